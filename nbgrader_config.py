@@ -1,0 +1,19 @@
+"""nbgrader configuration: assignments are written once in solutions/ and released to exercises/.
+
+Everything nbgrader writes while grading (submissions, autograded copies, feedback and the
+gradebook database) lives under gradebook/, which git ignores.
+"""
+
+from pathlib import Path
+
+c = get_config()  # noqa: F821 - provided by traitlets when nbgrader loads this file
+
+here = Path(__file__).resolve().parent
+c.CourseDirectory.root = str(here)
+c.CourseDirectory.source_directory = "solutions"
+c.CourseDirectory.release_directory = "exercises"
+c.CourseDirectory.submitted_directory = "gradebook/submitted"
+c.CourseDirectory.autograded_directory = "gradebook/autograded"
+c.CourseDirectory.feedback_directory = "gradebook/feedback"
+c.CourseDirectory.db_url = f"sqlite:///{here / 'gradebook' / 'gradebook.db'}"
+c.CourseDirectory.course_id = "qispread"
