@@ -1,0 +1,51 @@
+"""Saving and loading models as JSON files that a notebook names.
+
+A learner's work lives in these files, so writes are atomic (a crash mid-save never leaves half a
+file) and a file that cannot be read gets a message saying which file and what to do.
+"""
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+
+class ModelFileProblem(ValueError):
+    """A saved file that cannot be read back. The message names the file and the fix."""
+
+
+def save_json(path: str | os.PathLike, payload: dict[str, Any]) -> Path:
+    """Write payload to path atomically, creating the folder if needed."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(payload, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def load_json(path: str | os.PathLike, kind: str) -> dict[str, Any]:
+    """Read a JSON object saved by save_json; `kind` names what the file should hold."""
+    path = Path(path)
+    if not path.exists():
+        raise ModelFileProblem(
+            f"There is no file called '{path}'. Check the name, or run the cell that creates "
+            f"your {kind} first."
+        )
+    try:
+        payload = json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as err:
+        raise ModelFileProblem(
+            f"The file '{path}' is damaged and cannot be read as a {kind} ({err}). Restore it "
+            f"from a backup, or delete it to start again."
+        ) from err
+    if not isinstance(payload, dict):
+        raise ModelFileProblem(f"The file '{path}' does not hold a {kind}. Check the file name.")
+    return payload
