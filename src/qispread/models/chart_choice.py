@@ -82,11 +82,8 @@ def _count(_size: int, equal_opportunity: bool, large_denominators: bool) -> Cha
             "(the same ward, the same length of time): a C chart plots the counts themselves.",
         )
     if large_denominators:
-        return ChartAdvice(
-            "up",
-            "Counts over a varying area of opportunity, with very large denominators: ordinary U "
-            "chart limits would be so narrow that almost every point looks special. Laney's U′ "
-            "chart widens them to allow for the real variation between points.",
+        return _laney(
+            "up", "Counts over a varying area of opportunity, with very large denominators"
         )
     return ChartAdvice(
         "u",
@@ -97,16 +94,23 @@ def _count(_size: int, equal_opportunity: bool, large_denominators: bool) -> Cha
 
 def _proportion(_size: int, _equal: bool, large_denominators: bool) -> ChartAdvice:
     if large_denominators:
-        return ChartAdvice(
-            "pp",
-            "A proportion over very large numbers of cases (thousands at each point): ordinary P "
-            "chart limits would be so narrow that almost every point looks special. Laney's P′ "
-            "chart widens them to allow for the real variation between points.",
+        return _laney(
+            "pp", "A proportion over very large numbers of cases (thousands at each point)"
         )
     return ChartAdvice(
         "p",
         "A yes or no for each case, added up as a proportion: a P chart plots the proportion, "
         "with limits that widen when fewer cases are behind a point.",
+    )
+
+
+def _laney(chart: str, situation: str) -> ChartAdvice:
+    letter = chart[0].upper()
+    return ChartAdvice(
+        chart,
+        f"{situation}: ordinary {letter} chart limits would be so narrow that almost every point "
+        f"looks special. Laney's {letter}′ chart widens them to allow for the real variation "
+        "between points.",
     )
 
 
