@@ -1,4 +1,4 @@
-"""The aim checker against realistic NHS aims, judged by hand for how much, by when, for whom, where."""
+"""The aim checker against realistic NHS aims, each judged by hand for its four parts."""
 
 import json
 
@@ -7,7 +7,7 @@ import pytest
 from qispread.models.aim import PARTS, Aim, check_aim, load_aim
 from qispread.models.storage import ModelFileProblem
 
-# (aim, parts a QI coach would say it states). Written for these tests; the parts follow IHI's advice.
+# (aim, parts a QI coach would say it states): written for these tests, following IHI's advice.
 AIMS = [
     (
         "By 31 March 2027, reduce inpatient falls with harm on Ward 12 at St Mary's Hospital "
@@ -33,7 +33,7 @@ AIMS = [
         {"how much", "by when", "for whom", "where"},
     ),
     (
-        "Increase flu vaccination uptake among staff across Northshire ICB to 80% by February 2027.",
+        "Increase flu vaccination uptake among staff across Northshire ICB to 80% by Feb 2027.",
         {"how much", "by when", "for whom", "where"},
     ),
     ("Improve patient safety.", set()),

@@ -1,4 +1,4 @@
-"""An improvement aim and a heuristic check of whether it says how much, by when, for whom and where.
+"""An improvement aim, and a heuristic check that it says how much, by when, for whom and where.
 
 The four parts follow IHI's advice on writing an aim (Model for Improvement, IHI QI Essentials):
 an aim should be time-bound and measurable and should name the population it is for, and Langley
@@ -46,7 +46,9 @@ _WHEN_PATTERNS = [
     rf"\b{_NUM}[-\s](?:weeks?|months?|years?)\s+(?:time|from\s+now)\b",
 ]
 
-_VAGUE_WHEN = r"\b(?:soon|as soon as possible|asap|eventually|in (?:the )?future|over time|shortly)\b"
+_VAGUE_WHEN = (
+    r"\b(?:soon|as soon as possible|asap|eventually|in (?:the )?future|over time|shortly)\b"
+)
 
 # Parts that name a population or place may contain numbers ("adults over 65", "Ward 7"): they are
 # removed before looking for an amount, so that only numbers left over count as "how much".
