@@ -25,7 +25,7 @@ PALETTE = [BLUE, ORANGE, BLUISH_GREEN, VERMILLION, SKY_BLUE, REDDISH_PURPLE, YEL
 """Categorical colours in the order to use them (yellow late: it is faint on white)."""
 
 # Roles in a control chart
-DATA_COLOUR = "#4D4D4D"
+DATA_LINE_COLOUR = BLUE
 CENTRE_COLOUR = BLACK
 LIMIT_COLOUR = GREY
 SIGNAL_COLOUR = VERMILLION
@@ -37,7 +37,7 @@ NOTE_COLOUR = BLUISH_GREEN
 MARKER_NORMAL = "circle"
 MARKER_SIGNAL = "diamond"
 MARKER_EXCLUDED = "circle-open"
-MARKER_NOTE = "triangle-down"
+MARKER_NOTE_RING = "circle-open"
 MARKER_SIZE = 8
 MARKER_SIGNAL_SIZE = 12
 

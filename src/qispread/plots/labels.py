@@ -1,0 +1,79 @@
+"""Value labels at the right edge of a panel, nudged apart so they never overlap."""
+
+from __future__ import annotations
+
+import math
+
+import plotly.graph_objects as go
+
+from qispread.plots.panels import Panel
+from qispread.plots.style import LABEL_SIZE
+
+
+def format_value(value: float, percent: bool = False) -> str:
+    """A number as a learner reads it: few decimals, no scientific notation."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if percent:
+        return f"{value:.1%}"
+    size = abs(value)
+    if size >= 1000:
+        return f"{value:,.0f}"
+    if size >= 10:
+        return f"{value:.1f}"
+    if size >= 1 or size == 0:
+        return f"{value:.2f}"
+    return f"{value:.3g}"
+
+
+def _spread(positions: list[float], min_gap: float) -> list[float]:
+    """Move sorted positions up just enough that neighbours are at least ``min_gap`` apart."""
+    placed: list[float] = []
+    for y in positions:
+        if placed and y - placed[-1] < min_gap:
+            y = placed[-1] + min_gap
+        placed.append(y)
+    return placed
+
+
+def add_edge_labels(fig: go.Figure, panel: Panel, labels: list[tuple[float, str, str]],
+                    y_span: float) -> None:
+    """Write ``(y, text, colour)`` labels just right of the panel, at their line's height.
+
+    ``y_span`` is the data range shown on the y axis: labels closer than ~7 % of it are nudged
+    apart, as their text would otherwise overlap.
+    """
+    labels = sorted((lab for lab in labels if lab[1]), key=lambda lab: lab[0])
+    if not labels:
+        return
+    placed = _spread([lab[0] for lab in labels], 0.07 * y_span if y_span > 0 else 0.0)
+    for (_y, text, colour), y_at in zip(labels, placed, strict=True):
+        fig.add_annotation(
+            x=1.0, xref=panel.xdomain, xanchor="left", xshift=4,
+            y=y_at, yref=panel.yref, yanchor="middle",
+            text=text, showarrow=False, align="left",
+            font={"size": LABEL_SIZE, "color": colour},
+            name="edge_label",
+        )
+
+
+def format_x(value) -> str:
+    """An x value (date, number or label) as text for summaries and hover text."""
+    if hasattr(value, "strftime"):
+        try:
+            return value.strftime("%d %b %Y")
+        except ValueError:  # NaT
+            return "missing date"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def format_x_list(values, limit: int = 8) -> str:
+    """``values`` as "a, b and c" (shortened with "and N more" past ``limit``)."""
+    texts = [format_x(v) for v in values]
+    if len(texts) > limit:
+        texts = texts[:limit] + [f"{len(texts) - limit} more"]
+    if len(texts) <= 1:
+        return "".join(texts)
+    return ", ".join(texts[:-1]) + " and " + texts[-1]

@@ -1,0 +1,79 @@
+"""Small multiples: one panel per facet, with the axis references each panel's traces need."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+
+@dataclass(frozen=True)
+class Panel:
+    """One facet's panel: its rows of data and where to draw them."""
+
+    label: str | None
+    data: pd.DataFrame
+    row: int
+    col: int
+    xref: str  # "x", "x2", ... for shapes and annotations in data units
+    yref: str
+
+    @property
+    def xdomain(self) -> str:
+        return f"{self.xref} domain"
+
+    @property
+    def ydomain(self) -> str:
+        return f"{self.yref} domain"
+
+
+def _facet_values(data: pd.DataFrame) -> list:
+    if "facet" not in data.columns:
+        return [None]
+    values = list(pd.unique(data["facet"].dropna()))
+    return values if len(values) > 1 else [None]
+
+
+def make_panels(data: pd.DataFrame, ncols: int | None = None,
+                vertical_spacing: float = 0.14) -> tuple[go.Figure, list[Panel]]:
+    """A figure with one subplot per facet (a plain figure when there is only one)."""
+    facets = _facet_values(data)
+    if facets == [None]:
+        fig = go.Figure()
+        return fig, [Panel(None, data, 1, 1, "x", "y")]
+    ncols = ncols or min(len(facets), 2 if len(facets) <= 4 else 3)
+    nrows = math.ceil(len(facets) / ncols)
+    fig = make_subplots(
+        rows=nrows, cols=ncols, shared_xaxes=False, shared_yaxes=True,
+        subplot_titles=[str(f) for f in facets],
+        horizontal_spacing=0.16 if ncols > 1 else 0.05,
+        vertical_spacing=vertical_spacing / max(1, nrows - 1) * min(nrows - 1, 2)
+        if nrows > 1 else 0.0,
+    )
+    panels = []
+    for i, facet in enumerate(facets):
+        row, col = divmod(i, ncols)
+        subplot = fig.get_subplot(row + 1, col + 1)
+        xref = subplot.xaxis.plotly_name.replace("axis", "")
+        yref = subplot.yaxis.plotly_name.replace("axis", "")
+        panels.append(Panel(str(facet), data[data["facet"] == facet], row + 1, col + 1, xref, yref))
+    return fig, panels
+
+
+def add_trace(fig: go.Figure, panel: Panel, trace: go.BaseTraceType) -> None:
+    """Add ``trace`` to ``panel`` (works for the single-panel figure too)."""
+    if panel.label is None:
+        fig.add_trace(trace)
+    else:
+        fig.add_trace(trace, row=panel.row, col=panel.col)
+
+
+def segments(data: pd.DataFrame, column: str) -> list[pd.DataFrame]:
+    """Consecutive runs of rows sharing the same value of ``column`` (parts, rebase groups)."""
+    if column not in data.columns or data.empty:
+        return [data]
+    key = data[column].ne(data[column].shift()).cumsum()
+    return [group for _, group in data.groupby(key, sort=False)]

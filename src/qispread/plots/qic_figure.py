@@ -1,0 +1,362 @@
+"""Run charts and Shewhart control charts in the style of qicharts2, from a QicResult.
+
+What the chart shows follows qicharts2's plot method (read to learn its conventions, not copied):
+the centre line turns dashed and coloured when its part has a runs signal, points outside the
+limits are highlighted, excluded points are drawn apart, notes get a dotted line and a label,
+and the centre line and limits carry their values at the right edge. Colours are colour-blind
+safe (see style.py) and a signal also changes the marker's shape.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from qispread.plots import style
+from qispread.plots.export import set_summary
+from qispread.plots.labels import add_edge_labels, format_value, format_x, format_x_list
+from qispread.plots.panels import Panel, add_trace, make_panels, segments
+from qispread.spc.errors import DataProblem
+
+CHART_NAMES = {
+    "run": "Run chart",
+    "i": "I chart (individual values)",
+    "mr": "MR chart (moving ranges)",
+    "xbar": "X-bar chart (subgroup averages)",
+    "s": "S chart (subgroup standard deviations)",
+    "t": "T chart (time between rare events)",
+    "p": "P chart (proportions)",
+    "pp": "P′ chart (Laney proportions)",
+    "c": "C chart (counts)",
+    "u": "U chart (rates)",
+    "up": "U′ chart (Laney rates)",
+    "g": "G chart (cases between rare events)",
+}
+
+REQUIRED_COLUMNS = ("x", "y", "cl", "lcl", "ucl", "part", "baseline", "include",
+                    "runs_signal", "sigma_signal")
+
+LIMIT_FILL = "rgba(160, 160, 160, 0.15)"
+
+
+def centre_line_name(chart: str) -> str:
+    """What the centre line is: the median on run and g charts, the mean on most others."""
+    if chart in ("run", "g"):
+        return "Median"
+    if chart in ("mr", "s", "t"):
+        return "CL"
+    return "Mean"
+
+
+def _check(result) -> pd.DataFrame:
+    data = getattr(result, "data", None)
+    chart = getattr(result, "chart", None)
+    if not isinstance(data, pd.DataFrame) or chart not in CHART_NAMES:
+        raise DataProblem(
+            "qic_figure needs the result of qic(), for example qic_figure(qic(x=..., y=..., "
+            f"chart='i')); it was given {type(result).__name__}."
+        )
+    missing = [c for c in REQUIRED_COLUMNS if c not in data.columns]
+    if missing:
+        raise DataProblem(
+            f"The qic() result has no column(s) {', '.join(missing)}: rebuild it with qic() "
+            "rather than editing result.data by hand."
+        )
+    return data
+
+
+def _uses_percent_axis(result, data: pd.DataFrame) -> bool:
+    multiply = getattr(result, "multiply", 1) or 1
+    if result.chart not in ("p", "pp") or multiply != 1:
+        return False
+    values = pd.concat([data["y"], data["ucl"]]).dropna()
+    return values.empty or values.max() <= 1.0
+
+
+def _all_missing(series: pd.Series) -> bool:
+    return series.isna().all()
+
+
+def _value_span(data: pd.DataFrame) -> float:
+    cols = [c for c in ("y", "lcl", "ucl", "cl") if c in data.columns]
+    values = data[cols].to_numpy(dtype=float, na_value=np.nan)
+    if np.isnan(values).all():
+        return 0.0
+    return float(np.nanmax(values) - np.nanmin(values))
+
+
+def _midpoint(a, b):
+    try:
+        return a + (b - a) / 2
+    except TypeError:  # text labels on the x axis
+        return a
+
+
+def _point_style(part: pd.DataFrame) -> dict:
+    """Per-point marker: signal diamonds, hollow excluded points, plain circles otherwise."""
+    signal = part["sigma_signal"].fillna(False).astype(bool).to_numpy()
+    include = part["include"].fillna(True).astype(bool).to_numpy()
+    symbols = np.where(~include, style.MARKER_EXCLUDED,
+                       np.where(signal, style.MARKER_SIGNAL, style.MARKER_NORMAL))
+    colours = np.where(~include, style.GREY,
+                       np.where(signal, style.SIGNAL_COLOUR, style.DATA_LINE_COLOUR))
+    sizes = np.where(signal & include, style.MARKER_SIGNAL_SIZE, style.MARKER_SIZE)
+    return {"symbol": list(symbols), "color": list(colours), "size": list(sizes),
+            "line": {"width": 1.5, "color": list(colours)}}
+
+
+def _hover(y_format: str) -> str:
+    return "%{x}<br>%{y" + y_format + "}<extra>%{fullData.name}</extra>"
+
+
+def _draw_limits(fig, panel, part, show_95: bool, y_format: str) -> None:
+    if _all_missing(part["ucl"]) and _all_missing(part["lcl"]):
+        return
+    for col, fill in (("lcl", None), ("ucl", "tonexty")):
+        add_trace(fig, panel, go.Scatter(
+            x=part["x"], y=part[col], mode="lines", name="Control limits",
+            line={"color": style.LIMIT_COLOUR, "width": style.LINE_WIDTH, "shape": "hvh"},
+            fill=fill, fillcolor=LIMIT_FILL, connectgaps=False, legendgroup="limits",
+            hovertemplate=_hover(y_format), meta={"role": col},
+        ))
+    if show_95 and {"lcl_95", "ucl_95"} <= set(part.columns):
+        for col in ("lcl_95", "ucl_95"):
+            add_trace(fig, panel, go.Scatter(
+                x=part["x"], y=part[col], mode="lines", name="2-sigma (95%) limits",
+                line={"color": style.LIMIT_COLOUR, "width": 1, "dash": "dot", "shape": "hvh"},
+                legendgroup="limits95", hovertemplate=_hover(y_format), meta={"role": col},
+            ))
+
+
+def _draw_centre(fig, panel, part, chart: str, y_format: str) -> None:
+    signal = bool(part["runs_signal"].fillna(False).any())
+    name = centre_line_name(chart)
+    if signal:
+        name += " (dashed: unusual runs)"
+    add_trace(fig, panel, go.Scatter(
+        x=part["x"], y=part["cl"], mode="lines", name=name,
+        line={"color": style.RUNS_SIGNAL_COLOUR if signal else style.CENTRE_COLOUR,
+              "width": style.LINE_WIDTH, "dash": "dash" if signal else "solid", "shape": "hvh"},
+        hovertemplate=_hover(y_format), meta={"role": "cl", "runs_signal": signal},
+    ))
+
+
+def _draw_data(fig, panel, part, y_format: str) -> None:
+    add_trace(fig, panel, go.Scatter(
+        x=part["x"], y=part["y"], mode="lines+markers", name="Data",
+        line={"color": style.DATA_LINE_COLOUR, "width": style.LINE_WIDTH},
+        marker=_point_style(part), connectgaps=False,
+        hovertemplate=_hover(y_format), meta={"role": "data"},
+    ))
+
+
+def _legend_only(fig, name: str, symbol: str, colour: str, size: int) -> None:
+    fig.add_trace(go.Scatter(
+        x=[None], y=[None], mode="markers", name=name, hoverinfo="skip",
+        marker={"symbol": symbol, "color": colour, "size": size, "line": {"color": colour}},
+        meta={"role": "legend"},
+    ))
+
+
+def _shade_baseline(fig, panel: Panel) -> None:
+    """Shade each part's frozen baseline (the points its limits come from) and label it."""
+    for part in segments(panel.data, "part"):
+        base = part["baseline"].fillna(True).astype(bool)
+        if base.all() or not base.any():
+            continue
+        xs = list(part["x"])
+        last = int(np.flatnonzero(base.to_numpy())[-1])
+        first = int(np.flatnonzero(base.to_numpy())[0])
+        x0 = _midpoint(xs[first - 1], xs[first]) if first > 0 else xs[first]
+        x1 = _midpoint(xs[last], xs[last + 1]) if last + 1 < len(xs) else xs[last]
+        fig.add_shape(type="rect", x0=x0, x1=x1, y0=0, y1=1, xref=panel.xref,
+                      yref=panel.ydomain, fillcolor=style.BASELINE_SHADE, line={"width": 0},
+                      layer="below", name="baseline")
+        fig.add_shape(type="line", x0=x1, x1=x1, y0=0, y1=1, xref=panel.xref,
+                      yref=panel.ydomain, line={"color": style.GREY, "width": 1.5, "dash": "dash"},
+                      name="freeze")
+        fig.add_annotation(x=x0, xref=panel.xref, xanchor="left", y=0.0, yref=panel.ydomain,
+                           yanchor="bottom", showarrow=False, name="baseline_label",
+                           text="Baseline: limits fixed from these points",
+                           font={"size": style.LABEL_SIZE - 2, "color": style.BLUE})
+
+
+def _label_edges(fig, panel: Panel, chart: str, percent: bool) -> None:
+    parts = [p for p in segments(panel.data, "part") if not _all_missing(p["cl"])]
+    if not parts:
+        return
+    span = _value_span(panel.data)
+    for part in parts[:-1]:  # earlier parts: centre value at the part's end, above the line
+        end = part.dropna(subset=["cl"]).iloc[-1]
+        fig.add_annotation(x=end["x"], xref=panel.xref, xanchor="right", y=end["cl"],
+                           yref=panel.yref, yanchor="bottom", showarrow=False,
+                           text=format_value(end["cl"], percent), name="part_label",
+                           font={"size": style.LABEL_SIZE, "color": style.CENTRE_COLOUR})
+    last = parts[-1]
+    row = last.iloc[-1]
+    labels = [(row["cl"], f"{centre_line_name(chart)} {format_value(row['cl'], percent)}",
+               style.CENTRE_COLOUR)]
+    for col, name in (("ucl", "UCL"), ("lcl", "LCL")):
+        value = row[col]
+        if value is not None and not (isinstance(value, float) and math.isnan(value)):
+            labels.append((value, f"{name} {format_value(value, percent)}", style.GREY))
+    add_edge_labels(fig, panel, [lab for lab in labels if not pd.isna(lab[0])], span)
+
+
+def _collect_notes(data: pd.DataFrame, notes: dict | None) -> list[tuple[object, str, object]]:
+    """(x, text, facet) for every note: the notes argument applies to all panels."""
+    found = []
+    if "notes" in data.columns:
+        for _, row in data[data["notes"].notna() & (data["notes"].astype(str) != "")].iterrows():
+            found.append((row["x"], str(row["notes"]), row.get("facet")))
+    for x, text in (notes or {}).items():
+        found.append((x, str(text), None))
+    return found
+
+
+def _draw_notes(fig, panels: list[Panel], notes: list[tuple[object, str, object]]) -> None:
+    for panel in panels:
+        mine = [(x, t) for x, t, f in notes if panel.label is None or f is None
+                or str(f) == panel.label]
+        for i, (x, text) in enumerate(mine):
+            match = panel.data[panel.data["x"] == x]
+            if match.empty:
+                match = panel.data[panel.data["x"].astype(str) == str(x)]
+            if match.empty:
+                continue
+            x_at = match["x"].iloc[0]
+            fig.add_shape(type="line", x0=x_at, x1=x_at, y0=0, y1=1, xref=panel.xref,
+                          yref=panel.ydomain, name="note_line",
+                          line={"color": style.NOTE_COLOUR, "width": 1.5, "dash": "dot"})
+            add_trace(fig, panel, go.Scatter(
+                x=[x_at], y=[match["y"].iloc[0]], mode="markers", name="Note",
+                marker={"symbol": style.MARKER_NOTE_RING, "size": 18,
+                        "color": style.NOTE_COLOUR, "line": {"width": 2}},
+                hovertext=[text], hoverinfo="text", showlegend=False, meta={"role": "note"},
+            ))
+            fig.add_annotation(x=x_at, xref=panel.xref, y=1.0 - 0.09 * (i % 2),
+                               yref=panel.ydomain, yanchor="top", showarrow=False, text=text,
+                               bgcolor="rgba(255,255,255,0.9)", bordercolor=style.NOTE_COLOUR,
+                               borderwidth=1, borderpad=3, name="note",
+                               font={"size": style.LABEL_SIZE - 1, "color": "#1A1A1A"})
+
+
+def _show_legend_once(fig: go.Figure) -> None:
+    seen = set()
+    for trace in fig.data:
+        if trace.showlegend is False:
+            continue
+        trace.showlegend = trace.name not in seen
+        seen.add(trace.name)
+
+
+def qic_figure(result, title: str | None = None, ylab: str | None = None,
+               xlab: str | None = None, notes: dict | None = None,
+               show_95: bool = False) -> go.Figure:
+    """A plotly figure of a qic() result: run chart or control chart, qicharts2 style.
+
+    ``notes`` maps x values to short texts (e.g. ``{"2024-03-01": "PDSA 1: new form"}``); notes
+    held in the result's own ``notes`` column are drawn too. ``show_95`` adds the 2-sigma lines.
+    """
+    data = _check(result)
+    percent = _uses_percent_axis(result, data)
+    y_format = ":.1%" if percent else ""
+    fig, panels = make_panels(data)
+    for panel in panels:
+        _shade_baseline(fig, panel)
+        for part in segments(panel.data, "part"):
+            _draw_limits(fig, panel, part, show_95, y_format)
+            _draw_centre(fig, panel, part, result.chart, y_format)
+            _draw_data(fig, panel, part, y_format)
+        _label_edges(fig, panel, result.chart, percent)
+    all_notes = _collect_notes(data, notes)
+    _draw_notes(fig, panels, all_notes)
+    if data["sigma_signal"].fillna(False).astype(bool).any():
+        _legend_only(fig, "Outside the limits (special cause)", style.MARKER_SIGNAL,
+                     style.SIGNAL_COLOUR, style.MARKER_SIGNAL_SIZE)
+    if not data["include"].fillna(True).astype(bool).all():
+        _legend_only(fig, "Excluded from the calculations", style.MARKER_EXCLUDED, style.GREY,
+                     style.MARKER_SIZE)
+    _show_legend_once(fig)
+    style.apply_style(fig, title or CHART_NAMES[result.chart], xlab, ylab)
+    fig.update_layout(showlegend=True, margin={"r": 110, "t": 70},
+                      legend={"orientation": "h", "yanchor": "top", "y": -0.16, "x": 0,
+                              "font": {"size": style.LABEL_SIZE}})
+    if percent:
+        fig.update_yaxes(tickformat=".0%")
+    if len(panels) > 1:
+        fig.update_annotations(selector={"name": None}, font_size=style.FONT_SIZE)
+    set_summary(fig, qic_summary(result, all_notes))
+    return fig
+
+
+def _part_sentence(part: pd.DataFrame, chart: str, percent: bool) -> str:
+    first = part.iloc[0]
+    where = f"{format_x(part['x'].iloc[0])} to {format_x(part['x'].iloc[-1])}"
+    bits = [f"{len(part)} points from {where}"]
+    if not _all_missing(part["cl"]):
+        centre = format_value(part["cl"].iloc[-1], percent)
+        bits.append(f"{centre_line_name(chart).lower()} {centre}")
+    if not (_all_missing(part["lcl"]) and _all_missing(part["ucl"])):
+        variable = part["ucl"].nunique(dropna=True) > 1
+        bits.append(
+            f"control limits {format_value(part['lcl'].iloc[-1], percent)} to "
+            f"{format_value(part['ucl'].iloc[-1], percent)}"
+            + (" at the last point (they vary with the subgroup size)" if variable else "")
+        )
+    runs = bool(part["runs_signal"].fillna(False).any())
+    detail = ""
+    if {"longest_run", "longest_run_max", "n_crossings", "n_crossings_min"} <= set(part.columns):
+        detail = (f" (longest run {first['longest_run']}, limit {first['longest_run_max']}; "
+                  f"crossings {first['n_crossings']}, minimum {first['n_crossings_min']})")
+    if runs:
+        bits.append("runs signal: non-random variation, the centre line is drawn dashed" + detail)
+    elif not _all_missing(part["cl"]):
+        bits.append("no runs signal" + detail)
+    signal_x = part.loc[part["sigma_signal"].fillna(False).astype(bool), "x"]
+    if len(signal_x):
+        bits.append(f"{len(signal_x)} point(s) outside the control limits, at "
+                    f"{format_x_list(signal_x)}, drawn as diamonds")
+    elif not _all_missing(part["ucl"]):
+        bits.append("no points outside the control limits")
+    return "; ".join(bits)
+
+
+def qic_summary(result, notes: list[tuple[object, str, object]] | None = None) -> str:
+    """Plain-English description of what the chart shows, for screen readers."""
+    data = result.data
+    percent = _uses_percent_axis(result, data)
+    sentences = [f"{CHART_NAMES[result.chart]}."]
+    facets = [None]
+    if "facet" in data.columns and data["facet"].nunique(dropna=True) > 1:
+        facets = list(pd.unique(data["facet"].dropna()))
+        sentences.append(f"{len(facets)} panels: {format_x_list(facets)}.")
+    for facet in facets:
+        rows = data if facet is None else data[data["facet"] == facet]
+        parts = segments(rows, "part")
+        for i, part in enumerate(parts):
+            label = "" if facet is None else f"{facet}: "
+            if len(parts) > 1:
+                label += f"part {i + 1}: "
+            sentences.append(label[:1].upper() + label[1:] + _part_sentence(part, result.chart,
+                                                                             percent) + ".")
+        base = rows["baseline"].fillna(True).astype(bool)
+        if base.any() and not base.all():
+            sentences.append(f"Limits are fixed from the baseline up to "
+                             f"{format_x(rows.loc[base, 'x'].iloc[-1])} (shaded).")
+    excluded = data.loc[~data["include"].fillna(True).astype(bool), "x"]
+    if len(excluded):
+        sentences.append(f"Excluded from the calculations (hollow points): "
+                         f"{format_x_list(excluded)}.")
+    missing = data.loc[data["y"].isna(), "x"]
+    if len(missing):
+        sentences.append(f"Missing values (gaps in the line): {format_x_list(missing)}.")
+    for x, text, _ in notes or []:
+        sentences.append(f"Note at {format_x(x)}: {text}.")
+    explain = getattr(result, "explain", None)
+    if callable(explain):
+        sentences.extend(str(s) for s in explain())
+    return " ".join(sentences)
