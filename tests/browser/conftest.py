@@ -1,0 +1,176 @@
+"""One real JupyterLab server and one headless Debian chromium for the whole browser session.
+
+The server runs from the project's venv on 127.0.0.1 with a token, serving a temporary copy of the
+course (so nothing the tests do lands in the repository). Chromium is Debian's /usr/bin/chromium,
+driven through Playwright's Python API: no browser is ever downloaded.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts" / "browser"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# Plugins that pop up toasts over the notebook and fetch from the internet (news, update checks).
+QUIET_PLUGINS = {"@jupyterlab/apputils-extension:announcements": True}
+
+
+@dataclass
+class LabServer:
+    url: str
+    token: str
+    root: Path
+
+    def api(self, path: str) -> dict:
+        request = urllib.request.Request(
+            f"{self.url}/api/{path}", headers={"Authorization": f"token {self.token}"}
+        )
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return json.load(response)
+
+    def lab_url(self, notebook: str) -> str:
+        return f"{self.url}/lab/tree/{notebook}?token={self.token}"
+
+    def write_notebook(self, relative: str, *sources: str) -> str:
+        notebook = nbformat.v4.new_notebook()
+        notebook.metadata["kernelspec"] = {
+            "name": "python3",
+            "display_name": "Python 3 (ipykernel)",
+            "language": "python",
+        }
+        notebook.cells = [nbformat.v4.new_code_cell(source) for source in sources]
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(notebook, path)
+        return relative
+
+
+@dataclass
+class BrowserProblems:
+    """Console errors and uncaught exceptions a page reported."""
+
+    messages: list[str] = field(default_factory=list)
+
+    def watch(self, page) -> None:
+        page.on("console", lambda msg: msg.type == "error" and self.messages.append(msg.text))
+        page.on("pageerror", lambda error: self.messages.append(f"pageerror: {error}"))
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_until_up(server: LabServer, process: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"jupyter lab stopped at start-up:\n{log.read_text()[-3000:]}")
+        try:
+            server.api("status")
+            return
+        except OSError:
+            time.sleep(0.5)
+    raise RuntimeError(f"jupyter lab did not answer within 90 s:\n{log.read_text()[-3000:]}")
+
+
+@pytest.fixture(scope="session")
+def lab_server() -> Iterator[LabServer]:
+    work = Path(tempfile.mkdtemp(prefix="qispread-lab-"))
+    root = work / "course_copy"
+    shutil.copytree(ROOT / "course", root / "course", ignore=shutil.ignore_patterns("my_*.json"))
+    labconfig = Path(os.environ["JUPYTER_CONFIG_DIR"]) / "labconfig"
+    labconfig.mkdir(parents=True, exist_ok=True)
+    (labconfig / "page_config.json").write_text(json.dumps({"disabledExtensions": QUIET_PLUGINS}))
+    port, token = _free_port(), secrets.token_hex(16)
+    command = [
+        str(Path(sys.executable).parent / "jupyter"),
+        "lab",
+        "--no-browser",
+        "--ip=127.0.0.1",
+        f"--port={port}",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={root}",
+        "--ServerApp.port_retries=0",
+        "--LabApp.news_url=",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+    ]
+    if os.geteuid() == 0:
+        command.append("--allow-root")
+    log = work / "jupyter.log"
+    with log.open("w") as log_file:
+        process = subprocess.Popen(command, stdout=log_file, stderr=subprocess.STDOUT, cwd=root)
+    server = LabServer(f"http://127.0.0.1:{port}", token, root)
+    try:
+        _wait_until_up(server, process, log)
+        yield server
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator:
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian chromium is not installed at /usr/bin/chromium")
+    from playwright.sync_api import sync_playwright
+
+    profile = tempfile.mkdtemp(prefix="qispread-chromium-")
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            profile,
+            executable_path=CHROMIUM,
+            args=CHROMIUM_ARGS,
+            headless=True,
+            viewport={"width": 1400, "height": 1000},
+        )
+        try:
+            yield context
+        finally:
+            context.close()
+            shutil.rmtree(profile, ignore_errors=True)
+
+
+@pytest.fixture
+def page(browser) -> Iterator:
+    page = browser.new_page()
+    page.set_default_timeout(60_000)
+    yield page
+    page.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS

@@ -1,0 +1,36 @@
+"""What a learner does in JupyterLab, as Playwright steps: open a notebook, run every cell."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+NOTEBOOK_PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
+
+
+def open_notebook(page, server, relative: str) -> None:
+    page.goto(server.lab_url(relative))
+    page.wait_for_selector(f"{NOTEBOOK_PANEL} .jp-Cell", state="visible")
+    # Wait for the kernel to be ready before running anything.
+    page.locator(".jp-StatusBar-Widget", has_text="| Idle").first.wait_for(timeout=60_000)
+
+
+def run_all_cells(page) -> None:
+    page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
+    page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
+
+
+def wait_until_idle(page) -> None:
+    page.wait_for_function(
+        """() => {
+            const prompts = [...document.querySelectorAll('.jp-InputArea-prompt')];
+            return prompts.length > 0 && prompts.every(p => !p.textContent.includes('*'))
+                && prompts.some(p => /\\[\\d+\\]/.test(p.textContent));
+        }""",
+        timeout=90_000,
+    )
+
+
+def screenshot(page, artifacts: Path, name: str) -> Path:
+    path = artifacts / f"{name}.png"
+    page.screenshot(path=str(path), full_page=False)
+    return path
