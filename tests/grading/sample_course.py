@@ -1,0 +1,118 @@
+"""A small nbgrader assignment made inside a temporary course folder, for the cohort tests.
+
+The hidden test's source carries a marker string so a test can search feedback for it.
+"""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import nbformat
+
+SAMPLE = "qi_sample"
+HIDDEN_MARKER = "HIDDEN_CHECK_7f3a"
+VISIBLE_HINT = "the median of 1, 3 and 9 should be 3"
+
+
+def _cell(kind: str, source: str, **nbgrader) -> nbformat.NotebookNode:
+    make = nbformat.v4.new_code_cell if kind == "code" else nbformat.v4.new_markdown_cell
+    cell = make(textwrap.dedent(source).strip())
+    if nbgrader:
+        cell.metadata["nbgrader"] = {"schema_version": 3, "locked": False, "solution": False,
+                                     "grade": False, "task": False, **nbgrader}
+    return cell
+
+
+def sample_notebook() -> nbformat.NotebookNode:
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    nb.cells = [
+        _cell("markdown", "# Medians\nWrite `median_of` for a run chart's centre line."),
+        _cell("code", '''
+            def median_of(values):
+                ### BEGIN SOLUTION
+                ordered = sorted(values)
+                middle = len(ordered) // 2
+                if len(ordered) % 2:
+                    return ordered[middle]
+                return (ordered[middle - 1] + ordered[middle]) / 2
+                ### END SOLUTION
+            ''', grade_id="median_answer", solution=True),
+        _cell("code", f'''
+            assert median_of([1, 3, 9]) == 3, "{VISIBLE_HINT}"
+            ### BEGIN HIDDEN TESTS
+            assert median_of([4, 1, 2, 3]) == 2.5, "{HIDDEN_MARKER} even-length lists"
+            ### END HIDDEN TESTS
+            ''', grade_id="median_tests", grade=True, locked=True, points=2),
+        _cell("markdown", '''
+            Why use the median, not the mean, for a run chart's centre line?
+
+            === BEGIN MARK SCHEME ===
+            Full marks for: skewed data; the run rules assume the median.
+            === END MARK SCHEME ===
+            ''', grade_id="reflection_task", task=True, locked=True, points=1),
+        _cell("markdown", "YOUR ANSWER HERE", grade_id="reflection", solution=True,
+              grade=True, points=2),
+    ]
+    return nb
+
+
+CONFIG = '''
+from pathlib import Path
+c = get_config()
+here = Path(__file__).resolve().parent
+c.CourseDirectory.root = str(here)
+c.CourseDirectory.source_directory = "solutions"
+c.CourseDirectory.release_directory = "exercises"
+c.CourseDirectory.submitted_directory = "gradebook/submitted"
+c.CourseDirectory.autograded_directory = "gradebook/autograded"
+c.CourseDirectory.feedback_directory = "gradebook/feedback"
+c.CourseDirectory.db_url = f"sqlite:///{here / 'gradebook' / 'gradebook.db'}"
+c.CourseDirectory.course_id = "qispread"
+c.Execute.timeout = 20
+'''
+
+
+def make_course(root: Path, project_solutions: Path | None = None,
+                assignments: list[str] | None = None) -> Path:
+    """A course folder holding the sample assignment and copies of the project's assignments."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "nbgrader_config.py").write_text(CONFIG)
+    sample = root / "solutions" / SAMPLE
+    sample.mkdir(parents=True, exist_ok=True)
+    nbformat.write(sample_notebook(), sample / "medians.ipynb")
+    for name in assignments or []:
+        shutil.copytree(project_solutions / name, root / "solutions" / name)
+    return root
+
+
+def project_assignments(project_root: Path) -> list[str]:
+    solutions = project_root / "solutions"
+    if not solutions.is_dir():
+        return []
+    return sorted(p.name for p in solutions.iterdir() if p.is_dir() and any(p.glob("*.ipynb")))
+
+
+def submit(course_root: Path, student: str, assignment: str, notebooks: dict[str, nbformat.NotebookNode],
+           timestamp: str = "2026-01-10 09:00:00.000000 UTC") -> Path:
+    """Place a submission where `nbgrader collect` would put it."""
+    folder = course_root / "gradebook" / "submitted" / student / assignment
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, nb in notebooks.items():
+        nbformat.write(nb, folder / name)
+    (folder / "timestamp.txt").write_text(timestamp)
+    return folder
+
+
+def answered(release_nb: nbformat.NotebookNode, code: str) -> nbformat.NotebookNode:
+    """The released notebook with the sample's answer cell replaced by `code`."""
+    nb = nbformat.from_dict(release_nb)
+    for cell in nb.cells:
+        if cell.metadata.get("nbgrader", {}).get("grade_id") == "median_answer":
+            cell.source = textwrap.dedent(code).strip()
+        if cell.metadata.get("nbgrader", {}).get("grade_id") == "reflection":
+            cell.source = "Skewed data pull the mean about; the run rules use the median."
+    return nb
