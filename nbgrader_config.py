@@ -17,3 +17,8 @@ c.CourseDirectory.autograded_directory = "gradebook/autograded"
 c.CourseDirectory.feedback_directory = "gradebook/feedback"
 c.CourseDirectory.db_url = f"sqlite:///{here / 'gradebook' / 'gradebook.db'}"
 c.CourseDirectory.course_id = "qispread"
+
+# Learners answer by editing a value such as `answer_q1 = ""` that stays above the solution region,
+# so the released cell keeps that line and the solution region simply disappears.
+c.ClearSolutions.code_stub = {"python": ""}
+c.ClearSolutions.text_stub = "Write your answer here."

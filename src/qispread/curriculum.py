@@ -1,0 +1,63 @@
+"""The course's eleven modules: what each teaches and where to find it."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Module:
+    number: int
+    slug: str
+    title: str
+    outcomes: tuple[str, ...]
+    widget: str
+
+    @property
+    def folder(self) -> str:
+        return f"{self.number:02d}_{self.slug}"
+
+
+MODULES: tuple[Module, ...] = (
+    Module(0, "start_here", "Start here",
+           ("run a cell and use a widget", "find help when you are stuck",
+            "say why spreading improvements matters"), "course map"),
+    Module(1, "model_for_improvement", "The Model for Improvement and aims",
+           ("state the Model for Improvement's three questions",
+            "write an aim that says how much, by when, for whom and where"), "aim checker"),
+    Module(2, "driver_diagrams", "Driver diagrams",
+           ("build a diagram from aim to primary drivers, secondary drivers and change ideas",
+            "link drivers and change ideas, and give each driver a measure"),
+           "driver diagram builder"),
+    Module(3, "measurement", "Measurement for improvement",
+           ("tell outcome, process and balancing measures apart",
+            "write an operational definition"), "measure sorter"),
+    Module(4, "run_charts", "Run charts",
+           ("draw a run chart", "apply the Anhøj and the IHI (Perla) rules",
+            "freeze a baseline"), "run chart explorer"),
+    Module(5, "spc", "SPC and Making Data Count",
+           ("tell common cause from special cause variation", "choose the right chart",
+            "read control limits, variation icons and assurance icons"),
+           "SPC explorer and chart chooser"),
+    Module(6, "pdsa", "Testing changes with PDSA",
+           ("plan a test with a prediction", "link cycles to a chart",
+            "decide to adopt, adapt or abandon"), "PDSA log on a run chart"),
+    Module(7, "spread_principles", "Why spread is hard: the seven principles",
+           ("explain the 'one third' estimate",
+            "use the seven principles and Rogers' attributes of an innovation"),
+           "spread-readiness self-assessment"),
+    Module(8, "leading_spread", "Leading spread: systems convening, networks, coaching",
+           ("choose programme management or systems convening by complexity",
+            "plan a coaching conversation"), "coaching conversation planner"),
+    Module(9, "sustaining_change", "Sustaining change",
+           ("rate the ten sustainability factors", "map the five challenges of spread"),
+           "sustainability self-rating"),
+    Module(10, "capstone", "Capstone: your spread plan",
+           ("carry one project from aim to spread plan",), "all of them, on your own data"),
+)
+
+
+def module(number: int) -> Module:
+    """The module with this number (0 to 10)."""
+    for candidate in MODULES:
+        if candidate.number == number:
+            return candidate
+    raise ValueError(f"There is no module {number}: the modules are numbered 0 to {len(MODULES) - 1}.")
