@@ -1,0 +1,110 @@
+"""ptd(): an XmR chart with NHS England "Making Data Count" rules (NHSRplotthedots 0.2.2)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from qispread.spc.errors import DataProblem
+from qispread.spc.ptd.inputs import _check_count, _check_direction, prepare
+from qispread.spc.ptd.limits import xmr_limits
+from qispread.spc.ptd.result import PtdResult
+from qispread.spc.ptd.rules import NO_SPECIAL_CAUSE, SPECIAL_CAUSE_NAMES, special_causes
+from qispread.spc.ptd.warnings import collect_warnings
+
+POINT_TYPES = np.array(
+    [
+        "common_cause",
+        "special_cause_improvement",
+        "special_cause_concern",
+        "special_cause_neutral_high",
+        "special_cause_neutral_low",
+    ],
+    dtype=object,
+)
+
+
+def _point_type_codes(kind: np.ndarray, direction: np.ndarray, improvement: int) -> np.ndarray:
+    if improvement == 0:
+        codes = np.where(direction > 0, 3, 4)
+    else:
+        codes = np.where(direction * improvement > 0, 1, 2)
+    return np.where(kind == NO_SPECIAL_CAUSE, 0, codes)
+
+
+def ptd(
+    data=None,
+    y=None,
+    x=None,
+    facet=None,
+    rebase=None,
+    fix_after_n_points=None,
+    improvement_direction="increase",
+    target=None,
+    trajectory=None,
+    screen_outliers=True,
+    shift_length=7,
+    trend_length=7,
+) -> PtdResult:
+    """Analyse a measure over time with a Making Data Count XmR chart.
+
+    Arguments follow NHSRplotthedots' ptd_spc() (value_field -> y, date_field -> x,
+    facet_field -> facet). y, x, facet and trajectory may be column names of ``data`` or arrays.
+    ``rebase`` lists x values where a new period starts (a dict facet -> values for facets);
+    ``target`` is a number or a dict facet -> number. ``shift_length`` and ``trend_length`` are the
+    number of points the shift and trend rules need (the Making Data Count tools allow 6 or 7).
+    """
+    improvement = _check_direction(improvement_direction)
+    _check_count(fix_after_n_points, "fix_after_n_points", 2, allow_none=True)
+    _check_count(shift_length, "shift_length", 2, allow_none=False)
+    _check_count(trend_length, "trend_length", 3, allow_none=False)
+    if not isinstance(screen_outliers, (bool, np.bool_)):
+        raise DataProblem(f"screen_outliers must be True or False, not {screen_outliers!r}.")
+
+    p = prepare(data, y, x, facet, rebase, target, trajectory, fix_after_n_points)
+    limits = xmr_limits(p.y, p.group, p.n_groups, fix_after_n_points, bool(screen_outliers))
+    g = p.group
+    mean, lpl, upl = limits.mean[g], limits.lpl[g], limits.upl[g]
+    lower2, upper2 = limits.lower_two_sigma[g], limits.upper_two_sigma[g]
+
+    relative = np.sign(p.y - mean).astype(np.int8)
+    outside = (p.y > upl) | (p.y < lpl)
+    close = ~outside & ((p.y < lower2) | (p.y > upper2))
+    kind, direction = special_causes(p.y, g, relative, outside, close, shift_length, trend_length)
+
+    target_by_facet = np.array([p.targets.get(f, np.nan) for f in p.facet_names], dtype=float)
+    columns = {
+        "x": p.x,
+        "y": p.y,
+        "facet": p.facet,
+        "rebase_group": p.rebase_group,
+        "mean": mean,
+        "lpl": lpl,
+        "upl": upl,
+        "lower_two_sigma": lower2,
+        "upper_two_sigma": upper2,
+        "target": target_by_facet[p.facet_code],
+        # object dtype keeps None as None (pandas 3 would otherwise infer a string column with NaN)
+        "special_cause_type": pd.Series(
+            np.asarray(SPECIAL_CAUSE_NAMES, dtype=object)[kind], dtype=object
+        ),
+        "point_type": pd.Series(
+            POINT_TYPES[_point_type_codes(kind, direction, improvement)], dtype=object
+        ),
+        "relative_to_mean": relative.astype(np.int64),
+    }
+    if p.trajectory is not None:
+        columns["trajectory"] = p.trajectory
+    table = pd.DataFrame(columns)
+
+    return PtdResult(
+        data=table,
+        improvement_direction=improvement_direction,
+        has_facet=p.has_facet,
+        y_name=p.y_name,
+        shift_length=shift_length,
+        trend_length=trend_length,
+        facet_warnings=collect_warnings(
+            table, limits.n_used, p.group, improvement_direction, p.targets, p.has_facet
+        ),
+    )

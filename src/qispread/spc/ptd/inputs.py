@@ -1,0 +1,341 @@
+"""Check and tidy ptd() arguments: every problem becomes a DataProblem saying what and how to fix.
+
+Output is sorted by facet (in order of first appearance) and then by x, so that each chart period
+(facet and rebase group) is one contiguous block.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from difflib import get_close_matches
+from numbers import Real
+
+import numpy as np
+import pandas as pd
+
+from qispread.spc.errors import DataProblem
+
+DIRECTIONS = {"increase": 1, "decrease": -1, "neutral": 0}
+
+
+@dataclass(frozen=True)
+class Prepared:
+    x: pd.Series
+    y: np.ndarray
+    facet: np.ndarray
+    facet_names: list
+    facet_code: np.ndarray
+    rebase_group: np.ndarray
+    group: np.ndarray
+    n_groups: int
+    targets: dict
+    trajectory: np.ndarray | None
+    has_facet: bool
+    y_name: str
+
+
+class _Rows:
+    """Names rows the way the learner sees them: index labels of their table, else positions."""
+
+    def __init__(self, data: pd.DataFrame | None, n: int):
+        self._labels = data.index if data is not None else None
+        self._n = n
+
+    def describe(self, positions: np.ndarray) -> str:
+        positions = np.asarray(positions)
+        shown = positions[:5]
+        more = f" and {len(positions) - 5} more" if len(positions) > 5 else ""
+        plural = "s" if len(positions) > 1 else ""
+        if self._labels is not None:
+            names = ", ".join(str(self._labels[p]) for p in shown)
+            return f"row{plural} {names}{more}"
+        names = ", ".join(str(p + 1) for p in shown)
+        return f"position{plural} {names}{more} (counting from 1)"
+
+
+def _suggest(word: str, options) -> str:
+    match = get_close_matches(str(word), [str(o) for o in options], n=1, cutoff=0.6)
+    return f" Did you mean '{match[0]}'?" if match else ""
+
+
+def _check_direction(improvement_direction) -> int:
+    if improvement_direction in DIRECTIONS:
+        return DIRECTIONS[improvement_direction]
+    raise DataProblem(
+        f"improvement_direction '{improvement_direction}' is not one of 'increase', 'decrease' or "
+        f"'neutral'.{_suggest(str(improvement_direction).lower(), DIRECTIONS)} Use 'increase' when "
+        "higher values are better, 'decrease' when lower values are better, 'neutral' when neither."
+    )
+
+
+def _check_count(value, name: str, minimum: int, allow_none: bool) -> None:
+    if value is None and allow_none:
+        return
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < minimum:
+        raise DataProblem(
+            f"{name} must be a whole number of at least {minimum}, but it is {value!r}. "
+            + ("Leave it out (None) to use all the points." if allow_none else "")
+        )
+
+
+def _column(data, value, role: str, n: int | None) -> tuple[pd.Series | None, str]:
+    """A column of ``data`` named by ``value``, or ``value`` itself as an array."""
+    if value is None:
+        return None, role
+    if isinstance(value, str):
+        if data is None:
+            raise DataProblem(
+                f"{role}='{value}' looks like a column name, but no table was given. Pass it too, "
+                f"e.g. ptd(data=my_table, {role}='{value}')."
+            )
+        if value not in data.columns:
+            raise DataProblem(
+                f"There is no column called '{value}' (given as {role})."
+                f"{_suggest(value, data.columns)}"
+                f" The table's columns are: {', '.join(map(str, data.columns))}."
+            )
+        return data[value].reset_index(drop=True), value
+    if np.ndim(value) == 0:
+        raise DataProblem(
+            f"{role} must be a column name or a list of values, one per point, not {value!r}."
+        )
+    series = pd.Series(np.asarray(value) if not isinstance(value, pd.Series) else value.to_numpy())
+    if n is not None and len(series) != n:
+        raise DataProblem(
+            f"{role} has {len(series)} values but y has {n}: give one {role} value per point."
+        )
+    return series, role
+
+
+def _numbers(series: pd.Series, name: str, rows: _Rows, allow_missing: bool) -> np.ndarray:
+    if pd.api.types.is_bool_dtype(series):
+        raise DataProblem(f"Column '{name}' holds True/False values; it must hold numbers.")
+    if pd.api.types.is_numeric_dtype(series):
+        numbers = series.astype(float)
+    else:
+        numbers = pd.to_numeric(series, errors="coerce")
+        bad = np.flatnonzero(numbers.isna().to_numpy() & series.notna().to_numpy())
+        if len(bad):
+            examples = ", ".join(repr(series.iloc[p]) for p in bad[:3])
+            verb = "holds" if len(bad) == 1 else "hold"
+            raise DataProblem(
+                f"Column '{name}' must hold numbers, but {rows.describe(bad)} {verb} "
+                f"{examples}. Remove units and symbols such as % or commas, or delete those rows."
+            )
+        numbers = numbers.astype(float)
+    values = numbers.to_numpy(dtype=float)
+    if not allow_missing:
+        missing = np.flatnonzero(~np.isfinite(values))
+        if len(missing):
+            raise DataProblem(
+                f"Column '{name}' has no usable value in {rows.describe(missing)} (missing or "
+                "infinite). Every point on an SPC chart needs a value: fill those in or remove "
+                "the rows."
+            )
+    return values
+
+
+def _order_values(x: pd.Series, name: str, rows: _Rows) -> pd.Series:
+    """x as dates or numbers, so that the order of points is unambiguous."""
+    missing = np.flatnonzero(x.isna().to_numpy())
+    if len(missing):
+        raise DataProblem(
+            f"Column '{name}' (x) is missing in {rows.describe(missing)}. Each point needs a date "
+            "or number to place it in order: fill those in or remove the rows."
+        )
+    if pd.api.types.is_bool_dtype(x):
+        raise DataProblem(f"Column '{name}' (x) holds True/False; it must hold dates or numbers.")
+    if pd.api.types.is_numeric_dtype(x) or pd.api.types.is_datetime64_any_dtype(x):
+        return x
+    dates = pd.to_datetime(x, errors="coerce")
+    bad = np.flatnonzero(dates.isna().to_numpy())
+    if len(bad):
+        raise DataProblem(
+            f"Column '{name}' (x) must hold dates or numbers, but {rows.describe(bad)} hold "
+            f"{', '.join(repr(x.iloc[p]) for p in bad[:3])}. Write dates like 2024-04-01."
+        )
+    return dates
+
+
+def _rebase_keys(rebase, x_uniques: pd.Index, is_dates: bool, where: str) -> np.ndarray:
+    values = list(rebase) if np.ndim(rebase) else [rebase]
+    if is_dates:
+        try:
+            values = list(pd.to_datetime(pd.Series(values)))
+        except (ValueError, TypeError) as err:
+            raise DataProblem(
+                f"rebase values {values!r}{where} are not dates, but x holds dates. Give rebase "
+                "as dates like '2024-04-01'."
+            ) from err
+    keys = x_uniques.get_indexer(pd.Index(values))
+    absent = [v for v, k in zip(values, keys, strict=True) if k < 0]
+    if absent:
+        raise DataProblem(
+            f"rebase value{'s' if len(absent) > 1 else ''} {', '.join(map(str, absent))}{where} "
+            "not found in x. A rebase must be the x value of the first point of the new period."
+        )
+    return keys
+
+
+def _rebase_flags(rebase, x_key, x_uniques, is_dates, facet_code, facet_names, has_facet):
+    flags = np.zeros(len(x_key), dtype=bool)
+    if rebase is None:
+        return flags
+    if not isinstance(rebase, Mapping):
+        flags[np.isin(x_key, _rebase_keys(rebase, x_uniques, is_dates, ""))] = True
+        return flags
+    if not has_facet:
+        raise DataProblem(
+            "rebase was given per facet (a dict), but no facet was given. Give a list of x values "
+            "instead, e.g. rebase=['2024-04-01']."
+        )
+    for name, values in rebase.items():
+        if name not in facet_names:
+            raise DataProblem(
+                f"rebase names facet '{name}', which is not in the facet column."
+                f"{_suggest(name, facet_names)}"
+            )
+        code = facet_names.index(name)
+        keys = _rebase_keys(values, x_uniques, is_dates, f" for facet '{name}'")
+        in_facet = facet_code == code
+        present = np.isin(keys, x_key[in_facet])
+        if not present.all():
+            raise DataProblem(
+                f"rebase value(s) for facet '{name}' not found among that facet's x values. "
+                "A rebase must be the x value of the first point of the new period."
+            )
+        flags[in_facet & np.isin(x_key, keys)] = True
+    return flags
+
+
+def _target_value(value, where: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, Real) or not np.isfinite(value):
+        raise DataProblem(f"target{where} must be a number, such as 0.95 or 95, not {value!r}.")
+    return float(value)
+
+
+def _targets(target, facet_names, has_facet) -> dict:
+    if target is None:
+        return {}
+    if not isinstance(target, Mapping):
+        value = _target_value(target, "")
+        return dict.fromkeys(facet_names, value)
+    if not has_facet:
+        raise DataProblem(
+            "target was given per facet (a dict), but no facet was given. Give one number instead."
+        )
+    targets = {}
+    for name, value in target.items():
+        if name not in facet_names:
+            raise DataProblem(
+                f"target names facet '{name}', which is not in the facet column."
+                f"{_suggest(name, facet_names)}"
+            )
+        targets[name] = _target_value(value, f" for facet '{name}'")
+    return targets
+
+
+def _as_table(data) -> pd.DataFrame | None:
+    if data is None or isinstance(data, pd.DataFrame):
+        return data
+    if isinstance(data, Mapping):
+        return pd.DataFrame(data)
+    raise DataProblem(f"data must be a table (a pandas DataFrame), not {type(data).__name__}.")
+
+
+def prepare(data, y, x, facet, rebase, target, trajectory, fix_after_n_points) -> Prepared:
+    data = _as_table(data)
+    if y is None:
+        raise DataProblem("y is missing: say which column holds the values, e.g. y='breaches'.")
+    y_series, y_name = _column(data, y, "y", None)
+    n = len(y_series)
+    rows = _Rows(data, n)
+    y_values = _numbers(y_series, y_name, rows, allow_missing=False)
+    if n < 2:
+        raise DataProblem(
+            f"An SPC chart needs at least 2 points, but there {'is' if n else 'are'} {n}."
+        )
+
+    facet_series, facet_name = _column(data, facet, "facet", n)
+    has_facet = facet_series is not None
+    if has_facet:
+        missing = np.flatnonzero(facet_series.isna().to_numpy())
+        if len(missing):
+            raise DataProblem(
+                f"Column '{facet_name}' (facet) is missing in {rows.describe(missing)}: say which "
+                "chart each of those points belongs to, or remove the rows."
+            )
+        facet_code, facet_uniques = pd.factorize(facet_series)
+        facet_names = list(facet_uniques)
+    else:
+        facet_code, facet_names = np.zeros(n, dtype=np.int64), [None]
+
+    x_series, x_name = _column(data, x, "x", n)
+    if x_series is None:
+        x_series = pd.Series(pd.Series(facet_code).groupby(facet_code).cumcount().to_numpy() + 1)
+    else:
+        x_series = _order_values(x_series, x_name, rows)
+    is_dates = pd.api.types.is_datetime64_any_dtype(x_series)
+    x_key, x_uniques = pd.factorize(x_series, sort=True)
+    x_uniques = pd.Index(x_uniques)
+
+    order = np.lexsort((x_key, facet_code))
+    same = (facet_code[order][1:] == facet_code[order][:-1]) & (
+        x_key[order][1:] == x_key[order][:-1]
+    )
+    if same.any():
+        first = order[1:][same][0]
+        clash = np.flatnonzero((facet_code == facet_code[first]) & (x_key == x_key[first]))
+        in_facet = f" within facet '{facet_names[facet_code[first]]}'" if has_facet else ""
+        raise DataProblem(
+            f"x value {x_series.iloc[first]} appears more than once{in_facet} "
+            f"({rows.describe(clash)}). "
+            "Each point needs its own date: total or average the duplicates, or give a facet."
+        )
+
+    flags = _rebase_flags(rebase, x_key, x_uniques, is_dates, facet_code, facet_names, has_facet)
+    targets = _targets(target, facet_names, has_facet)
+    trajectory_series, trajectory_name = _column(data, trajectory, "trajectory", n)
+    trajectory_values = (
+        None
+        if trajectory_series is None
+        else _numbers(trajectory_series, trajectory_name, rows, allow_missing=True)[order]
+    )
+
+    facet_code, flags = facet_code[order], flags[order]
+    new_facet = np.ones(n, dtype=bool)
+    new_facet[1:] = facet_code[1:] != facet_code[:-1]
+    rebase_count = np.cumsum(flags)
+    rebase_group = rebase_count - np.maximum.accumulate(
+        np.where(new_facet, rebase_count - flags, 0)
+    )
+    group = np.cumsum(new_facet | flags) - 1
+    facet_labels = np.asarray(facet_names, dtype=object)[facet_code]
+
+    sizes = np.bincount(group)
+    used = np.minimum(sizes, fix_after_n_points) if fix_after_n_points else sizes
+    short = np.flatnonzero(used < 2)
+    if len(short):
+        start = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])[short[0]]
+        in_facet = f" of facet '{facet_labels[start]}'" if has_facet else ""
+        raise DataProblem(
+            f"The period{in_facet} starting at x = {x_series.iloc[order[start]]} has fewer than 2 "
+            "points to compute limits from. Move or remove that rebase, or raise "
+            "fix_after_n_points."
+        )
+
+    return Prepared(
+        x=x_series.iloc[order].reset_index(drop=True),
+        y=y_values[order],
+        facet=facet_labels,
+        facet_names=facet_names,
+        facet_code=facet_code,
+        rebase_group=rebase_group,
+        group=group,
+        n_groups=int(group[-1]) + 1,
+        targets=targets,
+        trajectory=trajectory_values,
+        has_facet=has_facet,
+        y_name=y_name,
+    )
