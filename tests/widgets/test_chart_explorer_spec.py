@@ -15,6 +15,7 @@ from qispread.models.chart_spec import (
     parse_target,
     read_pasted_table,
     read_table_file,
+    suggest_columns,
 )
 from qispread.models.storage import ModelFileProblem
 from qispread.spc.errors import DataProblem
@@ -172,3 +173,12 @@ def test_a_file_that_is_not_a_chart_is_refused(tmp_path):
         load_chart_spec(tmp_path / "my_diagram.json")
     with pytest.raises(ModelFileProblem, match="no file called"):
         load_chart_spec(tmp_path / "missing.json")
+
+
+def test_pasted_dates_become_dates_uk_day_first_and_columns_are_guessed():
+    frame = read_pasted_table("date,minutes late\n31/01/2024,3\n01/02/2024,5\n")
+    assert frame["date"].tolist() == [pd.Timestamp("2024-01-31"), pd.Timestamp("2024-02-01")]
+    assert suggest_columns(frame) == {"x": "date", "y": "minutes late"}
+    numbered = read_pasted_table("week,falls,note\n1,3,x\n2,5,\n")
+    assert numbered["note"].tolist()[0] == "x"  # text stays text
+    assert suggest_columns(numbered) == {"x": "week", "y": "falls"}

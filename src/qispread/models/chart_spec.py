@@ -12,6 +12,7 @@ import io
 import math
 import os
 import re
+import warnings
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
@@ -272,6 +273,19 @@ def table_to_csv(frame: pd.DataFrame) -> str:
     return frame.to_csv(index=False)
 
 
+def suggest_columns(frame: pd.DataFrame) -> dict[str, str | None]:
+    """A first guess: x is the first date column (else the first), y the first other number."""
+    dates = [c for c in frame.columns if pd.api.types.is_datetime64_any_dtype(frame[c])]
+    numbers = [
+        c
+        for c in frame.columns
+        if pd.api.types.is_numeric_dtype(frame[c]) and not pd.api.types.is_bool_dtype(frame[c])
+    ]
+    x = dates[0] if dates else frame.columns[0]
+    y = next((c for c in numbers if c != x), None)
+    return {"x": x, "y": y}
+
+
 def _checked_table(frame: pd.DataFrame) -> pd.DataFrame:
     if frame.shape[1] < 1 or frame.empty:
         raise DataProblem("The table has no rows of data under its header row. Add some data.")
@@ -281,7 +295,22 @@ def _checked_table(frame: pd.DataFrame) -> pd.DataFrame:
             "first row."
         )
     frame.columns = [str(name).strip() for name in frame.columns]
+    for column in frame.columns:
+        if frame[column].dtype == object or pd.api.types.is_string_dtype(frame[column]):
+            frame[column] = _dates_if_all_dates(frame[column])
     return frame
+
+
+def _dates_if_all_dates(values: pd.Series) -> pd.Series:
+    """Text that is all dates (2024-01-31, 31/01/2024: UK day first) becomes dates."""
+    present = values.dropna().astype(str).str.strip()
+    if present.empty or not present.str.contains(r"\d", regex=True).all():
+        return values
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        iso = present.str.match(r"^\d{4}-\d{1,2}(-\d{1,2})?")
+        parsed = pd.to_datetime(values, errors="coerce", dayfirst=not iso.all(), format="mixed")
+    return parsed if parsed.notna().sum() == len(present) else values
 
 
 def _point_number(value: Any, what: str) -> int:
