@@ -61,7 +61,7 @@ def format_x(value) -> str:
     """An x value (date, number or label) as text for summaries and hover text."""
     if hasattr(value, "strftime"):
         try:
-            return value.strftime("%d %b %Y")
+            return f"{value.day} {value.strftime('%b %Y')}"
         except ValueError:  # NaT
             return "missing date"
     if isinstance(value, float) and value.is_integer():
@@ -77,3 +77,12 @@ def format_x_list(values, limit: int = 8) -> str:
     if len(texts) <= 1:
         return "".join(texts)
     return ", ".join(texts[:-1]) + " and " + texts[-1]
+
+
+def explanation_text(result) -> str:
+    """The result's own plain-English explanation (explain() may give a str or a list of str)."""
+    explain = getattr(result, "explain", None)
+    if not callable(explain):
+        return ""
+    text = explain()
+    return text if isinstance(text, str) else " ".join(str(s) for s in text)

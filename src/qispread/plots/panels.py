@@ -77,3 +77,13 @@ def segments(data: pd.DataFrame, column: str) -> list[pd.DataFrame]:
         return [data]
     key = data[column].ne(data[column].shift()).cumsum()
     return [group for _, group in data.groupby(key, sort=False)]
+
+
+def show_legend_once(fig: go.Figure) -> None:
+    """One legend entry per trace name, however many panels and parts repeat it."""
+    seen = set()
+    for trace in fig.data:
+        if trace.showlegend is False:
+            continue
+        trace.showlegend = trace.name not in seen
+        seen.add(trace.name)

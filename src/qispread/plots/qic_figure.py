@@ -17,8 +17,14 @@ import plotly.graph_objects as go
 
 from qispread.plots import style
 from qispread.plots.export import set_summary
-from qispread.plots.labels import add_edge_labels, format_value, format_x, format_x_list
-from qispread.plots.panels import Panel, add_trace, make_panels, segments
+from qispread.plots.labels import (
+    add_edge_labels,
+    explanation_text,
+    format_value,
+    format_x,
+    format_x_list,
+)
+from qispread.plots.panels import Panel, add_trace, make_panels, segments, show_legend_once
 from qispread.spc.errors import DataProblem
 
 CHART_NAMES = {
@@ -244,15 +250,6 @@ def _draw_notes(fig, panels: list[Panel], notes: list[tuple[object, str, object]
                                font={"size": style.LABEL_SIZE - 1, "color": "#1A1A1A"})
 
 
-def _show_legend_once(fig: go.Figure) -> None:
-    seen = set()
-    for trace in fig.data:
-        if trace.showlegend is False:
-            continue
-        trace.showlegend = trace.name not in seen
-        seen.add(trace.name)
-
-
 def qic_figure(result, title: str | None = None, ylab: str | None = None,
                xlab: str | None = None, notes: dict | None = None,
                show_95: bool = False) -> go.Figure:
@@ -280,7 +277,7 @@ def qic_figure(result, title: str | None = None, ylab: str | None = None,
     if not data["include"].fillna(True).astype(bool).all():
         _legend_only(fig, "Excluded from the calculations", style.MARKER_EXCLUDED, style.GREY,
                      style.MARKER_SIZE)
-    _show_legend_once(fig)
+    show_legend_once(fig)
     style.apply_style(fig, title or CHART_NAMES[result.chart], xlab, ylab)
     fig.update_layout(showlegend=True, margin={"r": 110, "t": 70},
                       legend={"orientation": "h", "yanchor": "top", "y": -0.16, "x": 0,
@@ -356,7 +353,5 @@ def qic_summary(result, notes: list[tuple[object, str, object]] | None = None) -
         sentences.append(f"Missing values (gaps in the line): {format_x_list(missing)}.")
     for x, text, _ in notes or []:
         sentences.append(f"Note at {format_x(x)}: {text}.")
-    explain = getattr(result, "explain", None)
-    if callable(explain):
-        sentences.extend(str(s) for s in explain())
-    return " ".join(sentences)
+    sentences.append(explanation_text(result))
+    return " ".join(s for s in sentences if s)

@@ -1,0 +1,222 @@
+"""Making Data Count charts (NHS England) from a ptd() result.
+
+Conventions follow NHSRplotthedots' plot (read for semantics, not copied): points coloured by
+special-cause type, the mean solid, process limits dashed, the target red and dashed, each rebase
+period drawn on its own, and the variation and assurance icons top right. Each point type also
+has its own marker shape so that colour is never the only cue.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from qispread.plots import style
+from qispread.plots.export import set_summary
+from qispread.plots.labels import (
+    add_edge_labels,
+    explanation_text,
+    format_value,
+    format_x,
+    format_x_list,
+)
+from qispread.plots.panels import Panel, add_trace, make_panels, segments, show_legend_once
+from qispread.plots.ptd_icons import (
+    MDC_COMMON,
+    MDC_CONCERN,
+    MDC_IMPROVEMENT,
+    MDC_MEAN,
+    MDC_NEUTRAL,
+    MDC_TARGET,
+    add_icons,
+    icon_meaning,
+)
+from qispread.spc.errors import DataProblem
+
+POINT_STYLES = {
+    # point_type: (legend name, colour, marker symbol)
+    "common_cause": ("Common cause", MDC_COMMON, "circle"),
+    "special_cause_improvement": ("Special cause: improvement", MDC_IMPROVEMENT, "diamond"),
+    "special_cause_concern": ("Special cause: concern", MDC_CONCERN, "square"),
+    "special_cause_neutral_high": ("Special cause: neither (high)", MDC_NEUTRAL, "triangle-up"),
+    "special_cause_neutral_low": ("Special cause: neither (low)", MDC_NEUTRAL, "triangle-down"),
+}
+
+REQUIRED_COLUMNS = ("x", "y", "facet", "rebase_group", "mean", "lpl", "upl", "target",
+                    "point_type")
+
+VALUE_LINE = "#8C8C8C"  # a shade darker than MDC's #a6a6a6 line, for contrast on white
+LIMIT_LINE = "#7F7F7F"
+
+
+def _check(result) -> pd.DataFrame:
+    data = getattr(result, "data", None)
+    if not isinstance(data, pd.DataFrame) or not callable(getattr(result, "summary", None)):
+        raise DataProblem(
+            "ptd_figure needs the result of ptd(), for example ptd_figure(ptd(data, y='value', "
+            f"x='month')); it was given {type(result).__name__}."
+        )
+    missing = [c for c in REQUIRED_COLUMNS if c not in data.columns]
+    if missing:
+        raise DataProblem(
+            f"The ptd() result has no column(s) {', '.join(missing)}: rebuild it with ptd() "
+            "rather than editing result.data by hand."
+        )
+    unknown = set(data["point_type"].dropna()) - set(POINT_STYLES)
+    if unknown:
+        raise DataProblem(f"Unknown point_type value(s) {sorted(unknown)} in the ptd() result.")
+    return data
+
+
+def _hover(y_format: str) -> str:
+    return "%{x}<br>%{y" + y_format + "}<extra>%{fullData.name}</extra>"
+
+
+def _line(fig, panel, group, column, name, colour, dash, y_format, width=2.0) -> None:
+    if group[column].isna().all():
+        return
+    add_trace(fig, panel, go.Scatter(
+        x=group["x"], y=group[column], mode="lines", name=name, legendgroup=name,
+        line={"color": colour, "dash": dash, "width": width}, connectgaps=False,
+        hovertemplate=_hover(y_format), meta={"role": column},
+    ))
+
+
+def _draw_group(fig, panel: Panel, group: pd.DataFrame, y_format: str) -> None:
+    _line(fig, panel, group, "upl", "Process limits", LIMIT_LINE, "dash", y_format)
+    _line(fig, panel, group, "lpl", "Process limits", LIMIT_LINE, "dash", y_format)
+    _line(fig, panel, group, "target", "Target", MDC_TARGET, "dash", y_format)
+    if "trajectory" in group.columns:
+        _line(fig, panel, group, "trajectory", "Trajectory", MDC_NEUTRAL, "dot", y_format)
+    _line(fig, panel, group, "mean", "Mean", MDC_MEAN, "solid", y_format, width=2.5)
+    types = group["point_type"].fillna("common_cause")
+    add_trace(fig, panel, go.Scatter(
+        x=group["x"], y=group["y"], mode="lines+markers", name="Data",
+        line={"color": VALUE_LINE, "width": 2}, connectgaps=False,
+        marker={"color": [POINT_STYLES[t][1] for t in types],
+                "symbol": [POINT_STYLES[t][2] for t in types],
+                "size": [9 if t == "common_cause" else 12 for t in types],
+                "line": {"width": 1, "color": "white"}},
+        customdata=[POINT_STYLES[t][0] for t in types],
+        hovertemplate="%{x}<br>%{y" + y_format + "}<br>%{customdata}<extra></extra>",
+        meta={"role": "data"}, showlegend=False,
+    ))
+
+
+def _legend(fig, data: pd.DataFrame) -> None:
+    present = set(data["point_type"].fillna("common_cause"))
+    for point_type, (name, colour, symbol) in POINT_STYLES.items():
+        if point_type in present:
+            fig.add_trace(go.Scatter(
+                x=[None], y=[None], mode="markers", name=name, hoverinfo="skip",
+                marker={"color": colour, "symbol": symbol, "size": 12}, meta={"role": "legend"},
+            ))
+
+
+def _summary_rows(result) -> dict:
+    summary = result.summary()
+    return {(None if pd.isna(row["facet"]) else str(row["facet"])): row
+            for _, row in summary.iterrows()}
+
+
+def _summary_for(rows: dict, panel: Panel):
+    if panel.label in rows:
+        return rows[panel.label]
+    return next(iter(rows.values())) if len(rows) == 1 else None
+
+
+def _label_edges(fig, panel: Panel, percent: bool) -> None:
+    last = panel.data.iloc[-1]
+    labels = [(last["mean"], f"Mean {format_value(last['mean'], percent)}", MDC_MEAN),
+              (last["upl"], f"UPL {format_value(last['upl'], percent)}", LIMIT_LINE),
+              (last["lpl"], f"LPL {format_value(last['lpl'], percent)}", LIMIT_LINE),
+              (last["target"], f"Target {format_value(last['target'], percent)}", MDC_TARGET)]
+    labels = [lab for lab in labels if not pd.isna(lab[0])]
+    values = panel.data[["y", "lpl", "upl", "target"]].to_numpy(dtype=float, na_value=np.nan)
+    span = float(np.nanmax(values) - np.nanmin(values)) if not np.isnan(values).all() else 0.0
+    add_edge_labels(fig, panel, labels, span)
+
+
+def ptd_figure(result, title: str | None = None, ylab: str | None = None,
+               xlab: str | None = None, percentage: bool = False) -> go.Figure:
+    """A plotly figure of a ptd() result in NHS England's Making Data Count style.
+
+    ``percentage=True`` shows the y axis as percentages (values as proportions, 0.95 = 95%).
+    """
+    data = _check(result)
+    y_format = ":.1%" if percentage else ""
+    fig, panels = make_panels(data, vertical_spacing=0.3)
+    rows = _summary_rows(result)
+    icon_size = 44 if len(panels) == 1 else 30
+    for panel in panels:
+        for group in segments(panel.data, "rebase_group"):
+            _draw_group(fig, panel, group, y_format)
+        _label_edges(fig, panel, percentage)
+        row = _summary_for(rows, panel)
+        if row is not None:
+            add_icons(fig, panel, row["variation_type"], row["assurance_type"], size=icon_size,
+                      caption_size=13 if len(panels) == 1 else 11)
+    _legend(fig, data)
+    show_legend_once(fig)
+    y_name = getattr(result, "y_name", None)
+    style.apply_style(fig, title or f"Making Data Count chart{f' of {y_name}' if y_name else ''}",
+                      xlab, ylab)
+    fig.update_layout(
+        showlegend=True, margin={"r": 110, "t": 100 if len(panels) == 1 else 110},
+        title={"y": 0.98, "yanchor": "top"},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.16, "x": 0,
+                "font": {"size": style.LABEL_SIZE}},
+    )
+    if len(panels) > 1:
+        # subplot titles sit left so the icons on the right never cover them
+        for annotation in fig.layout.annotations:
+            if annotation.name is None and annotation.text in {p.label for p in panels}:
+                panel = next(p for p in panels if p.label == annotation.text)
+                annotation.update(x=fig.layout[panel.xref.replace("x", "xaxis")].domain[0],
+                                  xanchor="left", font_size=style.FONT_SIZE)
+    if percentage:
+        fig.update_yaxes(tickformat=".0%")
+    set_summary(fig, ptd_summary(result, percentage))
+    return fig
+
+
+def _facet_sentence(rows: pd.DataFrame, row, percent: bool) -> str:
+    bits = [f"{len(rows)} points from {format_x(rows['x'].iloc[0])} to "
+            f"{format_x(rows['x'].iloc[-1])}"]
+    if rows["rebase_group"].nunique() > 1:
+        bits.append(f"{rows['rebase_group'].nunique()} periods with their own limits (rebased)")
+    last = rows.iloc[-1]
+    bits.append(f"latest mean {format_value(last['mean'], percent)}, process limits "
+                f"{format_value(last['lpl'], percent)} to {format_value(last['upl'], percent)}")
+    if not pd.isna(last["target"]):
+        bits.append(f"target {format_value(last['target'], percent)}")
+    for point_type, (name, _, symbol) in POINT_STYLES.items():
+        if point_type == "common_cause":
+            continue
+        at = rows.loc[rows["point_type"] == point_type, "x"]
+        if len(at):
+            bits.append(f"{name.lower()} at {len(at)} point(s) ({symbol}s): {format_x_list(at)}")
+    if row is not None:
+        bits.append("icons: " + " and ".join(icon_meaning(row["variation_type"],
+                                                         row["assurance_type"])).lower())
+    return "; ".join(bits)
+
+
+def ptd_summary(result, percent: bool = False) -> str:
+    """Plain-English description of what the chart shows, for screen readers."""
+    data = result.data
+    rows = _summary_rows(result)
+    sentences = ["Making Data Count chart (XmR)."]
+    facets = list(pd.unique(data["facet"].dropna()))
+    if len(facets) > 1:
+        sentences.append(f"{len(facets)} panels: {format_x_list(facets)}.")
+        for facet in facets:
+            sentences.append(f"{facet}: " + _facet_sentence(
+                data[data["facet"] == facet], rows.get(str(facet)), percent) + ".")
+    else:
+        row = next(iter(rows.values())) if rows else None
+        sentence = _facet_sentence(data, row, percent)
+        sentences.append(sentence[:1].upper() + sentence[1:] + ".")
+    sentences.append(explanation_text(result))
+    return " ".join(s for s in sentences if s)
