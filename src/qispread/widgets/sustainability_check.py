@@ -1,0 +1,77 @@
+"""SustainabilityCheck: an unweighted 1–5 self-rating inspired by the NHS Sustainability Model."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import ipywidgets as w
+import plotly.graph_objects as go
+
+from qispread.models.sustainability import (
+    GROUPS,
+    LICENCE_NOTE,
+    SustainabilityRating,
+    load_sustainability,
+)
+from qispread.plots.bars import sustainability_figure
+from qispread.widgets.common import MessageArea, guarded, resolve_path
+from qispread.widgets.spread_readiness import (
+    RatingRow,
+    export_ratings,
+    load_or_set_aside,
+    show_figure,
+)
+
+_OPTIONS = [("Not rated yet", 0), ("1 – weak", 1), ("2", 2), ("3", 3), ("4", 4),
+            ("5 – strong", 5)]
+
+
+class SustainabilityCheck(w.VBox):
+    """Rate the ten factors (process, staff, organisation); saved to the file the notebook names."""
+
+    def __init__(self, path: str | Path = "my_sustainability.json") -> None:
+        self.path = resolve_path(path)
+        self.messages = MessageArea()
+        self.model = load_or_set_aside(self.path, load_sustainability, self.messages) or \
+            SustainabilityRating()
+        self._loading = True
+        self.project = w.Text(value=self.model.project, description="Project",
+                              placeholder="e.g. Sepsis screening on the acute medical unit",
+                              continuous_update=False, layout=w.Layout(width="40em"),
+                              style={"description_width": "5em"})
+        self.rows = [RatingRow(d, self._changed, _OPTIONS) for _, dims in GROUPS for d in dims]
+        sections = []
+        for group, dims in GROUPS:
+            sections.append(w.HTML(f"<h4 style='margin:8px 0 0'>{html.escape(group)}</h4>"))
+            sections += [r for r in self.rows if r.dimension in dims]
+        for row in self.rows:
+            row.show(self.model)
+        self.project.observe(lambda _c: self._changed(), names="value")
+        self.figure = sustainability_figure(self.model)
+        self.chart = go.FigureWidget(self.figure)
+        header = w.HTML(
+            "<h3 style='margin:0'>Sustainability self-rating</h3>"
+            f"<p style='margin:2px 0;max-width:60em'>{html.escape(LICENCE_NOTE)} The questions "
+            "are ours, to help you think.</p>"
+        )
+        super().__init__([header, self.project, self.messages, *sections, self.chart],
+                         layout=w.Layout(padding="6px 10px", border="1px solid #ccc"))
+        self._loading = False
+
+    def _changed(self) -> None:
+        if self._loading:
+            return
+        self.model.project = self.project.value
+        for row in self.rows:
+            row.store(self.model)
+        if guarded(self.messages, self.save):
+            self.figure = sustainability_figure(self.model)
+            show_figure(self.chart, self.figure)
+
+    def save(self) -> None:
+        self.model.save(self.path)
+
+    def export(self, path: str | Path) -> Path:
+        """Write the ratings as .json or .csv, or the chart as .png or .html."""
+        return export_ratings(self.model, self.figure, Path(path))
