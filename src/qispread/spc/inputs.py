@@ -123,13 +123,13 @@ def _first_row(mask: np.ndarray) -> int:
 def read_columns(x, y, n, data, facets, notes) -> Columns:
     if data is not None and not isinstance(data, pd.DataFrame):
         raise DataProblem("data must be a table (a pandas DataFrame) whose columns you name.")
-    x_given = y is not None
     if y is None:
         x, y = None, x
     if y is None:
         raise DataProblem("No values to chart: give y (the measure to plot over time).")
     y_values, y_name = _column(y, data, "y")
     x_values, _ = _column(x, data, "x")
+    x_given = x_values is not None
     n_values, n_name = _column(n, data, "n")
     facet_values, _ = _column(facets, data, "facets")
     note_values, _ = _column(notes, data, "notes")
