@@ -13,6 +13,21 @@ _MEANING = {
 }
 
 
+# For each rule: how the latest point breaks it, with the words for a high and a low signal.
+_REASONS = {
+    "outside_limits": ("lies {side} process limit", ("above the upper", "below the lower")),
+    "trend": (
+        "is part of a run of {trend} or more points, each {side} than the one before",
+        ("higher", "lower"),
+    ),
+    "two_in_three": (
+        "is one of two out of three points close to the {side} process limit (beyond two sigma)",
+        ("upper", "lower"),
+    ),
+    "shift": ("is part of a run of {shift} or more points {side} the mean", ("above", "below")),
+}
+
+
 def _is_high(variation: str) -> bool:
     return variation.endswith("_high")
 
@@ -26,22 +41,14 @@ def _latest_point(result, last: pd.Series, variation: str) -> str:
             "the variation is common cause."
         )
     high = _is_high(variation)
-    reasons = {
-        "outside_limits": "lies "
-        + ("above the upper" if high else "below the lower")
-        + " process limit",
-        "trend": f"is part of a run of {result.trend_length} or more points, each "
-        + ("higher" if high else "lower")
-        + " than the one before",
-        "two_in_three": "is one of two out of three points close to the "
-        + ("upper" if high else "lower")
-        + " process limit (beyond two sigma)",
-        "shift": f"is part of a run of {result.shift_length} or more points "
-        + ("above" if high else "below")
-        + " the mean",
-    }
+    template, (high_word, low_word) = _REASONS[rule]
+    reason = template.format(
+        side=high_word if high else low_word,
+        trend=result.trend_length,
+        shift=result.shift_length,
+    )
     kind = variation.removeprefix("special_cause_").rsplit("_", 1)[0]
-    return f"The latest point ({when}) {reasons[rule]}: a signal of {_MEANING[kind]}."
+    return f"The latest point ({when}) {reason}: a signal of {_MEANING[kind]}."
 
 
 def _limits(chart: pd.DataFrame, summary_row: pd.Series) -> str:
