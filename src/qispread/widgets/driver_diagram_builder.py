@@ -1,0 +1,258 @@
+"""Driver diagram builder (module 02): an aim, drivers and change ideas, drawn as you build them.
+
+A thin front end over qispread.models.driver_diagram (all checks live there) and
+qispread.plots.driver_diagram (the figure). Every accepted change is saved to the learner's file.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+import ipywidgets as w
+import plotly.graph_objects as go
+
+from qispread.models.driver_diagram import (
+    LEVEL_NAMES,
+    LEVELS,
+    DriverDiagram,
+    load_diagram,
+)
+from qispread.plots.driver_diagram import driver_diagram_figure
+from qispread.spc.errors import DataProblem
+from qispread.widgets.aim_checker import EXAMPLE_AIM, aim_feedback_html, open_saved
+from qispread.widgets.common import MessageArea, guarded, resolve_path
+
+LEVEL_CHOICES = [(LEVEL_NAMES[level].capitalize(), level) for level in LEVELS]
+EXPORT_FORMATS = (".png", ".svg", ".html", ".json")
+WIDE = w.Layout(width="95%")
+
+
+def _link_hint(level: str) -> str:
+    if level == "primary":
+        return "A primary driver links straight to the aim, so there is nothing to choose."
+    left = LEVEL_NAMES[LEVELS[LEVELS.index(level) - 1]]
+    return f"Choose the {left}s it affects (hold Ctrl, or Cmd on a Mac, to choose more than one)."
+
+
+class _ItemForm(w.VBox):
+    """Text, measure and links for one item: used both to add and to edit."""
+
+    def __init__(self, action: str) -> None:
+        self.text = w.Text(description="Text", placeholder="a few words", layout=WIDE)
+        self.measure = w.Text(
+            description="Measure",
+            layout=WIDE,
+            placeholder="optional: how you will know it is changing",
+        )
+        self.parents = w.SelectMultiple(description="Links to", rows=5, layout=WIDE)
+        self.hint = w.HTML()
+        self.button = w.Button(description=action, button_style="primary")
+        super().__init__([self.text, self.measure, self.hint, self.parents])
+
+    def show_links(self, diagram: DriverDiagram, level: str) -> None:
+        self.hint.value = f"<small>{escape(_link_hint(level))}</small>"
+        if level == "primary":
+            options: list[tuple[str, str]] = []
+        else:
+            left = LEVELS[LEVELS.index(level) - 1]
+            options = [(f"{i.id}  {i.text}", i.id) for i in diagram.items(left)]
+        chosen = tuple(v for v in self.parents.value if v in {o[1] for o in options})
+        self.parents.options = options
+        self.parents.value = chosen
+        self.parents.disabled = not options
+
+
+class DriverDiagramBuilder(w.VBox):
+    """Build a driver diagram, saved to `path` on every accepted change."""
+
+    def __init__(self, path: str | Path = "my_diagram.json") -> None:
+        self.path = resolve_path(path)
+        self.messages = MessageArea()
+        self.diagram = open_saved(self.path, load_diagram, DriverDiagram(), self.messages)
+
+        self.aim = w.Textarea(
+            value=self.diagram.aim,
+            description="Aim",
+            placeholder=EXAMPLE_AIM,
+            layout=w.Layout(width="95%", height="4.5em"),
+        )
+        self.aim_feedback = w.HTML()
+        self.aim.observe(self._on_aim, names="value")
+
+        self.level = w.Dropdown(options=LEVEL_CHOICES, value="primary", description="Level")
+        self.add_form = _ItemForm("Add")
+        self.level.observe(lambda _: self._refresh_links(), names="value")
+        self.add_form.button.on_click(lambda _: self._add())
+
+        self.item_list = w.Select(description="Items", rows=8, layout=WIDE)
+        self.edit_form = _ItemForm("Save changes")
+        self.remove_button = w.Button(
+            description="Remove",
+            button_style="danger",
+            tooltip="Remove the selected item and its links",
+        )
+        self.item_list.observe(lambda _: self._fill_edit_form(), names="value")
+        self.edit_form.button.on_click(lambda _: self._edit())
+        self.remove_button.on_click(lambda _: self._remove())
+
+        self.export_name = w.Text(description="File name", value="my_diagram.png")
+        self.export_button = w.Button(description="Export", tooltip=", ".join(EXPORT_FORMATS))
+        self.export_button.on_click(lambda _: self._export())
+
+        self.warnings = w.HTML()
+        self.figure = go.FigureWidget(driver_diagram_figure(self.diagram))
+
+        tabs = w.Tab(
+            children=[
+                w.VBox([self.level, self.add_form, self.add_form.button]),
+                w.VBox(
+                    [
+                        self.item_list,
+                        self.edit_form,
+                        w.HBox([self.edit_form.button, self.remove_button]),
+                    ]
+                ),
+                w.VBox(
+                    [
+                        w.HTML(
+                            "<small>Name the file with .png, .svg, .html or .json at the "
+                            "end.</small>"
+                        ),
+                        w.HBox([self.export_name, self.export_button]),
+                    ]
+                ),
+            ],
+            titles=("Add an item", "Edit or remove", "Export"),
+        )
+        super().__init__(
+            [
+                w.HTML("<h3 style='margin:0'>Driver diagram builder</h3>"),
+                self.aim,
+                self.aim_feedback,
+                tabs,
+                self.messages,
+                self.warnings,
+                self.figure,
+            ]
+        )
+        self._refresh()
+
+    # ---- the widget API
+    @property
+    def model(self) -> DriverDiagram:
+        return self.diagram
+
+    def save(self) -> Path:
+        return self.diagram.save(self.path)
+
+    def export(self, path: str | Path) -> Path:
+        """Write the diagram as .png, .svg or .html (a picture) or .json (a copy of the model)."""
+        target = resolve_path(path)
+        suffix = target.suffix.lower()
+        if suffix not in EXPORT_FORMATS:
+            raise DataProblem(
+                f"Cannot export as '{target.name}': end the file name with "
+                f"{', '.join(EXPORT_FORMATS)}."
+            )
+        if suffix == ".json":
+            return self.diagram.save(target)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fig = driver_diagram_figure(self.diagram)
+        if suffix == ".html":
+            fig.write_html(target, include_plotlyjs=True, full_html=True)
+        else:
+            fig.write_image(target)
+        return target
+
+    # ---- handlers: each hands the work to the model, then redraws and saves
+    def _on_aim(self, change: dict) -> None:
+        self.diagram.aim = change["new"]
+        self._changed()
+
+    def _add(self) -> None:
+        form = self.add_form
+
+        def add() -> None:
+            self.diagram.add(
+                self.level.value, form.text.value, form.parents.value, form.measure.value
+            )
+
+        if guarded(self.messages, add):
+            form.text.value = form.measure.value = ""
+            form.parents.value = ()
+            self._changed()
+
+    def _edit(self) -> None:
+        form, item_id = self.edit_form, self.item_list.value
+        if item_id is None:
+            self.messages.show("Choose an item in the list first, then change it.")
+            return
+        if guarded(
+            self.messages,
+            lambda: self.diagram.edit(
+                item_id, form.text.value, form.measure.value, form.parents.value
+            ),
+        ):
+            self._changed()
+
+    def _remove(self) -> None:
+        item_id = self.item_list.value
+        if item_id is None:
+            self.messages.show("Choose an item in the list first, then remove it.")
+            return
+        self.diagram.remove(item_id)
+        self.item_list.value = None
+        self._changed()
+
+    def _export(self) -> None:
+        target: list[Path] = []
+        if guarded(self.messages, lambda: target.append(self.export(self.export_name.value))):
+            self.messages.show(f"a copy of your diagram is in '{target[0]}'.", kind="ok")
+
+    # ---- redrawing
+    def _changed(self) -> None:
+        self.save()
+        self._refresh()
+
+    def _refresh(self) -> None:
+        self.aim_feedback.value = aim_feedback_html(self.diagram.aim_check)
+        selected = self.item_list.value
+        self.item_list.options = [
+            (f"{item.id}  {LEVEL_NAMES[level]}: {item.text}", item.id)
+            for level in LEVELS
+            for item in self.diagram.items(level)
+        ]
+        self.item_list.value = (
+            selected if selected in {i.id for i in self.diagram.all_items()} else None
+        )
+        self._refresh_links()
+        advice = self.diagram.warnings()
+        self.warnings.value = (
+            "<div role='note'><b>Things to look at (suggestions, not errors):</b><ul>"
+            + "".join(f"<li>{escape(a)}</li>" for a in advice)
+            + "</ul></div>"
+            if advice
+            else ""
+        )
+        new = driver_diagram_figure(self.diagram)
+        with self.figure.batch_update():
+            self.figure.data = []
+            self.figure.add_traces(new.data)
+            self.figure.update_layout(new.layout, overwrite=True)
+
+    def _refresh_links(self) -> None:
+        self.add_form.show_links(self.diagram, self.level.value)
+        if self.item_list.value is not None:
+            self.edit_form.show_links(self.diagram, self.diagram.level_of(self.item_list.value))
+
+    def _fill_edit_form(self) -> None:
+        item_id, form = self.item_list.value, self.edit_form
+        if item_id is None:
+            form.text.value = form.measure.value = ""
+            form.parents.options = []
+            return
+        item = self.diagram.find(item_id)
+        form.show_links(self.diagram, self.diagram.level_of(item_id))
+        form.text.value, form.measure.value = item.text, item.measure
+        form.parents.value = tuple(item.parents)
