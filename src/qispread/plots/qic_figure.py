@@ -105,11 +105,12 @@ def _point_style(part: pd.DataFrame) -> dict:
     """Per-point marker: signal diamonds, hollow excluded points, plain circles otherwise."""
     signal = part["sigma_signal"].fillna(False).astype(bool).to_numpy()
     include = part["include"].fillna(True).astype(bool).to_numpy()
-    symbols = np.where(~include, style.MARKER_EXCLUDED,
-                       np.where(signal, style.MARKER_SIGNAL, style.MARKER_NORMAL))
-    colours = np.where(~include, style.GREY,
-                       np.where(signal, style.SIGNAL_COLOUR, style.DATA_LINE_COLOUR))
-    sizes = np.where(signal & include, style.MARKER_SIGNAL_SIZE, style.MARKER_SIZE)
+    # an excluded point outside the limits stays visible as both: a hollow diamond
+    symbols = np.where(signal, np.where(include, style.MARKER_SIGNAL, style.MARKER_SIGNAL_EXCLUDED),
+                       np.where(include, style.MARKER_NORMAL, style.MARKER_EXCLUDED))
+    colours = np.where(signal, style.SIGNAL_COLOUR,
+                       np.where(include, style.DATA_LINE_COLOUR, style.GREY))
+    sizes = np.where(signal, style.MARKER_SIGNAL_SIZE, style.MARKER_SIZE)
     return {"symbol": list(symbols), "color": list(colours), "size": list(sizes),
             "line": {"width": 1.5, "color": list(colours)}}
 
