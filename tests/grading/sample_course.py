@@ -96,7 +96,8 @@ def project_assignments(project_root: Path) -> list[str]:
     return sorted(p.name for p in solutions.iterdir() if p.is_dir() and any(p.glob("*.ipynb")))
 
 
-def submit(course_root: Path, student: str, assignment: str, notebooks: dict[str, nbformat.NotebookNode],
+def submit(course_root: Path, student: str, assignment: str,
+           notebooks: dict[str, nbformat.NotebookNode],
            timestamp: str = "2026-01-10 09:00:00.000000 UTC") -> Path:
     """Place a submission where `nbgrader collect` would put it."""
     folder = course_root / "gradebook" / "submitted" / student / assignment

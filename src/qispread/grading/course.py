@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -12,17 +10,10 @@ from pathlib import Path
 from traitlets.config import Config
 from traitlets.config.loader import PyFileConfigLoader
 
+from qispread.grading.nbgrader_env import put_python_bin_on_path
 from qispread.spc.errors import DataProblem
 
 CONFIG_FILE = "nbgrader_config.py"
-
-
-def ensure_venv_on_path() -> None:
-    """nbgrader's gradebook runs `alembic` in a subprocess, so this Python's bin/ must be on PATH."""
-    venv_bin = str(Path(sys.executable).parent)
-    parts = os.environ.get("PATH", "").split(os.pathsep)
-    if venv_bin not in parts:
-        os.environ["PATH"] = os.pathsep.join([venv_bin, *parts])
 
 
 def load_config(root: Path, db_url: str | None = None, exchange: Path | None = None) -> Config:
@@ -54,7 +45,7 @@ class Course:
                 f"The course folder {self.root} does not exist. Give the folder that holds "
                 f"{CONFIG_FILE} (use --root)."
             )
-        ensure_venv_on_path()
+        put_python_bin_on_path()
         self.config = load_config(self.root, self.db_url_override, self.exchange)
         from nbgrader.coursedir import CourseDirectory
 
@@ -118,3 +109,21 @@ class Course:
         from nbgrader.apps import NbGraderAPI
 
         return NbGraderAPI(coursedir=self.coursedir, config=self.config)
+
+    def exchange_ready(self) -> bool:
+        """A filesystem exchange folder exists (the `release`/`collect` steps need one)."""
+        from nbgrader.exchange.default.exchange import Exchange
+
+        return Path(Exchange(config=self.config).root).is_dir()
+
+    def _released_marker(self, assignment: str, student: str) -> Path:
+        return self.state_folder() / assignment / f"{student}.feedback-released"
+
+    def mark_feedback_released(self, assignment: str, students: list[str]) -> None:
+        for student in students:
+            marker = self._released_marker(assignment, student)
+            marker.parent.mkdir(parents=True, exist_ok=True)
+            marker.touch()
+
+    def feedback_released(self, assignment: str, student: str) -> bool:
+        return self._released_marker(assignment, student).exists()

@@ -10,8 +10,8 @@ import os
 import signal
 import time
 from contextlib import contextmanager
-from multiprocessing.util import Finalize
 from dataclasses import dataclass, field
+from multiprocessing.util import Finalize
 from pathlib import Path
 
 import nbformat
