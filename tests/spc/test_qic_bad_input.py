@@ -35,12 +35,12 @@ def test_count_above_denominator_on_p_chart():
 @pytest.mark.parametrize("bad", [0, -5])
 def test_denominator_must_be_positive(bad):
     message = problem(y=[3, 2, 4], n=[10, bad, 10], chart="u")
-    assert "row 2" in message and "more than zero" in message
+    assert "row 2 has" in message and "more than zero" in message
 
 
 def test_all_missing_series():
     message = problem(y=[np.nan, None, np.nan])
-    assert "no values" in message and "empty" in message
+    assert "no values" in message and "every cell is empty" in message
 
 
 def test_mismatched_lengths_names_each_input():
@@ -65,7 +65,7 @@ def test_xbar_chart_needs_subgroups():
 
 def test_t_chart_needs_positive_times():
     message = problem(y=[3.0, 0.0, 5.0], chart="t")
-    assert "row 2" in message and "more than zero" in message
+    assert "row 2 has" in message and "more than zero" in message
 
 
 def test_unknown_chart_suggests_closest():

@@ -15,18 +15,18 @@ import pandas as pd
 from qispread.spc.errors import DataProblem
 
 CHART_NAMES = {
-    "run": "run chart",
-    "i": "I chart (individual values)",
-    "mr": "MR chart (moving ranges)",
-    "xbar": "X-bar chart (subgroup averages)",
-    "s": "S chart (subgroup standard deviations)",
-    "t": "T chart (time between rare events)",
-    "p": "P chart (proportions)",
-    "pp": "P' chart (Laney's proportions for large samples)",
-    "c": "C chart (counts)",
-    "u": "U chart (rates)",
-    "up": "U' chart (Laney's rates for large samples)",
-    "g": "G chart (cases between rare events)",
+    "run": "a run chart",
+    "i": "an I chart (individual values)",
+    "mr": "an MR chart (moving ranges)",
+    "xbar": "an X-bar chart (subgroup averages)",
+    "s": "an S chart (subgroup standard deviations)",
+    "t": "a T chart (time between rare events)",
+    "p": "a P chart (proportions)",
+    "pp": "a P' chart (Laney's proportions for large samples)",
+    "c": "a C chart (counts)",
+    "u": "a U chart (rates)",
+    "up": "a U' chart (Laney's rates for large samples)",
+    "g": "a G chart (cases between rare events)",
 }
 COUNT_CHARTS = {"p", "pp", "c", "u", "up", "g"}
 NEEDS_N = {"p", "pp", "u", "up"}
@@ -52,7 +52,7 @@ def check_chart(chart: str) -> str:
     if key in CHART_NAMES:
         return key
     close = difflib.get_close_matches(key, list(CHART_NAMES), n=1, cutoff=0.3)
-    hint = f' Did you mean "{close[0]}" ({CHART_NAMES[close[0]]})?' if close else ""
+    hint = f' Did you mean "{close[0]}", {CHART_NAMES[close[0]]}?' if close else ""
     names = ", ".join(f'"{name}"' for name in CHART_NAMES)
     raise DataProblem(f'There is no chart called "{chart}".{hint} The charts are: {names}.')
 
@@ -98,22 +98,25 @@ def _as_numbers(values, name: str) -> np.ndarray:
     if bad.size:
         row = int(bad[0])
         raise DataProblem(
-            f"{_capital(name)} has {series.iloc[row]!r} in row {row + 1}, which is not "
-            "a number. Fix: correct that value or leave the cell empty (empty cells are shown as "
-            f"gaps).{_more(bad.size)}"
+            f"In {name}, row {row + 1} has {series.iloc[row]!r}, which is not a number. Fix: "
+            "correct that value or leave the cell empty (empty cells are shown as gaps)."
+            f"{_more(int(bad.size))}"
         )
     if np.isinf(numbers).any():
         row = int(np.flatnonzero(np.isinf(numbers))[0])
-        raise DataProblem(f"{_capital(name)} has an infinite value in row {row + 1}.")
+        raise DataProblem(f"In {name}, row {row + 1} has an infinite value: give a number.")
     return numbers
 
 
-def _capital(text: str) -> str:
+def capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
 def _more(count: int) -> str:
-    return f" ({count - 1} more rows have the same problem.)" if count > 1 else ""
+    if count <= 1:
+        return ""
+    return " (1 more row has the same problem.)" if count == 2 else (
+        f" ({count - 1} more rows have the same problem.)")
 
 
 def _first_row(mask: np.ndarray) -> int:
@@ -146,7 +149,8 @@ def read_columns(x, y, n, data, facets, notes) -> Columns:
         )
     y_numbers = _as_numbers(y_values, y_name)
     if np.isnan(y_numbers).all():
-        raise DataProblem(f"{_capital(y_name)} has no values: every cell is empty.")
+        raise DataProblem(f"There are no values in {y_name}: every cell is empty. Check that "
+                          "the right column was chosen.")
     n_numbers = None if n_values is None else _as_numbers(n_values, n_name)
     size = len(y_numbers)
     x_series = (pd.Series(np.arange(1, size + 1)) if x_values is None
@@ -166,7 +170,7 @@ def _reject_rows(bad: np.ndarray, values: np.ndarray, name: str, why: str) -> No
     if bad.any():
         row = _first_row(bad)
         raise DataProblem(
-            f"{_capital(name)} has {values[row - 1]:g} in row {row}: {why}{_more(int(bad.sum()))}"
+            f"In {name}, row {row} has {values[row - 1]:g}: {why}{_more(int(bad.sum()))}"
         )
 
 
@@ -175,8 +179,8 @@ def check_values(cols: Columns, chart: str) -> None:
     y, n = cols.y, cols.n
     if chart in NEEDS_N and n is None:
         raise DataProblem(
-            f"A {CHART_NAMES[chart]} needs n, the denominator of each point (for example the "
-            "number of patients, or of bed days). Give n=... as well as y."
+            f"{capitalised(CHART_NAMES[chart])} needs n, the denominator of each point (for "
+            "example the number of patients, or of bed days). Give n=... as well as y."
         )
     present = ~np.isnan(y)
     if n is not None:
@@ -185,8 +189,7 @@ def check_values(cols: Columns, chart: str) -> None:
                      "to show a gap.")
     if chart in COUNT_CHARTS:
         _reject_rows(present & (y < 0), y, cols.y_name,
-                     f"a {CHART_NAMES[chart]} counts things, so a negative count is impossible. "
-                     "Fix that row.")
+                     "this chart counts things, so a negative count is impossible. Fix that row.")
     if chart == "t":
         _reject_rows(present & (y <= 0), y, cols.y_name,
                      "a T chart shows the time between events, which must be more than zero. "

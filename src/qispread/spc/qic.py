@@ -14,6 +14,7 @@ from qispread.spc.aggregate import is_categorical_x, subgroups
 from qispread.spc.errors import DataProblem
 from qispread.spc.inputs import (
     CHART_NAMES,
+    capitalised,
     check_agg_fun,
     check_chart,
     check_values,
@@ -170,15 +171,16 @@ def _check_enough(part: pd.DataFrame, chart: str) -> None:
     if counted is not None:
         if not (counted >= 2).any():
             raise DataProblem(
-                f"A {CHART_NAMES[chart]} needs subgroups of at least 2 values (several values "
-                f"that share an x), but {label} has none. Each x should appear several times."
+                f"{capitalised(CHART_NAMES[chart])} needs subgroups of at least 2 values "
+                f"(several values that share an x), but {label} has none. Each x should "
+                "appear several times."
             )
         return
     needed = MIN_BASE_POINTS.get(chart, 1)
     have = int(np.count_nonzero(~np.isnan(part["y"].to_numpy()[base])))
     if have < needed:
         raise DataProblem(
-            f"A {CHART_NAMES[chart]} needs at least {needed} points with values to compute its "
-            f"centre line and limits, but {label} has {have}. Add more data, or move or remove "
-            "freeze/part/exclude."
+            f"{capitalised(CHART_NAMES[chart])} needs at least {needed} points with values to "
+            f"compute its centre line and limits, but {label} has {have}. Add more data, or "
+            "move or remove freeze/part/exclude."
         )
