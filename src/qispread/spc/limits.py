@@ -63,8 +63,11 @@ def average_moving_range(values, screen: bool) -> float:
     mr = np.abs(np.diff(np.asarray(values, dtype=float)))
     mr = mr[~np.isnan(mr)]
     amr = float(mr.mean()) if mr.size else float("nan")
-    if screen and mr.size:
-        amr = _nanmean(mr[mr < MR_UPPER * amr])
+    kept = mr[mr < MR_UPPER * amr]
+    # When every MR is 0 nothing passes the screen; qicharts2 then has no limits at all, but
+    # zero-width limits (any change is a signal) are what the data say.
+    if screen and kept.size:
+        amr = float(kept.mean())
     return amr
 
 
