@@ -122,6 +122,15 @@ def _attribution(origin: dict) -> str:
     return origin["attribution"]
 
 
+def _shown(value) -> str:
+    """A value as a learner would type it: text in quotes, numbers and dates plain."""
+    if isinstance(value, str):
+        return repr(value)
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d")
+    return str(value.item() if hasattr(value, "item") else value)
+
+
 # --- checking a table against a schema -------------------------------------------------------
 
 
@@ -134,8 +143,8 @@ class _Place:
     def row(self, position: int) -> str:
         if self.from_file:
             return f"row {position + 1} (line {position + 2} of the file, counting the header)"
-        label = self.table.index[position]
-        return f"row {position + 1}" + ("" if label == position else f" (index {label!r})")
+        label = _shown(self.table.index[position])
+        return f"the row with index {label} (row {position + 1} counting from 1)"
 
     def problem(self, column: str, position: int | None, what: str, fix: str) -> DataProblem:
         at = f", {self.row(position)}" if position is not None else ""
@@ -143,7 +152,7 @@ class _Place:
 
 
 def _checked(table: pd.DataFrame, resource: dict, where: str, from_file: bool) -> pd.DataFrame:
-    place = _Place(table.reset_index(drop=True), where, from_file)
+    place = _Place(table, where, from_file)
     schema = resource["schema"]
     _check_columns_present(table, schema["fields"], place)
     result = table.reset_index(drop=True).copy()
@@ -165,10 +174,11 @@ def _check_columns_present(table: pd.DataFrame, fields: list[dict], place: _Plac
             continue
         lowered = {column.strip().lower(): column for column in present}
         close = difflib.get_close_matches(wanted, list(lowered), n=1, cutoff=0.6)
+        meaning = field["description"].rstrip(".")
         hint = (
-            f"Rename the column {lowered[close[0]]!r} to {wanted!r}"
+            f"rename the column {lowered[close[0]]!r} to {wanted!r}"
             if close
-            else (f"Add a column named {wanted!r} ({field['description']})")
+            else f"add a column named {wanted!r} ({meaning[0].lower() + meaning[1:]})"
         )
         raise place.problem(
             wanted,
@@ -195,7 +205,7 @@ def _converted(values: pd.Series, field: dict, place: _Place) -> pd.Series:
         raise place.problem(name, row, "this value is empty.", "fill it in, or remove the row.")
     converted, bad, what, fix = _CONVERTERS[kind](values, blank)
     if (row := _first(bad)) is not None:
-        raise place.problem(name, row, f"{values.iloc[row]!r} {what}", fix)
+        raise place.problem(name, row, f"{_shown(values.iloc[row])} {what}", fix)
     _check_constraints(converted, blank, field, place)
     return converted
 
@@ -262,7 +272,7 @@ def _check_constraints(values: pd.Series, blank: pd.Series, field: dict, place: 
             raise place.problem(
                 name,
                 row,
-                f"{values.iloc[row]!r} is less than {low}.",
+                f"{_shown(values.iloc[row])} is less than {low}.",
                 f"{name} cannot be below {low}; check for a typing error or a minus sign.",
             )
     if "maximum" in constraints:
@@ -272,7 +282,7 @@ def _check_constraints(values: pd.Series, blank: pd.Series, field: dict, place: 
             raise place.problem(
                 name,
                 row,
-                f"{values.iloc[row]!r} is more than {high}.",
+                f"{_shown(values.iloc[row])} is more than {high}.",
                 f"{name} cannot be above {high}; check for a typing error.",
             )
     if "enum" in constraints:
@@ -282,7 +292,7 @@ def _check_constraints(values: pd.Series, blank: pd.Series, field: dict, place: 
             raise place.problem(
                 name,
                 row,
-                f"{values.iloc[row]!r} is not one of the allowed values.",
+                f"{_shown(values.iloc[row])} is not one of the allowed values.",
                 f"use one of {', '.join(map(repr, allowed))}.",
             )
     if constraints.get("unique"):
@@ -291,7 +301,7 @@ def _check_constraints(values: pd.Series, blank: pd.Series, field: dict, place: 
             raise place.problem(
                 name,
                 row,
-                f"{values.iloc[row]!r} appears more than once.",
+                f"{_shown(values.iloc[row])} appears more than once.",
                 "each value may appear only once; remove or correct the repeated row.",
             )
 
@@ -311,9 +321,11 @@ def _check_key(table: pd.DataFrame, key: list[str], place: _Place) -> None:
     if not key:
         return
     if (row := _first(table.duplicated(subset=key))) is not None:
+        same = (table[key] == table[key].iloc[row]).all(axis=1)
+        what = " and ".join(key)
         raise place.problem(
             " + ".join(key),
             row,
-            "this row repeats an earlier row's " + ", ".join(key) + ".",
-            "each combination may appear only once; remove the duplicate or correct it.",
+            f"this row has the same {what} as {place.row(_first(same))}.",
+            f"each row must be for a different {what}; remove the repeated row or correct it.",
         )
