@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from qispread.spc.errors import DataProblem
+from qispread.spc.ptd.wording import x_value
 
 DIRECTIONS = {"increase": 1, "decrease": -1, "neutral": 0}
 
@@ -148,7 +149,7 @@ def _order_values(x: pd.Series, name: str, rows: _Rows) -> pd.Series:
         raise DataProblem(f"Column '{name}' (x) holds True/False; it must hold dates or numbers.")
     if pd.api.types.is_numeric_dtype(x) or pd.api.types.is_datetime64_any_dtype(x):
         return x
-    dates = pd.to_datetime(x, errors="coerce")
+    dates = pd.to_datetime(x, errors="coerce", format="ISO8601")
     bad = np.flatnonzero(dates.isna().to_numpy())
     if len(bad):
         raise DataProblem(
@@ -158,18 +159,22 @@ def _order_values(x: pd.Series, name: str, rows: _Rows) -> pd.Series:
     return dates
 
 
-def _rebase_keys(rebase, x_uniques: pd.Index, is_dates: bool, where: str) -> np.ndarray:
+def _rebase_values(rebase, x_key: np.ndarray, is_dates: bool, where: str) -> np.ndarray:
+    """Rebase values in the same form as ``x_key``; each must be one of the x values."""
     values = list(rebase) if np.ndim(rebase) else [rebase]
     if is_dates:
         try:
-            values = list(pd.to_datetime(pd.Series(values)))
+            keys = _sort_key(pd.Series(pd.to_datetime(pd.Series(values), format="ISO8601")))
         except (ValueError, TypeError) as err:
             raise DataProblem(
                 f"rebase values {values!r}{where} are not dates, but x holds dates. Give rebase "
                 "as dates like '2024-04-01'."
             ) from err
-    keys = x_uniques.get_indexer(pd.Index(values))
-    absent = [v for v, k in zip(values, keys, strict=True) if k < 0]
+    else:
+        keys = np.asarray(values)
+        if not np.issubdtype(keys.dtype, np.number):
+            raise DataProblem(f"rebase values {values!r}{where} must be x values (numbers).")
+    absent = [v for v, present in zip(values, np.isin(keys, x_key), strict=True) if not present]
     if absent:
         raise DataProblem(
             f"rebase value{'s' if len(absent) > 1 else ''} {', '.join(map(str, absent))}{where} "
@@ -178,12 +183,12 @@ def _rebase_keys(rebase, x_uniques: pd.Index, is_dates: bool, where: str) -> np.
     return keys
 
 
-def _rebase_flags(rebase, x_key, x_uniques, is_dates, facet_code, facet_names, has_facet):
+def _rebase_flags(rebase, x_key, is_dates, facet_code, facet_names, has_facet):
     flags = np.zeros(len(x_key), dtype=bool)
     if rebase is None:
         return flags
     if not isinstance(rebase, Mapping):
-        flags[np.isin(x_key, _rebase_keys(rebase, x_uniques, is_dates, ""))] = True
+        flags[np.isin(x_key, _rebase_values(rebase, x_key, is_dates, ""))] = True
         return flags
     if not has_facet:
         raise DataProblem(
@@ -196,17 +201,29 @@ def _rebase_flags(rebase, x_key, x_uniques, is_dates, facet_code, facet_names, h
                 f"rebase names facet '{name}', which is not in the facet column."
                 f"{_suggest(name, facet_names)}"
             )
-        code = facet_names.index(name)
-        keys = _rebase_keys(values, x_uniques, is_dates, f" for facet '{name}'")
-        in_facet = facet_code == code
-        present = np.isin(keys, x_key[in_facet])
-        if not present.all():
-            raise DataProblem(
-                f"rebase value(s) for facet '{name}' not found among that facet's x values. "
-                "A rebase must be the x value of the first point of the new period."
-            )
+        in_facet = facet_code == facet_names.index(name)
+        keys = _rebase_values(values, x_key[in_facet], is_dates, f" for facet '{name}'")
         flags[in_facet & np.isin(x_key, keys)] = True
     return flags
+
+
+def _sort_key(x: pd.Series) -> np.ndarray:
+    """x as a plain numpy array that sorts and compares like x (dates become UTC datetime64)."""
+    if isinstance(x.dtype, pd.DatetimeTZDtype):
+        x = x.dt.tz_convert("UTC").dt.tz_localize(None)
+    if pd.api.types.is_datetime64_any_dtype(x):
+        return x.to_numpy(dtype="datetime64[ns]")
+    return x.to_numpy(dtype=float)
+
+
+def _chart_order(facet_code: np.ndarray, x_key: np.ndarray) -> np.ndarray:
+    """Positions sorted by facet, then x. Data usually arrive sorted: then no sort is needed."""
+    n = len(x_key)
+    if np.all(facet_code[1:] >= facet_code[:-1]):
+        rising = (x_key[1:] > x_key[:-1]) | (facet_code[1:] != facet_code[:-1])
+        if rising.all():
+            return np.arange(n)
+    return np.lexsort((x_key, facet_code))
 
 
 def _target_value(value, where: str) -> float:
@@ -273,14 +290,14 @@ def prepare(data, y, x, facet, rebase, target, trajectory, fix_after_n_points) -
 
     x_series, x_name = _column(data, x, "x", n)
     if x_series is None:
-        x_series = pd.Series(pd.Series(facet_code).groupby(facet_code).cumcount().to_numpy() + 1)
+        counts = pd.Series(facet_code).groupby(facet_code).cumcount() if has_facet else np.arange(n)
+        x_series = pd.Series(np.asarray(counts) + 1)
     else:
         x_series = _order_values(x_series, x_name, rows)
     is_dates = pd.api.types.is_datetime64_any_dtype(x_series)
-    x_key, x_uniques = pd.factorize(x_series, sort=True)
-    x_uniques = pd.Index(x_uniques)
+    x_key = _sort_key(x_series)
 
-    order = np.lexsort((x_key, facet_code))
+    order = _chart_order(facet_code, x_key)
     same = (facet_code[order][1:] == facet_code[order][:-1]) & (
         x_key[order][1:] == x_key[order][:-1]
     )
@@ -289,12 +306,12 @@ def prepare(data, y, x, facet, rebase, target, trajectory, fix_after_n_points) -
         clash = np.flatnonzero((facet_code == facet_code[first]) & (x_key == x_key[first]))
         in_facet = f" within facet '{facet_names[facet_code[first]]}'" if has_facet else ""
         raise DataProblem(
-            f"x value {x_series.iloc[first]} appears more than once{in_facet} "
+            f"x value {x_value(x_series.iloc[first])} appears more than once{in_facet} "
             f"({rows.describe(clash)}). "
             "Each point needs its own date: total or average the duplicates, or give a facet."
         )
 
-    flags = _rebase_flags(rebase, x_key, x_uniques, is_dates, facet_code, facet_names, has_facet)
+    flags = _rebase_flags(rebase, x_key, is_dates, facet_code, facet_names, has_facet)
     targets = _targets(target, facet_names, has_facet)
     trajectory_series, trajectory_name = _column(data, trajectory, "trajectory", n)
     trajectory_values = (
@@ -320,8 +337,8 @@ def prepare(data, y, x, facet, rebase, target, trajectory, fix_after_n_points) -
         start = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])[short[0]]
         in_facet = f" of facet '{facet_labels[start]}'" if has_facet else ""
         raise DataProblem(
-            f"The period{in_facet} starting at x = {x_series.iloc[order[start]]} has fewer than 2 "
-            "points to compute limits from. Move or remove that rebase, or raise "
+            f"The period{in_facet} starting at {x_value(x_series.iloc[order[start]])} has fewer "
+            "than 2 points to compute limits from. Move or remove that rebase, or raise "
             "fix_after_n_points."
         )
 
