@@ -40,10 +40,11 @@ def subgroups(cols: Columns, agg_fun: str) -> pd.DataFrame:
         n[incomplete] = np.nan
     rows = pd.DataFrame({"x": cols.x, "y": y, "n": np.nan if n is None else n})
     rows["facet"] = cols.facet if cols.facet is not None else np.nan
-    rows["notes"] = cols.notes.astype("string") if cols.notes is not None else pd.NA
+    rows["notes"] = cols.notes.astype("string") if cols.notes is not None else np.nan
     rows = rows[rows["x"].notna()]
-    simple = (cols.facet is None and rows["x"].is_unique
-              and (rows["x"].is_monotonic_increasing or is_categorical_x(rows["x"])))
+    simple = cols.facet is None and (not cols.x_given or (
+        rows["x"].is_unique
+        and (rows["x"].is_monotonic_increasing or is_categorical_x(rows["x"]))))
     out = _one_per_row(rows, agg_fun) if simple else _grouped(rows, agg_fun, cols.facet is not None)
     if n is not None:
         with np.errstate(divide="ignore", invalid="ignore"):
@@ -81,7 +82,7 @@ def _grouped(rows: pd.DataFrame, agg_fun: str, faceted: bool) -> pd.DataFrame:
     if rows["notes"].notna().any():
         out["notes"] = grouped["notes"].agg(lambda v: " | ".join(v.dropna()) or pd.NA)
     else:
-        out["notes"] = pd.NA
+        out["notes"] = np.nan
     out = out.reset_index()
     for key in ("x", "facet"):
         if key in out and isinstance(out[key].dtype, pd.CategoricalDtype) and not isinstance(

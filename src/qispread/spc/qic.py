@@ -96,8 +96,6 @@ def qic(x=None, y=None, n=None, data=None, chart="run", freeze=None, part=None, 
         out["runs_signal"] = False
         if method == "ihi":
             out[IHI_COLUMNS] = False
-    if cols.facet is None:
-        out["facet"] = None
     ordered = COLUMNS + (IHI_COLUMNS if method == "ihi" else [])
     return QicResult(out[ordered].reset_index(drop=True), chart=chart, method=method,
                      x_given=cols.x_given, multiply=multiply)
@@ -117,51 +115,45 @@ def _positions_within(facet_ids: np.ndarray) -> np.ndarray:
 
 
 def _analyse(table, chart, cl, screen_mr, categorical, method, facet_ids) -> pd.DataFrame:
-    size = len(table)
-    results = {name: np.full(size, np.nan) for name in ("y", "cl", "lcl", "ucl", "lcl_95",
-                                                      "ucl_95")}
-    runs = {name: np.full(size, np.nan) for name in RUN_COLUMNS}
-    ihi = {name: np.zeros(size, dtype=bool) for name in IHI_COLUMNS}
+    """Lines and run statistics for each (facet, part), joined back in the table's row order."""
     group_keys = facet_ids.astype(np.int64) * (table["part"].max() + 1) + table["part"].to_numpy()
-    for key in np.unique(group_keys):
-        rows = np.flatnonzero(group_keys == key)
-        part = table.iloc[rows]
-        _check_enough(part, chart)
-        lines = CHARTS[chart](Subgroups(
-            y=part["y"].to_numpy(dtype=float), n=part["n"].to_numpy(dtype=float),
-            y_sum=part["y_sum"].to_numpy(dtype=float),
-            y_length=part["y_length"].to_numpy(dtype=float),
-            y_sd=part["y_sd"].to_numpy(dtype=float),
-            base=(part["baseline"] & part["include"]).to_numpy(),
-            cl=cl, screen_mr=screen_mr, categorical_x=categorical,
-        ))
-        for name in results:
-            results[name][rows] = getattr(lines, name)
-        include = part["include"].to_numpy()
-        analysis = runs_analysis(lines.y, lines.cl, include)
-        for name in RUN_COLUMNS:
-            runs[name][rows] = getattr(analysis, name)
-        if method == "ihi":
-            _ihi_rules(lines, include, analysis, rows, ihi, runs)
-    out = table.drop(columns=["y"]).assign(**results, **runs, **ihi)
-    for name in ("n_obs", "n_useful"):
-        out[name] = out[name].astype(int)
-    for name in ("longest_run", "longest_run_max", "n_crossings", "n_crossings_min"):
-        out[name] = out[name].astype("Int64") if out[name].notna().all() else out[name]
-    out["runs_signal"] = out["runs_signal"].astype(bool)
+    starts = np.r_[0, np.flatnonzero(np.diff(group_keys)) + 1, len(table)]
+    pieces = []
+    for first, stop in zip(starts[:-1], starts[1:], strict=True):
+        part = table if (first, stop) == (0, len(table)) else table.iloc[first:stop]
+        pieces.append(_analyse_part(part, chart, cl, screen_mr, categorical, method))
+    columns = {name: np.concatenate([p[name] for p in pieces]) if len(pieces) > 1
+               else pieces[0][name] for name in pieces[0]}
+    return table.drop(columns=["y"]).assign(**columns)
+
+
+def _analyse_part(part, chart, cl, screen_mr, categorical, method) -> dict[str, np.ndarray]:
+    _check_enough(part, chart)
+    lines = CHARTS[chart](Subgroups(
+        y=part["y"].to_numpy(dtype=float), n=part["n"].to_numpy(dtype=float),
+        y_sum=part["y_sum"].to_numpy(dtype=float),
+        y_length=part["y_length"].to_numpy(dtype=float),
+        y_sd=part["y_sd"].to_numpy(dtype=float),
+        base=(part["baseline"] & part["include"]).to_numpy(),
+        cl=cl, screen_mr=screen_mr, categorical_x=categorical,
+    ))
+    size = len(part)
+    include = part["include"].to_numpy()
+    analysis = runs_analysis(lines.y, lines.cl, include)
+    out = {name: getattr(lines, name) for name in ("y", "cl", "lcl", "ucl", "lcl_95", "ucl_95")}
+    for name in RUN_COLUMNS:
+        value = getattr(analysis, name)
+        dtype = bool if name == "runs_signal" else (float if np.isnan(value) else int)
+        out[name] = np.full(size, value, dtype=dtype)
+    if method == "ihi":
+        shift = ihi_rules.shift_mask(lines.y, lines.cl, include)
+        trend = ihi_rules.trend_mask(lines.y, include)
+        count = analysis.n_useful >= 2 and ihi_rules.runs_count_signal(
+            analysis.n_useful, int(analysis.n_crossings) + 1)
+        out.update(shift_signal=shift, trend_signal=trend,
+                   runs_count_signal=np.full(size, count, dtype=bool),
+                   runs_signal=np.full(size, bool(shift.any() or trend.any() or count)))
     return out
-
-
-def _ihi_rules(lines, include, analysis, rows, ihi, runs) -> None:
-    shift = ihi_rules.shift_mask(lines.y, lines.cl, include)
-    trend = ihi_rules.trend_mask(lines.y, include)
-    count = False
-    if analysis.n_useful >= 2:
-        count = ihi_rules.runs_count_signal(analysis.n_useful, int(analysis.n_crossings) + 1)
-    ihi["shift_signal"][rows] = shift
-    ihi["trend_signal"][rows] = trend
-    ihi["runs_count_signal"][rows] = count
-    runs["runs_signal"][rows] = bool(shift.any() or trend.any() or count)
 
 
 def _check_enough(part: pd.DataFrame, chart: str) -> None:

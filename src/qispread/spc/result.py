@@ -22,18 +22,14 @@ class QicResult:
 
     def summary(self) -> pd.DataFrame:
         """One row per facet and part, as qicharts2's summary(): mean limits, signal counts."""
-        d = self.data.assign(facet=self.data["facet"].fillna("")).reset_index(drop=True)
-        grouped = d.groupby(["facet", "part"], sort=False)
+        grouped = self.data.groupby(["facet", "part"], sort=False, dropna=False)
         out = grouped[SUMMARY_RUN_COLUMNS].first()
         out["runs_signal"] = grouped["runs_signal"].any()
         out["lcl"] = grouped["lcl"].mean()
         out["cl"] = grouped["cl"].mean()
         out["ucl"] = grouped["ucl"].mean()
         out["sigma_signal"] = grouped["sigma_signal"].sum().astype(int)
-        out = out.reset_index()
-        if self.data["facet"].isna().all():
-            out["facet"] = None
-        return out
+        return out.reset_index()
 
     def explain(self) -> list[str]:
         """Each signal in plain English, with where it happens; or that variation looks random."""
