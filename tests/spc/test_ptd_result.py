@@ -169,3 +169,16 @@ def test_a_million_points_in_well_under_a_second():
         timings.append(time.process_time() - start)
     assert len(result.data) == 1_000_000
     assert min(timings) < 0.6, timings
+
+
+def test_summary_keeps_none_for_missing_text_and_target():
+    y = DEVIATIONS * 2
+    facet = ["Ward 1"] * 18 + ["Ward 2"] * 18
+    result = ptd(
+        y=y, x=list(range(18)) * 2, facet=facet, target={"Ward 1": 3}, rebase={"Ward 2": [9]}
+    )
+    summary = result.summary()
+    assert summary["assurance_type"].tolist() == ["inconsistent", None]
+    assert summary["warning"].iloc[0] is None and "only 9 points" in summary["warning"].iloc[1]
+    assert np.isnan(summary["target"].iloc[1])
+    assert "'Ward 2': " in result.explain() and "only 9 points" in result.explain()

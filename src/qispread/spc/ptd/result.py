@@ -29,6 +29,8 @@ SUMMARY_COLUMNS = [
     "n_special_cause_concern",
 ]
 
+_TEXT_COLUMNS = {"facet", "variation_type", "assurance_type", "warning"}
+
 
 def variation_type(point_type: str, improvement_direction: str) -> str:
     """The variation icon for a chart whose latest point has ``point_type``."""
@@ -102,7 +104,16 @@ class PtdResult:
                     "n_special_cause_concern": int(np.sum(block == "special_cause_concern")),
                 }
             )
-        return pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
+        # object columns keep None as None (pandas 3 would turn a text column's None into NaN)
+        return pd.DataFrame(
+            {
+                column: pd.Series(
+                    [row[column] for row in rows],
+                    dtype=object if column in _TEXT_COLUMNS else None,
+                )
+                for column in SUMMARY_COLUMNS
+            }
+        )
 
     def explain(self) -> str:
         """Plain English, one paragraph per chart."""
