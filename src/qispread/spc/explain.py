@@ -87,12 +87,16 @@ def _ihi_sentences(part, labels, centre) -> list[str]:
     out = []
     y, cl = part["y"].to_numpy(float), part["cl"].to_numpy(float)
     final = len(labels) - 1
-    for first, last in _mask_spans(part["shift_signal"].to_numpy(bool)):
-        count = int(part["shift_signal"].iloc[first:last + 1].sum())
-        side = "above" if y[first] > cl[first] else "below"
+    positions, sides, lengths = _runs(y, cl, part["include"].to_numpy(bool))
+    starts = np.r_[0, np.cumsum(lengths)[:-1]]
+    for start, length in zip(starts, lengths, strict=True):
+        if length < SHIFT_LENGTH:
+            continue
+        first, last = positions[start], positions[start + length - 1]
+        side = "above" if sides[start] > 0 else "below"
         out.append(
-            f"{count} points in a row {side} the {centre} {_span(labels, first, last, final)}: a "
-            f"shift ({SHIFT_LENGTH} or more in a row), which suggests the process has changed."
+            f"{length} points in a row {side} the {centre} {_span(labels, first, last, final)}: "
+            f"a shift ({SHIFT_LENGTH} or more in a row), which suggests the process has changed."
         )
     for first, last in _mask_spans(part["trend_signal"].to_numpy(bool)):
         direction = "up" if y[last] > y[first] else "down"
