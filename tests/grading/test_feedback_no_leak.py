@@ -1,0 +1,66 @@
+"""Feedback shows learners their answers, scores and visible-test hints, never a hidden test."""
+
+import re
+
+import pytest
+from conftest import ASSIGNMENTS, release_notebooks
+from sample_course import HIDDEN_MARKER, SAMPLE, VISIBLE_HINT, answered, submit
+
+from qispread.grading.autograde import Autograder
+from qispread.grading.feedback import feedback_pages, generate_feedback
+from qispread.grading.redact import visible_text
+
+HIDDEN = re.compile(r"BEGIN HIDDEN TESTS\n(.*?)\n[^\n]*END HIDDEN TESTS", re.S)
+
+
+def hidden_source_lines(course, assignment):
+    """The hidden tests' lines, read straight from the source notebooks."""
+    lines = []
+    for path in course.folder("source", assignment=assignment).glob("*.ipynb"):
+        for block in HIDDEN.findall(path.read_text().encode().decode("unicode_escape")):
+            lines += [ln.strip() for ln in block.splitlines() if len(ln.strip()) > 9]
+    return lines
+
+
+def feedback_text(course, assignment, student):
+    pages = feedback_pages(course, assignment, student)
+    assert pages, f"no feedback for {student}"
+    return "\n".join(visible_text(p.read_text()) for p in pages)
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_wrong_submission_feedback_has_no_hidden_test(generated_course, assignment):
+    course = generated_course
+    secrets = hidden_source_lines(course, assignment)
+    assert secrets, "the assignment should have hidden tests to protect"
+    student = "fb_wrong"
+    submit(course.root, student, assignment, release_notebooks(course, assignment))
+    Autograder(course, assignment).run([student], force=True)
+    generate_feedback(course, assignment, [student], release=False)
+    text = feedback_text(course, assignment, student)
+    assert not [line for line in secrets if line in text]
+    assert "Score" in text or "score" in text
+
+
+def test_hidden_failure_and_visible_hint(generated_course):
+    course = generated_course
+    release = release_notebooks(course, SAMPLE)["medians.ipynb"]
+    submit(course.root, "fb_hidden", SAMPLE, {"medians.ipynb": answered(
+        release, "def median_of(values):\n    return sorted(values)[len(values) // 2]")})
+    submit(course.root, "fb_visible", SAMPLE, {"medians.ipynb": answered(
+        release, "def median_of(values):\n    return 0")})
+    Autograder(course, SAMPLE).run(["fb_hidden", "fb_visible"], force=True)
+
+    stock = course.api().generate_feedback(SAMPLE, "fb_hidden")  # nbgrader's own, for contrast
+    assert stock["success"]
+    assert HIDDEN_MARKER in feedback_text(course, SAMPLE, "fb_hidden")
+
+    generate_feedback(course, SAMPLE, ["fb_hidden", "fb_visible"], release=False)
+    hidden = feedback_text(course, SAMPLE, "fb_hidden")
+    assert HIDDEN_MARKER not in hidden and "median_of([4, 1, 2, 3])" not in hidden
+    assert "A hidden test did not pass" in hidden
+    assert "Skewed data pull the mean about" in hidden  # the learner's own answer
+    assert "Full marks for" not in hidden  # the mark scheme
+    visible = feedback_text(course, SAMPLE, "fb_visible")
+    assert f"AssertionError: {VISIBLE_HINT}" in visible
+    assert HIDDEN_MARKER not in visible
