@@ -129,8 +129,10 @@ def _analyse(table, chart, cl, screen_mr, categorical, method, facet_ids) -> pd.
 
 def _analyse_part(part, chart, cl, screen_mr, categorical, method) -> dict[str, np.ndarray]:
     _check_enough(part, chart)
+    # An X-bar chart plots each subgroup's mean whatever agg_fun says.
+    y = part["y_mean" if chart == "xbar" else "y"].to_numpy(dtype=float)
     lines = CHARTS[chart](Subgroups(
-        y=part["y"].to_numpy(dtype=float), n=part["n"].to_numpy(dtype=float),
+        y=y, n=part["n"].to_numpy(dtype=float),
         y_sum=part["y_sum"].to_numpy(dtype=float),
         y_length=part["y_length"].to_numpy(dtype=float),
         y_sd=part["y_sd"].to_numpy(dtype=float),
