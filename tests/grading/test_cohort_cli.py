@@ -1,0 +1,100 @@
+"""The `qispread cohort` commands end to end on one course: release to an exchange, collect,
+autograde, feedback, status, export for an LMS, and the HTML report."""
+
+import csv
+
+import pytest
+from conftest import release_notebooks, source_notebooks
+from sample_course import SAMPLE, make_course
+
+from qispread.cli_cohort import main
+from qispread.grading.redact import visible_text
+
+ROSTER = ("id,first_name,last_name,email\nana,Ana,Okafor,ana@nhs.net\n"
+          "ben,Ben,Price,ben@nhs.net\ncat,Cat,Jones,cat@nhs.net\n")
+
+
+@pytest.fixture(scope="module")
+def cohort(tmp_path_factory):
+    import nbformat
+
+    base = tmp_path_factory.mktemp("cli")
+    root, exchange = make_course(base / "course"), base / "exchange"
+    exchange.mkdir()
+    (base / "roster.csv").write_text(ROSTER)
+    common = ["--root", str(root), "--exchange", str(exchange)]
+    assert main(["cohort", "init", "--roster", str(base / "roster.csv"), *common]) == 0
+    assert main(["cohort", "release", SAMPLE, *common]) == 0
+    outbound = exchange / "qispread" / "outbound" / SAMPLE / "medians.ipynb"
+    assert outbound.exists()
+    from qispread.grading.course import Course
+
+    course = Course(root)
+    answers = {"ana": source_notebooks(course, SAMPLE), "ben": release_notebooks(course, SAMPLE)}
+    for student, notebooks in answers.items():  # what `nbgrader submit` leaves in the exchange
+        stamp = "2026-01-10 09:00:00.000000 UTC"
+        inbound = exchange / "qispread" / "inbound" / f"{student}+{SAMPLE}+{stamp}+x1"
+        inbound.mkdir(parents=True)
+        for name, nb in notebooks.items():
+            nbformat.write(nb, inbound / name)
+        (inbound / "timestamp.txt").write_text("2026-01-10 09:00:00.000000 UTC")
+        (inbound / "submission_secret.txt").write_text(f"secret-{student}")
+    assert main(["cohort", "collect", SAMPLE, *common]) == 0
+    assert main(["cohort", "autograde", SAMPLE, "--jobs", "2", *common]) == 0
+    assert main(["cohort", "feedback", SAMPLE, *common]) == 0
+    return base, root, exchange, common
+
+
+def test_collect_and_autograde_fill_the_gradebook(cohort):
+    _, root, _, _ = cohort
+    assert sorted(p.name for p in (root / "gradebook" / "submitted").iterdir()) == ["ana", "ben"]
+    assert (root / "gradebook" / "autograded" / "ana" / SAMPLE / "medians.ipynb").exists()
+
+
+def test_feedback_is_released_to_the_exchange(cohort):
+    _, root, exchange, _ = cohort
+    assert len(list((exchange / "qispread" / "feedback").glob("*.html"))) == 2
+    page = (root / "gradebook" / "feedback" / "ana" / SAMPLE / "medians.html").read_text()
+    assert "HIDDEN_CHECK" not in visible_text(page)
+
+
+def test_status_counts(cohort, capsys):
+    _, _, _, common = cohort
+    assert main(["cohort", "status", *common]) == 0
+    line = [ln for ln in capsys.readouterr().out.splitlines() if ln.strip().startswith(SAMPLE)]
+    # submitted, autograded, needing manual grading (the reflection), feedback released
+    assert line[0].split() == [SAMPLE, "2", "2", "2", "2"]
+
+
+def test_export_has_one_row_per_learner_and_a_total(cohort):
+    base, _, _, common = cohort
+    out = base / "grades.csv"
+    assert main(["cohort", "export", "--output", str(out), *common]) == 0
+    rows = list(csv.DictReader(out.open()))
+    assert [r["id"] for r in rows] == ["ana", "ben", "cat"]
+    assert list(rows[0]) == ["id", "first_name", "last_name", "email", SAMPLE, "total"]
+    by_id = {r["id"]: r for r in rows}
+    assert float(by_id["ana"][SAMPLE]) == 2.0  # the autograded test; the reflection is ungraded
+    assert float(by_id["ben"][SAMPLE]) == 0.0
+    assert by_id["cat"][SAMPLE] == ""  # not submitted stays blank for the LMS
+
+
+def test_report_is_one_self_contained_page(cohort):
+    base, _, _, common = cohort
+    out = base / "report.html"
+    assert main(["cohort", "report", "--output", str(out), *common]) == 0
+    page = out.read_text()
+    assert page.count("plotly.js v") == 1  # the library inlined once
+    assert page.count("Plotly.newPlot") == 3
+    assert "<script src=\"http" not in page
+    text = visible_text(page)
+    for heading in ("Completion", "Scores", "Question difficulty", "Not submitted",
+                    "Struggling"):
+        assert heading in text
+    assert "Cat Jones" in text  # has not submitted
+
+
+def test_autograde_an_unknown_assignment_says_so(cohort, capsys):
+    _, _, _, common = cohort
+    assert main(["cohort", "autograde", "no_such", *common]) == 2
+    assert "no assignment called 'no_such'" in capsys.readouterr().err
