@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -16,6 +17,15 @@ from qispread.spc.errors import DataProblem
 CONFIG_FILE = "nbgrader_config.py"
 
 
+def postgres_driver(db_url: str) -> str:
+    """SQLAlchemy 2.1 reads postgresql:// as psycopg 3; use psycopg2 when only it is installed."""
+    if not db_url.startswith("postgresql://"):
+        return db_url
+    if importlib.util.find_spec("psycopg") or not importlib.util.find_spec("psycopg2"):
+        return db_url
+    return "postgresql+psycopg2://" + db_url.removeprefix("postgresql://")
+
+
 def load_config(root: Path, db_url: str | None = None, exchange: Path | None = None) -> Config:
     """Read the course's nbgrader_config.py; the arguments given here win over the file."""
     cfg = Config()
@@ -23,7 +33,7 @@ def load_config(root: Path, db_url: str | None = None, exchange: Path | None = N
         cfg.merge(PyFileConfigLoader(CONFIG_FILE, path=str(root)).load_config())
     cfg.CourseDirectory.root = str(root)
     if db_url:
-        cfg.CourseDirectory.db_url = db_url
+        cfg.CourseDirectory.db_url = postgres_driver(db_url)
     if exchange is not None:
         cfg.Exchange.root = str(exchange)
     return cfg
