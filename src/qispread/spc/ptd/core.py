@@ -6,7 +6,8 @@ import numpy as np
 import pandas as pd
 
 from qispread.spc.errors import DataProblem
-from qispread.spc.ptd.inputs import _check_count, _check_direction, prepare
+from qispread.spc.ptd.arguments import check_count, check_direction
+from qispread.spc.ptd.inputs import prepare
 from qispread.spc.ptd.limits import xmr_limits
 from qispread.spc.ptd.result import PtdResult
 from qispread.spc.ptd.rules import NO_SPECIAL_CAUSE, SPECIAL_CAUSE_NAMES, special_causes
@@ -54,10 +55,10 @@ def ptd(
     ``target`` is a number or a dict facet -> number. ``shift_length`` and ``trend_length`` are the
     number of points the shift and trend rules need (the Making Data Count tools allow 6 or 7).
     """
-    improvement = _check_direction(improvement_direction)
-    _check_count(fix_after_n_points, "fix_after_n_points", 2, allow_none=True)
-    _check_count(shift_length, "shift_length", 2, allow_none=False)
-    _check_count(trend_length, "trend_length", 3, allow_none=False)
+    improvement = check_direction(improvement_direction)
+    check_count(fix_after_n_points, "fix_after_n_points", 2, allow_none=True)
+    check_count(shift_length, "shift_length", 2, allow_none=False)
+    check_count(trend_length, "trend_length", 3, allow_none=False)
     if not isinstance(screen_outliers, (bool, np.bool_)):
         raise DataProblem(f"screen_outliers must be True or False, not {screen_outliers!r}.")
 
