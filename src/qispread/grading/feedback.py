@@ -62,7 +62,7 @@ def generate_feedback(course: Course, assignment: str, students: list[str] | Non
         if not result["success"]:
             raise DataProblem(
                 f"nbgrader could not generate feedback for {assignment}"
-                f"{' / ' + student if student else ''}: {result.get('error', '').strip()[-800:]}"
+                f"{' / ' + student if student else ''}: {_errors(result)}"
             )
     secrets = hidden_lines(course, assignment)
     autograded = course.folder("autograded")
@@ -87,3 +87,9 @@ def generate_feedback(course: Course, assignment: str, students: list[str] | Non
         summary.released = True
         course.mark_feedback_released(assignment, summary.generated)
     return summary
+
+
+def _errors(result: dict) -> str:
+    """nbgrader's own error lines from its log (its `error` is only the final summary)."""
+    lines = [ln for ln in result.get("log", "").splitlines() if "ERROR" in ln or "Error" in ln]
+    return "\n".join(lines[-10:]) or result.get("error", "").strip()[-800:]
