@@ -15,6 +15,7 @@ from multiprocessing.util import Finalize
 from pathlib import Path
 
 import nbformat
+from jupyter_core.utils import run_sync
 from nbconvert.preprocessors import ClearMetadataPreprocessor
 from nbgrader.preprocessors import (
     CheckCellMetadata,
@@ -70,6 +71,9 @@ class _ExecuteInFolder(Execute):
         )
         await self.async_wait_for_reply(msg_id)
         return kc
+
+    # nbclient binds the sync name to its own coroutine at class creation; rebind to ours
+    start_new_kernel_client = run_sync(async_start_new_kernel_client)
 
 
 _state: dict = {}
