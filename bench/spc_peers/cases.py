@@ -73,12 +73,22 @@ def qic_variants() -> list[Variant]:
         out.append(v)
         return v
 
-    case = c["qic_i_freeze20_montgomery_6_5"]
-    e = case["expected"]
-    v = add(case["id"], "I chart, freeze=20", {"chart": "i", "y": case["data"]["y"], "freeze": 20})
-    _lines(v, e)
-    v.points("points beyond limits", e["sigma_signal_points_1based"])
-    v.runs(e)
+    def whole_chart(case_id, label, job_of):
+        """Centre line, limits, points beyond them and run statistics, as published."""
+        case = c[case_id]
+        e = case["expected"]
+        v = add(case_id, label, job_of(case["data"]))
+        _lines(v, e)
+        v.points("points beyond limits", e["sigma_signal_points_1based"])
+        v.runs(e)
+
+    whole_chart("qic_i_freeze20_montgomery_6_5", "I chart, freeze=20",
+                lambda d: {"chart": "i", "y": d["y"], "freeze": 20})
+    whole_chart("qic_p_variable_n_montgomery_tbl_7_4", "P chart, variable n",
+                lambda d: {"chart": "p", "y": d["count"], "n": d["n"]})
+    whole_chart("qic_c_exclude_freeze_montgomery_7_3", "C chart, exclude=c(6,20), freeze=26",
+                lambda d: {"chart": "c", "y": d["count"], "exclude": [6, 20], "freeze": 26})
+    whole_chart("qic_t_montgomery_7_6", "T chart", lambda d: {"chart": "t", "y": d["y"]})
 
     case = c["qic_mr_freeze20_montgomery_6_5"]
     e = case["expected"]
@@ -87,22 +97,6 @@ def qic_variants() -> list[Variant]:
     _lines(v, e, points=[2])
     v.line("y", e["y_first_two"])
     v.points("points beyond limits", e["sigma_signal_points_1based"])
-
-    case = c["qic_p_variable_n_montgomery_tbl_7_4"]
-    e = case["expected"]
-    v = add(case["id"], "P chart, variable n",
-            {"chart": "p", "y": case["data"]["count"], "n": case["data"]["n"]})
-    _lines(v, e)
-    v.points("points beyond limits", e["sigma_signal_points_1based"])
-    v.runs(e)
-
-    case = c["qic_c_exclude_freeze_montgomery_7_3"]
-    e = case["expected"]
-    v = add(case["id"], "C chart, exclude=c(6,20), freeze=26",
-            {"chart": "c", "y": case["data"]["count"], "exclude": [6, 20], "freeze": 26})
-    _lines(v, e)
-    v.points("points beyond limits", e["sigma_signal_points_1based"])
-    v.runs(e)
 
     case = c["qic_p_part30_exclude_montgomery_7_1"]
     e = case["expected"]
@@ -114,13 +108,6 @@ def qic_variants() -> list[Variant]:
             v.line(f"{name} (part {part})", e[f"part{part}"][name], [first])
         v.runs(e[f"part{part}"], part)
     v.points("points beyond limits", e["sigma_signal_points_1based"])
-
-    case = c["qic_t_montgomery_7_6"]
-    e = case["expected"]
-    v = add(case["id"], "T chart", {"chart": "t", "y": case["data"]["y"]})
-    _lines(v, e)
-    v.points("points beyond limits", e["sigma_signal_points_1based"])
-    v.runs(e)
 
     case = c["qic_u_multiply50_montgomery_7_5"]
     e = case["expected"]
