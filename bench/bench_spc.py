@@ -6,6 +6,7 @@ on first run). Wall time is the best of 3 calls; memory is the subprocess's peak
 (ru_maxrss). Writes docs/bench-spc.md and bench/spc_peers/results.json, and prints the tables.
 
     .venv/bin/python bench/bench_spc.py [--sizes 1000 100000 1000000] [--timeout 900]
+    .venv/bin/python bench/bench_spc.py --render-only   # rewrite the doc from the last results
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.spc_peers.report import render  # noqa: E402
+from bench.spc_peers.report import machine, render  # noqa: E402
 from bench.spc_peers.venv import peers_python  # noqa: E402
 
 WORKER = ROOT / "bench" / "spc_peers" / "worker.py"
@@ -59,7 +60,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 100_000, 1_000_000])
     parser.add_argument("--timeout", type=float, default=900, help="seconds per case")
+    parser.add_argument("--render-only", action="store_true",
+                        help=f"rewrite {DOC.name} from {RESULTS.name} without measuring")
     args = parser.parse_args()
+    if args.render_only:
+        saved = json.loads(RESULTS.read_text())
+        DOC.write_text(render(saved["results"], saved.get("machine")))
+        return 0
     pythons = {"qispread": Path(sys.executable)}
     pythons["clinical-qikit"] = pythons["controlchartspy"] = peers_python()
     results = []
@@ -73,8 +80,10 @@ def main() -> int:
                     best = f"{result['best_s']:.4f} s" if "best_s" in result else result["status"]
                     print(f"{size:>9} {chart:>4} {tool:<16} {best}", flush=True)
                     results.append(result)
-    RESULTS.write_text(json.dumps({"seed": SEED, "results": results}, indent=1) + "\n")
-    text = render(results)
+    about = machine()
+    RESULTS.write_text(json.dumps({"seed": SEED, "machine": about, "results": results},
+                                  indent=1) + "\n")
+    text = render(results, about)
     DOC.write_text(text)
     print(text)
     return 0

@@ -20,7 +20,8 @@ def machine() -> list[str]:
     mem_kib = next(int(line.split()[1]) for line in open("/proc/meminfo")
                    if line.startswith("MemTotal"))
     return [f"- Date: {date.today().isoformat()}",
-            f"- CPU: {os.cpu_count()} cores ({model}), shared with other jobs while measured",
+            f"- CPU: {os.cpu_count()} cores ({model}), shared with other jobs while measured "
+            f"(1-minute load average {os.getloadavg()[0]:.1f} at the end)",
             f"- Memory: {mem_kib / 1024**2:.0f} GiB; OS: {platform.platform()}"]
 
 
@@ -39,6 +40,8 @@ def _cell_time(r) -> str:
 
 def _ratio(peer, ours, key) -> str:
     if not (peer and ours and peer["status"] == ours["status"] == "ok"):
+        return "—"
+    if key(ours) < 1.0 and key is _growth:  # under 1 MiB is within measuring noise
         return "—"
     return f"{key(peer) / key(ours):.3g}×"
 
@@ -107,7 +110,8 @@ def _problems(results) -> list[str]:
     return lines or ["- none"]
 
 
-def render(results: list[dict]) -> str:
+def render(results: list[dict], machine_lines: list[str] | None = None) -> str:
+    """machine_lines: as machine() said when the results were measured (default: now)."""
     sizes = sorted({r["size"] for r in results})
     parts = [
         "# SPC benchmark: qispread against clinical-qikit and controlchartspy",
@@ -123,7 +127,7 @@ def render(results: list[dict]) -> str:
         "",
         "## Machine and versions",
         "",
-        *machine(),
+        *(machine_lines or machine()),
         *_versions(results),
         "",
         "## Targets",
@@ -141,7 +145,8 @@ def render(results: list[dict]) -> str:
         "",
         "Peak resident set (ru_maxrss) of the case's fresh subprocess: growth over the level "
         "reached before the first call (imports and input already loaded), and in brackets the "
-        "whole process's peak. Ratios compare the growth.",
+        "whole process's peak. Ratios compare the growth (none where qispread's is under "
+        "1 MiB, which is within measuring noise).",
         "",
         *_table(results, sizes, _cell_memory, _growth, "MiB"),
         "",
