@@ -3,7 +3,8 @@
 Run, I, P and U charts (and ptd()) at 1e3, 1e5 and 1e6 points on the same seeded synthetic data.
 Every case runs in a fresh subprocess: qispread in .venv, the peers in bench/.peers-venv (created
 on first run). Wall time is the best of 3 calls; memory is the subprocess's peak resident set
-(ru_maxrss). Writes docs/bench-spc.md and bench/spc_peers/results.json, and prints the tables.
+during the calls (reset just before them). Writes docs/bench-spc.md and
+bench/spc_peers/results.json, and prints the tables.
 
     .venv/bin/python bench/bench_spc.py [--sizes 1000 100000 1000000] [--timeout 900]
     .venv/bin/python bench/bench_spc.py --render-only   # rewrite the doc from the last results

@@ -143,10 +143,12 @@ def render(results: list[dict], machine_lines: list[str] | None = None) -> str:
         "",
         "## Memory",
         "",
-        "Peak resident set (ru_maxrss) of the case's fresh subprocess: growth over the level "
-        "reached before the first call (imports and input already loaded), and in brackets the "
-        "whole process's peak. Ratios compare the growth (none where qispread's is under "
-        "1 MiB, which is within measuring noise).",
+        "Peak resident memory of the analysis, in the case's fresh subprocess: the process's "
+        "peak resident set (VmHWM) is reset just before the first call (Linux "
+        "/proc/self/clear_refs), with imports and input already in memory; the table gives the "
+        "peak during the calls minus the resident set at that moment, and in brackets the peak "
+        "itself. Ratios compare the growth (none where qispread's is under 1 MiB, which is "
+        "within measuring noise).",
         "",
         *_table(results, sizes, _cell_memory, _growth, "MiB"),
         "",

@@ -6,15 +6,14 @@ Stand-alone on purpose: it runs in the project's .venv (qispread) or in the peer
     python worker.py TOOL CHART SIZE DATA.npz REPEATS
 
 TOOL: qispread | clinical-qikit | controlchartspy.  CHART: run, i, p, u, or ptd (NHS Making Data
-Count XmR analysis). Input is built before timing; only the analysis call is timed. Memory is the
-process's peak resident set (ru_maxrss), before the first call and at the end.
+Count XmR analysis). Input is built before timing; only the analysis call is timed. Memory: the
+resident set just before the first call (where the peak is reset) and the peak (VmHWM) after.
 """
 
 from __future__ import annotations
 
 import gc
 import json
-import resource
 import sys
 import time
 import warnings
@@ -70,8 +69,23 @@ CALLS = {"qispread": qispread_call, "clinical-qikit": qikit_call,
          "controlchartspy": controlchartspy_call}
 
 
+def _status_mib(field: str) -> float:
+    for line in open("/proc/self/status"):
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) / 1024  # kB
+    raise LookupError(field)
+
+
+def reset_peak() -> float:
+    """Reset the process's peak resident set to what it holds now (Linux: clear_refs 5), so
+    building the input leaves no earlier peak behind; returns the resident set now (MiB)."""
+    with open("/proc/self/clear_refs", "w") as f:
+        f.write("5")
+    return _status_mib("VmRSS")
+
+
 def peak_rss_mib() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
+    return _status_mib("VmHWM")
 
 
 def main(tool: str, chart: str, size: int, data_path: str, repeats: int) -> dict:
@@ -82,7 +96,7 @@ def main(tool: str, chart: str, size: int, data_path: str, repeats: int) -> dict
     if call is None:
         return report | {"status": "unsupported"}
     gc.collect()
-    report["rss_before_mib"] = peak_rss_mib()
+    report["rss_before_mib"] = reset_peak()
     times = []
     try:
         with warnings.catch_warnings():
