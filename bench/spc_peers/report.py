@@ -132,6 +132,11 @@ def render(results: list[dict], machine_lines: list[str] | None = None) -> str:
         "",
         "## Targets",
         "",
+        "The machine is shared with other engineers' jobs: on it, two runs of this script on "
+        "the same day gave 1,000,000-point qispread timings up to 45% apart (e.g. run chart "
+        "0.153 s and 0.222 s), so a verdict within that distance of its threshold can flip "
+        "from run to run.",
+        "",
         *_targets(results, sizes),
         "",
         "## Wall time (best of 3)",
