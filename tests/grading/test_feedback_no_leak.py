@@ -2,6 +2,7 @@
 
 import re
 
+import nbformat
 import pytest
 from conftest import ASSIGNMENTS, release_notebooks
 from sample_course import HIDDEN_MARKER, SAMPLE, VISIBLE_HINT, answered, submit
@@ -14,12 +15,15 @@ HIDDEN = re.compile(r"BEGIN HIDDEN TESTS\n(.*?)\n[^\n]*END HIDDEN TESTS", re.S)
 
 
 def hidden_source_lines(course, assignment):
-    """The hidden tests' lines, read straight from the source notebooks."""
-    lines = []
+    """Lines that stand only in hidden tests, read straight from the source notebooks (a line
+    that a visible cell shows as well, such as an import, is not a secret)."""
+    hidden, shown = [], set()
     for path in course.folder("source", assignment=assignment).glob("*.ipynb"):
-        for block in HIDDEN.findall(path.read_text().encode().decode("unicode_escape")):
-            lines += [ln.strip() for ln in block.splitlines() if len(ln.strip()) > 9]
-    return lines
+        for cell in nbformat.read(path, as_version=4).cells:
+            blocks = HIDDEN.findall(cell.source)
+            hidden += [ln.strip() for b in blocks for ln in b.splitlines() if len(ln.strip()) > 9]
+            shown.update(ln.strip() for ln in HIDDEN.sub("", cell.source).splitlines())
+    return [line for line in hidden if line not in shown]
 
 
 def feedback_text(course, assignment, student):

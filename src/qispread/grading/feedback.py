@@ -9,7 +9,7 @@ import nbformat
 from traitlets.config import Config
 
 from qispread.grading.course import Course
-from qispread.grading.redact import RedactHiddenTests, distinctive, leaked_lines, split_hidden
+from qispread.grading.redact import RedactHiddenTests, leaked_lines, secret_lines
 from qispread.spc.errors import DataProblem
 
 
@@ -21,12 +21,13 @@ class FeedbackSummary:
 
 
 def hidden_lines(course: Course, assignment: str) -> list[str]:
-    """Every distinctive line of the assignment's hidden tests and mark schemes."""
-    lines: list[str] = []
-    for path in sorted(course.folder("source", assignment=assignment).glob("*.ipynb")):
-        for cell in nbformat.read(path, as_version=4).cells:
-            lines.extend(split_hidden(cell.source)[2])
-    return distinctive(lines)
+    """Every distinctive line that only the assignment's hidden tests and mark schemes hold."""
+    sources = [
+        cell.source
+        for path in sorted(course.folder("source", assignment=assignment).glob("*.ipynb"))
+        for cell in nbformat.read(path, as_version=4).cells
+    ]
+    return secret_lines(sources)
 
 
 def _feedback_config(course: Course) -> Config:
