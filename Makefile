@@ -10,7 +10,7 @@ JOBS ?= auto
 
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: setup lab test build bench lint clean
+.PHONY: setup system-deps lab test build bench lint clean
 
 setup: $(STAMP)
 
@@ -26,7 +26,11 @@ lab: setup
 	$(BIN)/jupyter lab $(ROOT_FLAG) --port=$(PORT) --ServerApp.root_dir=$(CURDIR) \
 		--ServerApp.default_url=/lab/tree/course/00_start_here/start_here.ipynb
 
-test: setup
+# Debian packages for the browser, PostgreSQL and JupyterHub tests (installed when run as root).
+system-deps:
+	bash scripts/system-deps.sh
+
+test: setup system-deps
 	$(BIN)/python -m pytest -n $(JOBS) $(PYTEST_ARGS)
 
 build: setup

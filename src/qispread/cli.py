@@ -1,7 +1,17 @@
-"""The `qispread` command."""
+"""The `qispread` command: `qispread build` for course authors, `qispread cohort ...` for tutors."""
 
 import argparse
 import sys
+
+from qispread import cli_cohort
+
+
+def _build(args) -> int:
+    from qispread.grading.build import build_release
+
+    for path in build_release(args.root, args.into):
+        print(path)
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -10,14 +20,9 @@ def main(argv: list[str] | None = None) -> int:
     build = sub.add_parser("build", help="regenerate exercises/ from solutions/ with nbgrader")
     build.add_argument("--root", default=".", help="the course folder (default: here)")
     build.add_argument("--into", default=None, help="write the release here instead of exercises/")
-    args = parser.parse_args(argv)
-    if args.command == "build":
-        from qispread.grading.build import build_release
-
-        written = build_release(args.root, args.into)
-        for path in written:
-            print(path)
-    return 0
+    build.set_defaults(handler=_build)
+    cli_cohort.register(sub)
+    return cli_cohort.run(parser.parse_args(argv))
 
 
 if __name__ == "__main__":
