@@ -55,7 +55,8 @@ class LabServer:
             return json.load(response)
 
     def lab_url(self, notebook: str) -> str:
-        return f"{self.url}/lab/tree/{notebook}?token={self.token}"
+        # reset: open only this notebook, not the tabs a previous test left in the workspace
+        return f"{self.url}/lab/tree/{notebook}?reset&token={self.token}"
 
     def write_notebook(self, relative: str, *sources: str) -> str:
         notebook = nbformat.v4.new_notebook()
@@ -143,7 +144,7 @@ def lab_server() -> Iterator[LabServer]:
 @pytest.fixture(scope="session")
 def browser() -> Iterator:
     if not Path(CHROMIUM).exists():
-        pytest.skip("Debian chromium is not installed at /usr/bin/chromium")
+        pytest.fail("Debian chromium is not installed at /usr/bin/chromium: apt-get install chromium")
     from playwright.sync_api import sync_playwright
 
     profile = tempfile.mkdtemp(prefix="qispread-chromium-")

@@ -1,0 +1,70 @@
+"""The two main widgets in a real JupyterLab: they render, one interaction changes the chart, and
+the browser reports no errors."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.lab_actions import (
+    NOTEBOOK_PANEL,
+    open_notebook,
+    run_all_cells,
+    screenshot,
+    wait_until_idle,
+)
+
+pytestmark = pytest.mark.browser
+
+
+def _problems(page):
+    from tests.browser.conftest import BrowserProblems
+
+    problems = BrowserProblems()
+    problems.watch(page)
+    return problems
+
+
+def test_chart_explorer_renders_and_redraws(lab_server, page, artifacts):
+    problems = _problems(page)
+    notebook = lab_server.write_notebook(
+        "browser/explorer.ipynb",
+        "from qispread.widgets.chart_explorer import ChartExplorer\n"
+        "explorer = ChartExplorer('my_chart.json', data='falls')\nexplorer",
+    )
+    open_notebook(page, lab_server, notebook)
+    run_all_cells(page)
+    wait_until_idle(page)
+    panel = page.locator(NOTEBOOK_PANEL)
+    chart = panel.locator("svg.main-svg").first
+    expect(chart).to_be_visible(timeout=60_000)
+    points_before = panel.locator(".scatterlayer .point").count()
+    assert points_before >= 36, "the run chart of 36 months is not drawn"
+
+    panel.locator(".lm-TabBar-tabLabel", has_text="Chart").first.click()
+    chart_type = panel.locator("select").filter(has_text="Run chart").first
+    chart_type.select_option(label="I chart (individual values)")
+    expect(panel.locator(".g-ytitle, .annotation-text", has_text="UCL").first).to_be_visible(
+        timeout=30_000)
+    screenshot(page, artifacts, "chart_explorer")
+    assert problems.messages == []
+
+
+def test_driver_diagram_builder_adds_a_primary_driver(lab_server, page, artifacts):
+    problems = _problems(page)
+    notebook = lab_server.write_notebook(
+        "browser/diagram.ipynb",
+        "from qispread.widgets.driver_diagram_builder import DriverDiagramBuilder\n"
+        "builder = DriverDiagramBuilder('my_diagram.json')\nbuilder",
+    )
+    open_notebook(page, lab_server, notebook)
+    run_all_cells(page)
+    wait_until_idle(page)
+    panel = page.locator(NOTEBOOK_PANEL)
+    expect(panel.locator("svg.main-svg").first).to_be_visible(timeout=60_000)
+    text_box = panel.locator(".widget-text input[type=text]").first
+    text_box.fill("Staff know each patient's falls risk")
+    text_box.press("Enter")
+    panel.locator("button", has_text="Add").first.click()
+    expect(panel.locator("svg.main-svg text", has_text="Staff know each").first).to_be_visible(
+        timeout=30_000)
+    screenshot(page, artifacts, "driver_diagram_builder")
+    assert problems.messages == []
