@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+import pandas as pd
 import plotly.graph_objects as go
 
 from qispread.plots.panels import Panel
@@ -40,13 +42,13 @@ def add_edge_labels(fig: go.Figure, panel: Panel, labels: list[tuple[float, str,
                     y_span: float) -> None:
     """Write ``(y, text, colour)`` labels just right of the panel, at their line's height.
 
-    ``y_span`` is the data range shown on the y axis: labels closer than ~7 % of it are nudged
+    ``y_span`` is the data range shown on the y axis: labels closer than ~9 % of it are nudged
     apart, as their text would otherwise overlap.
     """
     labels = sorted((lab for lab in labels if lab[1]), key=lambda lab: lab[0])
     if not labels:
         return
-    placed = _spread([lab[0] for lab in labels], 0.07 * y_span if y_span > 0 else 0.0)
+    placed = _spread([lab[0] for lab in labels], 0.09 * y_span if y_span > 0 else 0.0)
     for (_y, text, colour), y_at in zip(labels, placed, strict=True):
         fig.add_annotation(
             x=1.0, xref=panel.xdomain, xanchor="left", xshift=4,
@@ -86,3 +88,12 @@ def explanation_text(result) -> str:
         return ""
     text = explain()
     return text if isinstance(text, str) else " ".join(str(s) for s in text)
+
+
+def value_span(data: pd.DataFrame, columns: tuple[str, ...]) -> float:
+    """The range of values the y axis must show (0 when there are none)."""
+    present = [c for c in columns if c in data.columns]
+    values = data[present].to_numpy(dtype=float, na_value=np.nan)
+    if np.isnan(values).all():
+        return 0.0
+    return float(np.nanmax(values) - np.nanmin(values))

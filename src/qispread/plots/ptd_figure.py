@@ -8,7 +8,6 @@ has its own marker shape so that colour is never the only cue.
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -20,6 +19,7 @@ from qispread.plots.labels import (
     format_value,
     format_x,
     format_x_list,
+    value_span,
 )
 from qispread.plots.panels import Panel, add_trace, make_panels, segments, show_legend_once
 from qispread.plots.ptd_icons import (
@@ -126,15 +126,13 @@ def _summary_for(rows: dict, panel: Panel):
     return next(iter(rows.values())) if len(rows) == 1 else None
 
 
-def _label_edges(fig, panel: Panel, percent: bool) -> None:
+def _label_edges(fig, panel: Panel, percent: bool, span: float) -> None:
     last = panel.data.iloc[-1]
     labels = [(last["mean"], f"Mean {format_value(last['mean'], percent)}", MDC_MEAN),
               (last["upl"], f"UPL {format_value(last['upl'], percent)}", LIMIT_LINE),
               (last["lpl"], f"LPL {format_value(last['lpl'], percent)}", LIMIT_LINE),
               (last["target"], f"Target {format_value(last['target'], percent)}", MDC_TARGET)]
     labels = [lab for lab in labels if not pd.isna(lab[0])]
-    values = panel.data[["y", "lpl", "upl", "target"]].to_numpy(dtype=float, na_value=np.nan)
-    span = float(np.nanmax(values) - np.nanmin(values)) if not np.isnan(values).all() else 0.0
     add_edge_labels(fig, panel, labels, span)
 
 
@@ -152,7 +150,7 @@ def ptd_figure(result, title: str | None = None, ylab: str | None = None,
     for panel in panels:
         for group in segments(panel.data, "rebase_group"):
             _draw_group(fig, panel, group, y_format)
-        _label_edges(fig, panel, percentage)
+        _label_edges(fig, panel, percentage, value_span(data, ("y", "lpl", "upl", "target")))
         row = _summary_for(rows, panel)
         if row is not None:
             add_icons(fig, panel, row["variation_type"], row["assurance_type"], size=icon_size,
@@ -163,18 +161,19 @@ def ptd_figure(result, title: str | None = None, ylab: str | None = None,
     style.apply_style(fig, title or f"Making Data Count chart{f' of {y_name}' if y_name else ''}",
                       xlab, ylab)
     fig.update_layout(
-        showlegend=True, margin={"r": 110, "t": 100 if len(panels) == 1 else 110},
+        showlegend=True, margin={"r": 110, "t": 100 if len(panels) == 1 else 140},
         title={"y": 0.98, "yanchor": "top"},
         legend={"orientation": "h", "yanchor": "top", "y": -0.16, "x": 0,
                 "font": {"size": style.LABEL_SIZE}},
     )
     if len(panels) > 1:
-        # subplot titles sit left so the icons on the right never cover them
+        # panel titles sit left, above the icons, so the icons' captions never cover them
         for annotation in fig.layout.annotations:
             if annotation.name is None and annotation.text in {p.label for p in panels}:
                 panel = next(p for p in panels if p.label == annotation.text)
                 annotation.update(x=fig.layout[panel.xref.replace("x", "xaxis")].domain[0],
-                                  xanchor="left", font_size=style.FONT_SIZE)
+                                  xanchor="left", yshift=icon_size + 12,
+                                  font_size=style.FONT_SIZE)
     if percentage:
         fig.update_yaxes(tickformat=".0%")
     set_summary(fig, ptd_summary(result, percentage))

@@ -55,7 +55,7 @@ def _draw_icon(fig: go.Figure, panel: Panel, right_px: int, size: int, colour: s
                letter: str, name: str) -> None:
     """A ring of diameter ``size`` px whose right edge is ``right_px`` left of the panel's edge."""
     x0, x1 = -right_px - size, -right_px
-    fig.add_shape(type="circle", xref=panel.xdomain, yref=panel.ydomain,
+    fig.add_shape(opacity=1, type="circle", xref=panel.xdomain, yref=panel.ydomain,
                   xsizemode="pixel", ysizemode="pixel", xanchor=1.0, yanchor=1.0,
                   x0=x0, x1=x1, y0=8, y1=8 + size, fillcolor="white",
                   line={"color": colour, "width": max(3, size // 10)}, name=name)

@@ -23,6 +23,7 @@ from qispread.plots.labels import (
     format_value,
     format_x,
     format_x_list,
+    value_span,
 )
 from qispread.plots.panels import Panel, add_trace, make_panels, segments, show_legend_once
 from qispread.spc.errors import DataProblem
@@ -84,14 +85,6 @@ def _uses_percent_axis(result, data: pd.DataFrame) -> bool:
 
 def _all_missing(series: pd.Series) -> bool:
     return series.isna().all()
-
-
-def _value_span(data: pd.DataFrame) -> float:
-    cols = [c for c in ("y", "lcl", "ucl", "cl") if c in data.columns]
-    values = data[cols].to_numpy(dtype=float, na_value=np.nan)
-    if np.isnan(values).all():
-        return 0.0
-    return float(np.nanmax(values) - np.nanmin(values))
 
 
 def _midpoint(a, b):
@@ -179,10 +172,10 @@ def _shade_baseline(fig, panel: Panel) -> None:
         first = int(np.flatnonzero(base.to_numpy())[0])
         x0 = _midpoint(xs[first - 1], xs[first]) if first > 0 else xs[first]
         x1 = _midpoint(xs[last], xs[last + 1]) if last + 1 < len(xs) else xs[last]
-        fig.add_shape(type="rect", x0=x0, x1=x1, y0=0, y1=1, xref=panel.xref,
+        fig.add_shape(opacity=1, type="rect", x0=x0, x1=x1, y0=0, y1=1, xref=panel.xref,
                       yref=panel.ydomain, fillcolor=style.BASELINE_SHADE, line={"width": 0},
                       layer="below", name="baseline")
-        fig.add_shape(type="line", x0=x1, x1=x1, y0=0, y1=1, xref=panel.xref,
+        fig.add_shape(opacity=1, type="line", x0=x1, x1=x1, y0=0, y1=1, xref=panel.xref,
                       yref=panel.ydomain, line={"color": style.GREY, "width": 1.5, "dash": "dash"},
                       name="freeze")
         fig.add_annotation(x=x0, xref=panel.xref, xanchor="left", y=0.0, yref=panel.ydomain,
@@ -191,11 +184,10 @@ def _shade_baseline(fig, panel: Panel) -> None:
                            font={"size": style.LABEL_SIZE - 2, "color": style.BLUE})
 
 
-def _label_edges(fig, panel: Panel, chart: str, percent: bool) -> None:
+def _label_edges(fig, panel: Panel, chart: str, percent: bool, span: float) -> None:
     parts = [p for p in segments(panel.data, "part") if not _all_missing(p["cl"])]
     if not parts:
         return
-    span = _value_span(panel.data)
     for part in parts[:-1]:  # earlier parts: centre value at the part's end, above the line
         end = part.dropna(subset=["cl"]).iloc[-1]
         fig.add_annotation(x=end["x"], xref=panel.xref, xanchor="right", y=end["cl"],
@@ -235,7 +227,7 @@ def _draw_notes(fig, panels: list[Panel], notes: list[tuple[object, str, object]
             if match.empty:
                 continue
             x_at = match["x"].iloc[0]
-            fig.add_shape(type="line", x0=x_at, x1=x_at, y0=0, y1=1, xref=panel.xref,
+            fig.add_shape(opacity=1, type="line", x0=x_at, x1=x_at, y0=0, y1=1, xref=panel.xref,
                           yref=panel.ydomain, name="note_line",
                           line={"color": style.NOTE_COLOUR, "width": 1.5, "dash": "dot"})
             add_trace(fig, panel, go.Scatter(
@@ -269,7 +261,9 @@ def qic_figure(result, title: str | None = None, ylab: str | None = None,
             _draw_limits(fig, panel, part, show_95, y_format)
             _draw_centre(fig, panel, part, result.chart, y_format)
             _draw_data(fig, panel, part, y_format)
-        _label_edges(fig, panel, result.chart, percent)
+        # panels share the y axis, so labels are spaced on the whole figure's range
+        _label_edges(fig, panel, result.chart, percent,
+                     value_span(data, ("y", "lcl", "ucl", "cl")))
     all_notes = _collect_notes(data, notes)
     _draw_notes(fig, panels, all_notes)
     if data["sigma_signal"].fillna(False).astype(bool).any():

@@ -53,18 +53,21 @@ PLOT_CONFIG = {"displayModeBar": False, "displaylogo": False, "responsive": True
 """plotly config for display: no toolbar clutter."""
 
 
+AXIS_STYLE = {
+    "showgrid": True,
+    "gridcolor": "#EBEBEB",
+    "zeroline": False,
+    "showline": True,
+    "linecolor": "#BFBFBF",
+    "ticks": "outside",
+    "tickfont": {"size": LABEL_SIZE},
+    "title": {"font": {"size": FONT_SIZE}},
+}
+
+
 def base_layout(title: str | None = None, xlab: str | None = None, ylab: str | None = None) -> dict:
     """Layout settings shared by every chart: white background, large fonts, light grid."""
-    axis = {
-        "showgrid": True,
-        "gridcolor": "#EBEBEB",
-        "zeroline": False,
-        "showline": True,
-        "linecolor": "#BFBFBF",
-        "ticks": "outside",
-        "tickfont": {"size": LABEL_SIZE},
-        "title": {"font": {"size": FONT_SIZE}},
-    }
+    axis = AXIS_STYLE
     return {
         "template": "simple_white",
         "paper_bgcolor": "white",
@@ -82,4 +85,7 @@ def apply_style(fig: go.Figure, title: str | None = None, xlab: str | None = Non
                 ylab: str | None = None) -> go.Figure:
     """Apply the shared layout to ``fig`` in place and return it."""
     fig.update_layout(**base_layout(title, xlab, ylab))
+    # small multiples have one axis pair per panel: style them all alike
+    fig.update_xaxes(**{k: v for k, v in AXIS_STYLE.items() if k != "title"})
+    fig.update_yaxes(**{k: v for k, v in AXIS_STYLE.items() if k != "title"})
     return fig
