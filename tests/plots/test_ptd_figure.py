@@ -1,0 +1,118 @@
+"""ptd_figure draws what a ptd() result says, in Making Data Count style.
+
+Data: four-hour breaches at trust RRK (NHSRplotthedots vignette), whose published chart has an
+8-point run of special cause improvement (points 11-18)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from plot_cases import breaches, case
+
+from qispread.plots.export import figure_summary
+from qispread.plots.ptd_figure import POINT_STYLES, ptd_figure
+from qispread.plots.ptd_icons import MDC_CONCERN, MDC_IMPROVEMENT, MDC_TARGET
+from qispread.spc import ptd
+from qispread.spc.errors import DataProblem
+
+
+def traces(fig, role):
+    return [t for t in fig.data if isinstance(t.meta, dict) and t.meta.get("role") == role]
+
+
+def names(fig, name):
+    return [a.text for a in fig.layout.annotations if a.name == name]
+
+
+def test_mdc_colours_are_nhsrplotthedots_defaults():
+    # R/ptd_spc_colours.R: improvement #00b0f0, concern #e46c0a, target #de1b1b
+    assert (MDC_IMPROVEMENT, MDC_CONCERN, MDC_TARGET) == ("#00b0f0", "#e46c0a", "#de1b1b")
+
+
+def test_points_coloured_and_shaped_by_special_cause():
+    result = breaches()
+    fig = ptd_figure(result)
+    (data,) = traces(fig, "data")
+    assert np.allclose(data.y, result.data["y"])
+    published = case("ptd_vignette_rrk_stable_decrease")["expected"]["DERIVED"]
+    blue = [i + 1 for i, c in enumerate(data.marker.color) if c == MDC_IMPROVEMENT]
+    assert blue == published["special_cause_improvement_points_1based"]
+    assert [data.marker.symbol[i - 1] for i in blue] == ["diamond"] * len(blue)
+    orange = [i + 1 for i, c in enumerate(data.marker.color) if c == MDC_CONCERN]
+    assert orange == published["special_cause_concern_points_1based"]
+    assert {data.marker.symbol[i - 1] for i in orange} == {"square"}
+
+
+def test_mean_solid_limits_dashed_target_red_dashed_and_labelled():
+    fig = ptd_figure(breaches(target=1200))
+    (mean,) = traces(fig, "mean")
+    assert mean.line.dash == "solid"
+    assert {t.line.dash for t in traces(fig, "upl") + traces(fig, "lpl")} == {"dash"}
+    (target,) = traces(fig, "target")
+    assert (target.line.color, target.line.dash) == (MDC_TARGET, "dash")
+    assert "Target 1,200" in names(fig, "edge_label")
+
+
+def test_icons_show_variation_and_assurance_with_words():
+    result = breaches(target=1200)
+    fig = ptd_figure(result)
+    row = result.summary().iloc[0]
+    assert (row["variation_type"], row["assurance_type"]) == ("common_cause", "inconsistent")
+    icons = {s.name for s in fig.layout.shapes}
+    assert {"variation_icon", "assurance_icon"} <= icons
+    assert names(fig, "icon_caption") == [
+        "Common cause variation<br>Will sometimes pass, sometimes fail the target"]
+
+
+def test_no_target_no_assurance_icon():
+    fig = ptd_figure(breaches())
+    assert [s.name for s in fig.layout.shapes] == ["variation_icon"]
+
+
+def test_rebase_periods_drawn_separately():
+    result = breaches(rebase=[pd.Timestamp("2017-02-01")])
+    fig = ptd_figure(result)
+    assert len(traces(fig, "mean")) == result.data["rebase_group"].nunique() == 2
+    assert [len(t.y) for t in traces(fig, "data")] == [10, 14]
+    concern = names(fig, "variation_icon_letter")
+    assert concern == ["<b>H</b>"]  # latest point: special cause concern (high)
+    assert "Special cause concern (high)" in names(fig, "icon_caption")[0]
+
+
+def test_facets_each_get_panel_and_icons():
+    d = case("ptd_vignette_rrk_stable_decrease")["data"]
+    frame = pd.DataFrame({"month": pd.to_datetime(d["period"]), "v": d["breaches"]})
+    both = pd.concat([frame.assign(site="Site A"), frame.assign(site="Site B")])
+    fig = ptd_figure(ptd(both, y="v", x="month", facet="site", improvement_direction="decrease"))
+    assert {t.xaxis for t in traces(fig, "data")} == {"x", "x2"}
+    assert [s.name for s in fig.layout.shapes].count("variation_icon") == 2
+    assert "2 panels: Site A and Site B" in figure_summary(fig)
+
+
+def test_percentage_axis():
+    frame = pd.DataFrame({"m": pd.date_range("2020-01-01", periods=15, freq="MS"),
+                          "p": [0.9, 0.92, 0.91, 0.93, 0.9, 0.94, 0.92, 0.91, 0.9, 0.93, 0.92,
+                                0.91, 0.94, 0.92, 0.93]})
+    fig = ptd_figure(ptd(frame, y="p", x="m", target=0.95), percentage=True)
+    assert fig.layout.yaxis.tickformat == ".0%"
+    assert "Target 95.0%" in names(fig, "edge_label")
+
+
+def test_summary_mentions_chart_signals_and_icons():
+    text = figure_summary(ptd_figure(breaches(target=1200)))
+    assert text.startswith("Making Data Count chart")
+    assert "special cause: improvement at 8 point(s) (diamonds)" in text
+    assert "common cause variation" in text and "target 1,200" in text
+
+
+def test_legend_names_each_point_type_shown():
+    fig = ptd_figure(breaches())
+    shown = {t.name for t in traces(fig, "legend")}
+    assert shown == {POINT_STYLES[k][0] for k in
+                     ("common_cause", "special_cause_improvement", "special_cause_concern")}
+
+
+def test_not_a_result_gets_plain_message():
+    with pytest.raises(DataProblem, match="needs the result of ptd()"):
+        ptd_figure(pd.DataFrame({"y": [1, 2]}))
