@@ -144,7 +144,8 @@ def lab_server() -> Iterator[LabServer]:
 @pytest.fixture(scope="session")
 def browser() -> Iterator:
     if not Path(CHROMIUM).exists():
-        pytest.fail("Debian chromium is not installed at /usr/bin/chromium: apt-get install chromium")
+        pytest.fail("Debian chromium is not installed at /usr/bin/chromium: "
+                    "apt-get install chromium")
     from playwright.sync_api import sync_playwright
 
     profile = tempfile.mkdtemp(prefix="qispread-chromium-")

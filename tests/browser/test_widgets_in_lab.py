@@ -15,25 +15,25 @@ from tests.browser.lab_actions import (
 pytestmark = pytest.mark.browser
 
 
-def _problems(page):
+def _open_widget(page, lab_server, name: str, code: str):
+    """A notebook holding `code`, opened and run in JupyterLab; returns its panel and the
+    browser's error collector."""
     from tests.browser.conftest import BrowserProblems
 
     problems = BrowserProblems()
     problems.watch(page)
-    return problems
+    open_notebook(page, lab_server, lab_server.write_notebook(f"browser/{name}.ipynb", code))
+    run_all_cells(page)
+    wait_until_idle(page)
+    return page.locator(NOTEBOOK_PANEL), problems
 
 
 def test_chart_explorer_renders_and_redraws(lab_server, page, artifacts):
-    problems = _problems(page)
-    notebook = lab_server.write_notebook(
-        "browser/explorer.ipynb",
+    panel, problems = _open_widget(
+        page, lab_server, "explorer",
         "from qispread.widgets.chart_explorer import ChartExplorer\n"
         "explorer = ChartExplorer('my_chart.json', data='falls')\nexplorer",
     )
-    open_notebook(page, lab_server, notebook)
-    run_all_cells(page)
-    wait_until_idle(page)
-    panel = page.locator(NOTEBOOK_PANEL)
     chart = panel.locator("svg.main-svg").first
     expect(chart).to_be_visible(timeout=60_000)
     points_before = panel.locator(".scatterlayer .point").count()
@@ -49,16 +49,11 @@ def test_chart_explorer_renders_and_redraws(lab_server, page, artifacts):
 
 
 def test_driver_diagram_builder_adds_a_primary_driver(lab_server, page, artifacts):
-    problems = _problems(page)
-    notebook = lab_server.write_notebook(
-        "browser/diagram.ipynb",
+    panel, problems = _open_widget(
+        page, lab_server, "diagram",
         "from qispread.widgets.driver_diagram_builder import DriverDiagramBuilder\n"
         "builder = DriverDiagramBuilder('my_diagram.json')\nbuilder",
     )
-    open_notebook(page, lab_server, notebook)
-    run_all_cells(page)
-    wait_until_idle(page)
-    panel = page.locator(NOTEBOOK_PANEL)
     expect(panel.locator("svg.main-svg").first).to_be_visible(timeout=60_000)
     text_box = panel.locator(".widget-text input[type=text]").first
     text_box.fill("Staff know each patient's falls risk")
