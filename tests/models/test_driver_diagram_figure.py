@@ -78,11 +78,11 @@ def test_every_link_has_a_line_and_an_arrowhead(figure):
 
 
 def test_boxes_fit_the_width_and_do_not_overlap(figure):
-    assert figure.layout.width == 1000
+    assert figure.layout.width <= 1000  # fits a JupyterLab output area beside the file browser
     by_column: dict[float, list] = {}
     for shape in figure.layout.shapes:
         by_column.setdefault(shape.x0, []).append((shape.y0, shape.y1))
-        assert 0 <= shape.x0 < shape.x1 <= 1000
+        assert 0 <= shape.x0 < shape.x1 <= figure.layout.width
     assert len(by_column) == 4
     for boxes in by_column.values():
         boxes.sort()
@@ -93,7 +93,9 @@ def test_wrapped_lines_are_short_enough_for_a_box(figure):
     for name in ("Aim", "Primary drivers", "Secondary drivers", "Change ideas"):
         for text in trace(figure, name).text:
             for line in text.split("<br>"):
-                assert len(line.replace("<i>", "").replace("</i>", "")) <= 28
+                assert (
+                    len(line.replace("<i>", "").replace("</i>", "")) <= 27
+                )  # about what fits in a 190 px box at 12 px
 
 
 def test_children_sit_under_their_parents(figure):

@@ -207,7 +207,8 @@ def check_aim(text: str) -> AimCheck:
     where = _place_matches(text)
     # Numbers that belong to a date, an age or a place name are not an amount.
     rest = _blank_out(text, when + who + where)
-    how_much = _find(_AMOUNT_PATTERNS, rest)
+    # A bare number is the weakest sign of an amount: use it only when nothing stronger is there.
+    how_much = _find(_AMOUNT_PATTERNS[:-1], rest) or _find(_AMOUNT_PATTERNS[-1:], rest)
     found = {"how much": how_much, "by when": when, "for whom": who, "where": where}
     parts = tuple(
         AimPart(name, bool(found[name]), _evidence(found[name]), "" if found[name] else _WHY[name])

@@ -119,7 +119,7 @@ class MeasureFamily:
         if groups[""]:
             advice.append("Not sorted yet: " + ", ".join(groups[""]) + ".")
         absent = [kind for kind in TYPES if not groups[kind]]
-        if self.measures and absent:
+        if absent and len(groups[""]) < len(self.measures):
             advice.append(
                 "A family usually has at least one measure of each type; none yet of: "
                 + ", ".join(absent)

@@ -54,6 +54,11 @@ def open_saved(
 
 def aim_feedback_html(check: AimCheck) -> str:
     """Each part of the aim with found / not found in words and symbols (not colour alone)."""
+    if not check.text.strip():
+        return (
+            f"<div aria-live='polite'><p><b>{escape(check.summary())}</b> It will look "
+            f"for four parts: how much, by when, for whom and where.</p></div>"
+        )
     rows = []
     for part in check.parts:
         if part.found:

@@ -122,7 +122,8 @@ class MeasureSorter(w.VBox):
                 options=TYPE_CHOICES,
                 value=measure.type,
                 description="Type",
-                layout=w.Layout(width="16em"),
+                style={"description_width": "3em"},
+                layout=w.Layout(width="15em", min_width="15em"),
             )
             picker.observe(
                 lambda change, name=measure.name: self._set_type(name, change["new"]), names="value"
