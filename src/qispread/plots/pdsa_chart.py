@@ -51,5 +51,15 @@ def pdsa_run_chart(log: CycleLog, data: pd.DataFrame, x: str, y: str, n: str | N
     """qic() of the measure, drawn by qic_figure with a note at each cycle's start."""
     result = qic(x=x, y=y, n=n, data=data, chart=chart, **qic_args)
     notes, _ = cycle_notes(log, result.data["x"])
-    return qic_figure(result, title=title or "Your measure, with PDSA cycles marked",
-                      ylab=ylab or y, xlab=x, notes=notes)
+    fig = qic_figure(result, title=title or "Your measure, with PDSA cycles marked",
+                     ylab=ylab or y, xlab=x, notes=notes)
+    _stagger_notes(fig)
+    return fig
+
+
+def _stagger_notes(fig: go.Figure, levels: int = 4) -> None:
+    """Spread note labels over more heights than qic_figure's two: cycles are often close."""
+    labels = sorted((a for a in fig.layout.annotations if a.name == "note"),
+                    key=lambda a: pd.Timestamp(a.x))
+    for i, label in enumerate(labels):
+        label.y = 1.0 - 0.08 * (i % levels)
