@@ -32,6 +32,7 @@ from qispread.plots.ptd_icons import (
     add_icons,
     icon_meaning,
 )
+from qispread.plots.result_columns import require_columns
 from qispread.spc.errors import DataProblem
 
 POINT_STYLES = {
@@ -57,12 +58,7 @@ def _check(result) -> pd.DataFrame:
             "ptd_figure needs the result of ptd(), for example ptd_figure(ptd(data, y='value', "
             f"x='month')); it was given {type(result).__name__}."
         )
-    missing = [c for c in REQUIRED_COLUMNS if c not in data.columns]
-    if missing:
-        raise DataProblem(
-            f"The ptd() result has no column(s) {', '.join(missing)}: rebuild it with ptd() "
-            "rather than editing result.data by hand."
-        )
+    require_columns(data, REQUIRED_COLUMNS, "ptd")
     unknown = set(data["point_type"].dropna()) - set(POINT_STYLES)
     if unknown:
         raise DataProblem(f"Unknown point_type value(s) {sorted(unknown)} in the ptd() result.")

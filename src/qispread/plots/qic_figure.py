@@ -26,6 +26,7 @@ from qispread.plots.labels import (
     value_span,
 )
 from qispread.plots.panels import Panel, add_trace, make_panels, segments, show_legend_once
+from qispread.plots.result_columns import require_columns
 from qispread.spc.errors import DataProblem
 
 CHART_NAMES = {
@@ -66,12 +67,7 @@ def _check(result) -> pd.DataFrame:
             "qic_figure needs the result of qic(), for example qic_figure(qic(x=..., y=..., "
             f"chart='i')); it was given {type(result).__name__}."
         )
-    missing = [c for c in REQUIRED_COLUMNS if c not in data.columns]
-    if missing:
-        raise DataProblem(
-            f"The qic() result has no column(s) {', '.join(missing)}: rebuild it with qic() "
-            "rather than editing result.data by hand."
-        )
+    require_columns(data, REQUIRED_COLUMNS, "qic")
     return data
 
 
