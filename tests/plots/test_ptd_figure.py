@@ -8,6 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from figure_reading import marked_points, marker_traces, traces
 from plot_cases import breaches, case
 
 from qispread.plots.export import figure_summary
@@ -15,10 +16,6 @@ from qispread.plots.ptd_figure import POINT_STYLES, ptd_figure
 from qispread.plots.ptd_icons import MDC_CONCERN, MDC_IMPROVEMENT, MDC_TARGET
 from qispread.spc import ptd
 from qispread.spc.errors import DataProblem
-
-
-def traces(fig, role):
-    return [t for t in fig.data if isinstance(t.meta, dict) and t.meta.get("role") == role]
 
 
 def names(fig, name):
@@ -36,12 +33,14 @@ def test_points_coloured_and_shaped_by_special_cause():
     (data,) = traces(fig, "data")
     assert np.allclose(data.y, result.data["y"])
     published = case("ptd_vignette_rrk_stable_decrease")["expected"]["DERIVED"]
-    blue = [i + 1 for i, c in enumerate(data.marker.color) if c == MDC_IMPROVEMENT]
-    assert blue == published["special_cause_improvement_points_1based"]
-    assert [data.marker.symbol[i - 1] for i in blue] == ["diamond"] * len(blue)
-    orange = [i + 1 for i, c in enumerate(data.marker.color) if c == MDC_CONCERN]
-    assert orange == published["special_cause_concern_points_1based"]
-    assert {data.marker.symbol[i - 1] for i in orange} == {"square"}
+    improvement = "special_cause_improvement"
+    assert marked_points(fig, improvement) == published["special_cause_improvement_points_1based"]
+    assert {(t.marker.color, t.marker.symbol) for t in marker_traces(fig, improvement)} == {
+        (MDC_IMPROVEMENT, "diamond")}
+    concern = "special_cause_concern"
+    assert marked_points(fig, concern) == published["special_cause_concern_points_1based"]
+    assert {(t.marker.color, t.marker.symbol) for t in marker_traces(fig, concern)} == {
+        (MDC_CONCERN, "square")}
 
 
 def test_mean_solid_limits_dashed_target_red_dashed_and_labelled():
@@ -108,8 +107,8 @@ def test_summary_mentions_chart_signals_and_icons():
 
 def test_legend_names_each_point_type_shown():
     fig = ptd_figure(breaches())
-    shown = {t.name for t in traces(fig, "legend")}
-    assert shown == {POINT_STYLES[k][0] for k in
+    shown = {t.name for t in traces(fig, "points") if t.showlegend}
+    assert shown == {POINT_STYLES[k].name for k in
                      ("common_cause", "special_cause_improvement", "special_cause_concern")}
 
 

@@ -9,6 +9,7 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
+from figure_reading import marked_points, marker_traces, traces
 from plot_cases import case, qic_result
 
 from qispread.plots import style
@@ -16,10 +17,6 @@ from qispread.plots.export import figure_summary
 from qispread.plots.qic_figure import CHART_NAMES, qic_figure
 from qispread.spc import qic
 from qispread.spc.errors import DataProblem
-
-
-def traces(fig, role):
-    return [t for t in fig.data if isinstance(t.meta, dict) and t.meta.get("role") == role]
 
 
 def annotation_texts(fig, name=None):
@@ -31,10 +28,8 @@ def same(a, b):
 
 
 def signal_points(fig):
-    """1-based positions of points drawn with the signal marker, across all parts."""
-    symbols = [s for t in traces(fig, "data") for s in t.marker.symbol]
-    return [i + 1 for i, s in enumerate(symbols)
-            if s in (style.MARKER_SIGNAL, style.MARKER_SIGNAL_EXCLUDED)]
+    """1-based positions of points drawn with a signal marker, across all parts."""
+    return marked_points(fig, "signal", "signal_excluded")
 
 
 @pytest.fixture(scope="module")
@@ -66,8 +61,9 @@ def test_sigma_signals_are_the_published_points(i_chart):
     fig = qic_figure(i_chart)
     assert signal_points(fig) == case("qic_i_freeze20_montgomery_6_5")["expected"][
         "sigma_signal_points_1based"]
-    (data,) = traces(fig, "data")
-    assert {data.marker.color[i - 1] for i in signal_points(fig)} == {style.SIGNAL_COLOUR}
+    (signal,) = marker_traces(fig, "signal")
+    assert (signal.marker.color, signal.marker.symbol) == (style.SIGNAL_COLOUR,
+                                                           style.MARKER_SIGNAL)
     assert "Outside the limits (special cause)" in [t.name for t in fig.data if t.showlegend]
 
 
@@ -109,20 +105,20 @@ def test_each_part_drawn_separately(p_chart_parts):
 
 def test_excluded_points_are_hollow(p_chart_parts):
     fig = qic_figure(p_chart_parts)
-    symbols = [s for t in traces(fig, "data") for s in t.marker.symbol]
-    assert [i + 1 for i, s in enumerate(symbols) if s.endswith("-open")] == [15, 23]
+    assert marked_points(fig, "excluded", "signal_excluded") == [15, 23]
+    assert {t.marker.symbol for t in marker_traces(fig, "signal_excluded")} == {
+        style.MARKER_SIGNAL_EXCLUDED}
+    assert style.MARKER_SIGNAL_EXCLUDED.endswith("-open")
     assert "Excluded from the calculations (hollow points): 15 and 23" in figure_summary(fig)
 
 
 def test_excluded_points_outside_limits_are_hollow_diamonds(p_chart_parts):
     # Montgomery 7.1: points 15, 21 and 23 are outside the limits; 15 and 23 are excluded
     fig = qic_figure(p_chart_parts)
-    symbols = [s for t in traces(fig, "data") for s in t.marker.symbol]
     expected = case("qic_p_part30_exclude_montgomery_7_1")["expected"]
     assert signal_points(fig) == expected["sigma_signal_points_1based"]
-    assert [symbols[i - 1] for i in (15, 21, 23)] == [style.MARKER_SIGNAL_EXCLUDED,
-                                                     style.MARKER_SIGNAL,
-                                                     style.MARKER_SIGNAL_EXCLUDED]
+    assert marked_points(fig, "signal_excluded") == [15, 23]
+    assert marked_points(fig, "signal") == [21]
 
 
 def test_p_chart_has_percent_axis(p_chart_parts):

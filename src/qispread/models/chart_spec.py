@@ -172,7 +172,9 @@ class ChartSpec:
 
     def notes_for(self, x_values: pd.Series) -> dict[Any, str]:
         """Notes keyed by the chart's own x values (they are saved as text)."""
-        by_text = {x_text(value): value for value in x_values}
+        if not self.notes:
+            return {}
+        by_text = dict(zip(x_texts(x_values), x_values, strict=True))
         return {by_text[key]: text for key, text in self.notes.items() if key in by_text}
 
     # --- files ------------------------------------------------------------------------------
@@ -203,6 +205,15 @@ def x_text(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+def x_texts(values: pd.Series) -> list[str]:
+    """x_text of every value; whole-day dates are formatted in one step (a 10,000-point series
+    is labelled on every redraw)."""
+    values = pd.Series(values)
+    if pd.api.types.is_datetime64_any_dtype(values) and (values == values.dt.normalize()).all():
+        return list(values.dt.strftime("%Y-%m-%d"))
+    return [x_text(value) for value in values]
 
 
 def parse_point_numbers(text: str) -> list[int]:

@@ -22,6 +22,7 @@ from qispread.plots.labels import (
     value_span,
 )
 from qispread.plots.panels import Panel, add_trace, make_panels, segments, show_legend_once
+from qispread.plots.point_marks import PointStyle, draw_points
 from qispread.plots.ptd_icons import (
     MDC_COMMON,
     MDC_CONCERN,
@@ -36,12 +37,15 @@ from qispread.plots.result_columns import require_columns
 from qispread.spc.errors import DataProblem
 
 POINT_STYLES = {
-    # point_type: (legend name, colour, marker symbol)
-    "common_cause": ("Common cause", MDC_COMMON, "circle"),
-    "special_cause_improvement": ("Special cause: improvement", MDC_IMPROVEMENT, "diamond"),
-    "special_cause_concern": ("Special cause: concern", MDC_CONCERN, "square"),
-    "special_cause_neutral_high": ("Special cause: neither (high)", MDC_NEUTRAL, "triangle-up"),
-    "special_cause_neutral_low": ("Special cause: neither (low)", MDC_NEUTRAL, "triangle-down"),
+    "common_cause": PointStyle("Common cause", MDC_COMMON, "circle", 9, outline="white"),
+    "special_cause_improvement": PointStyle("Special cause: improvement", MDC_IMPROVEMENT,
+                                            "diamond", 12, outline="white"),
+    "special_cause_concern": PointStyle("Special cause: concern", MDC_CONCERN, "square", 12,
+                                        outline="white"),
+    "special_cause_neutral_high": PointStyle("Special cause: neither (high)", MDC_NEUTRAL,
+                                             "triangle-up", 12, outline="white"),
+    "special_cause_neutral_low": PointStyle("Special cause: neither (low)", MDC_NEUTRAL,
+                                            "triangle-down", 12, outline="white"),
 }
 
 REQUIRED_COLUMNS = ("x", "y", "facet", "rebase_group", "mean", "lpl", "upl", "target",
@@ -86,28 +90,8 @@ def _draw_group(fig, panel: Panel, group: pd.DataFrame, y_format: str) -> None:
     if "trajectory" in group.columns:
         _line(fig, panel, group, "trajectory", "Trajectory", MDC_NEUTRAL, "dot", y_format)
     _line(fig, panel, group, "mean", "Mean", MDC_MEAN, "solid", y_format, width=2.5)
-    types = group["point_type"].fillna("common_cause")
-    add_trace(fig, panel, go.Scatter(
-        x=group["x"], y=group["y"], mode="lines+markers", name="Data",
-        line={"color": VALUE_LINE, "width": 2}, connectgaps=False,
-        marker={"color": [POINT_STYLES[t][1] for t in types],
-                "symbol": [POINT_STYLES[t][2] for t in types],
-                "size": [9 if t == "common_cause" else 12 for t in types],
-                "line": {"width": 1, "color": "white"}},
-        customdata=[POINT_STYLES[t][0] for t in types],
-        hovertemplate="%{x}<br>%{y" + y_format + "}<br>%{customdata}<extra></extra>",
-        meta={"role": "data"}, showlegend=False,
-    ))
-
-
-def _legend(fig, data: pd.DataFrame) -> None:
-    present = set(data["point_type"].fillna("common_cause"))
-    for point_type, (name, colour, symbol) in POINT_STYLES.items():
-        if point_type in present:
-            fig.add_trace(go.Scatter(
-                x=[None], y=[None], mode="markers", name=name, hoverinfo="skip",
-                marker={"color": colour, "symbol": symbol, "size": 12}, meta={"role": "legend"},
-            ))
+    kinds = group["point_type"].fillna("common_cause").to_numpy(dtype=str)
+    draw_points(fig, panel, group, kinds, POINT_STYLES, VALUE_LINE, y_format)
 
 
 def _summary_rows(result) -> dict:
@@ -151,7 +135,6 @@ def ptd_figure(result, title: str | None = None, ylab: str | None = None,
         if row is not None:
             add_icons(fig, panel, row["variation_type"], row["assurance_type"], size=icon_size,
                       caption_size=13 if len(panels) == 1 else 11)
-    _legend(fig, data)
     show_legend_once(fig)
     y_name = getattr(result, "y_name", None)
     style.apply_style(fig, title or f"Making Data Count chart{f' of {y_name}' if y_name else ''}",
@@ -186,12 +169,13 @@ def _facet_sentence(rows: pd.DataFrame, row, percent: bool) -> str:
                 f"{format_value(last['lpl'], percent)} to {format_value(last['upl'], percent)}")
     if not pd.isna(last["target"]):
         bits.append(f"target {format_value(last['target'], percent)}")
-    for point_type, (name, _, symbol) in POINT_STYLES.items():
+    for point_type, look in POINT_STYLES.items():
         if point_type == "common_cause":
             continue
         at = rows.loc[rows["point_type"] == point_type, "x"]
         if len(at):
-            bits.append(f"{name.lower()} at {len(at)} point(s) ({symbol}s): {format_x_list(at)}")
+            bits.append(f"{look.name.lower()} at {len(at)} point(s) ({look.symbol}s): "
+                        f"{format_x_list(at)}")
     if row is not None:
         bits.append("icons: " + " and ".join(icon_meaning(row["variation_type"],
                                                          row["assurance_type"])).lower())

@@ -26,6 +26,7 @@ from qispread.plots.labels import (
     value_span,
 )
 from qispread.plots.panels import Panel, add_trace, make_panels, segments, show_legend_once
+from qispread.plots.point_marks import PointStyle, draw_points
 from qispread.plots.result_columns import require_columns
 from qispread.spc.errors import DataProblem
 
@@ -90,18 +91,24 @@ def _midpoint(a, b):
         return a
 
 
-def _point_style(part: pd.DataFrame) -> dict:
-    """Per-point marker: signal diamonds, hollow excluded points, plain circles otherwise."""
+POINT_STYLES = {
+    "normal": PointStyle("Data", style.DATA_LINE_COLOUR, style.MARKER_NORMAL, style.MARKER_SIZE),
+    "signal": PointStyle("Outside the limits (special cause)", style.SIGNAL_COLOUR,
+                         style.MARKER_SIGNAL, style.MARKER_SIGNAL_SIZE),
+    "excluded": PointStyle("Excluded from the calculations", style.GREY, style.MARKER_EXCLUDED,
+                           style.MARKER_SIZE),
+    # an excluded point outside the limits stays visible as both: a hollow diamond
+    "signal_excluded": PointStyle("Excluded, and outside the limits", style.SIGNAL_COLOUR,
+                                  style.MARKER_SIGNAL_EXCLUDED, style.MARKER_SIGNAL_SIZE),
+}
+
+
+def point_kinds(part: pd.DataFrame) -> np.ndarray:
+    """Each row's key in POINT_STYLES."""
     signal = part["sigma_signal"].fillna(False).astype(bool).to_numpy()
     include = part["include"].fillna(True).astype(bool).to_numpy()
-    # an excluded point outside the limits stays visible as both: a hollow diamond
-    symbols = np.where(signal, np.where(include, style.MARKER_SIGNAL, style.MARKER_SIGNAL_EXCLUDED),
-                       np.where(include, style.MARKER_NORMAL, style.MARKER_EXCLUDED))
-    colours = np.where(signal, style.SIGNAL_COLOUR,
-                       np.where(include, style.DATA_LINE_COLOUR, style.GREY))
-    sizes = np.where(signal, style.MARKER_SIGNAL_SIZE, style.MARKER_SIZE)
-    return {"symbol": list(symbols), "color": list(colours), "size": list(sizes),
-            "line": {"width": 1.5, "color": list(colours)}}
+    return np.where(signal, np.where(include, "signal", "signal_excluded"),
+                    np.where(include, "normal", "excluded"))
 
 
 def _hover(y_format: str) -> str:
@@ -137,23 +144,6 @@ def _draw_centre(fig, panel, part, chart: str, y_format: str) -> None:
         line={"color": style.RUNS_SIGNAL_COLOUR if signal else style.CENTRE_COLOUR,
               "width": style.LINE_WIDTH, "dash": "dash" if signal else "solid", "shape": "hvh"},
         hovertemplate=_hover(y_format), meta={"role": "cl", "runs_signal": signal},
-    ))
-
-
-def _draw_data(fig, panel, part, y_format: str) -> None:
-    add_trace(fig, panel, go.Scatter(
-        x=part["x"], y=part["y"], mode="lines+markers", name="Data",
-        line={"color": style.DATA_LINE_COLOUR, "width": style.LINE_WIDTH},
-        marker=_point_style(part), connectgaps=False,
-        hovertemplate=_hover(y_format), meta={"role": "data"},
-    ))
-
-
-def _legend_only(fig, name: str, symbol: str, colour: str, size: int) -> None:
-    fig.add_trace(go.Scatter(
-        x=[None], y=[None], mode="markers", name=name, hoverinfo="skip",
-        marker={"symbol": symbol, "color": colour, "size": size, "line": {"color": colour}},
-        meta={"role": "legend"},
     ))
 
 
@@ -256,18 +246,13 @@ def qic_figure(result, title: str | None = None, ylab: str | None = None,
         for part in segments(panel.data, "part"):
             _draw_limits(fig, panel, part, show_95, y_format)
             _draw_centre(fig, panel, part, result.chart, y_format)
-            _draw_data(fig, panel, part, y_format)
+            draw_points(fig, panel, part, point_kinds(part), POINT_STYLES,
+                        style.DATA_LINE_COLOUR, y_format, style.LINE_WIDTH)
         # panels share the y axis, so labels are spaced on the whole figure's range
         _label_edges(fig, panel, result.chart, percent,
                      value_span(data, ("y", "lcl", "ucl", "cl")))
     all_notes = _collect_notes(data, notes)
     _draw_notes(fig, panels, all_notes)
-    if data["sigma_signal"].fillna(False).astype(bool).any():
-        _legend_only(fig, "Outside the limits (special cause)", style.MARKER_SIGNAL,
-                     style.SIGNAL_COLOUR, style.MARKER_SIGNAL_SIZE)
-    if not data["include"].fillna(True).astype(bool).all():
-        _legend_only(fig, "Excluded from the calculations", style.MARKER_EXCLUDED, style.GREY,
-                     style.MARKER_SIZE)
     show_legend_once(fig)
     style.apply_style(fig, title or CHART_NAMES[result.chart], xlab, ylab)
     fig.update_layout(showlegend=True, margin={"r": 110, "t": 70},

@@ -28,7 +28,7 @@ from qispread.models.chart_spec import (
     read_table_file,
     suggest_columns,
     table_to_csv,
-    x_text,
+    x_texts,
 )
 from qispread.models.storage import ModelFileProblem
 from qispread.spc.errors import DataProblem
@@ -211,11 +211,11 @@ class ChartExplorer(w.VBox):
             self.ui.figure.add_traces(figure.data)
             self.ui.figure.layout = figure.layout
         self.ui.explanation.value = _explanation_html(self.outcome.explanation)
-        self._sync_points()
-        self.ui.settings_summary.value = _settings_html(self.model, self._point_labels())
-
-    def _sync_points(self) -> None:
         labels = self._point_labels()
+        self._sync_points(labels)
+        self.ui.settings_summary.value = _settings_html(self.model, labels)
+
+    def _sync_points(self, labels: dict[int, str]) -> None:
         options = [(f"{number}. {label}", number) for number, label in labels.items()]
         if list(self.ui.point.options) != options:
             current = self.ui.point.value
@@ -227,7 +227,7 @@ class ChartExplorer(w.VBox):
         """Point number (from 1) -> its x value as text, for the points on the current chart."""
         if self.outcome is None:
             return {}
-        return {number: x_text(x) for number, x in enumerate(self.outcome.table["x"], start=1)}
+        return dict(enumerate(x_texts(self.outcome.table["x"]), start=1))
 
     def _note_added(self) -> dict[str, Any]:
         text = self.ui.note_text.value.strip()
