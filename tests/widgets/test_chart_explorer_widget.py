@@ -86,6 +86,40 @@ def test_making_data_count_mode_draws_icons(explorer):
     assert any("icon" in n for n in names)
 
 
+def test_making_data_count_mode_charts_the_rate_when_there_is_a_denominator(explorer):
+    explorer.ui.making_data_count.value = True
+    falls = data.load("falls")
+    plotted = next(t for t in explorer.ui.figure.data if (t.meta or {}).get("role") == "data")
+    assert list(plotted.y) == pytest.approx(list(falls["falls"] / falls["occupied_bed_days"]))
+    assert "falls per occupied_bed_days" in explorer.ui.explanation.value
+    assert explorer.ui.figure.layout.yaxis.title.text == "falls per occupied_bed_days"
+
+
+def test_making_data_count_mode_shows_a_proportion_as_a_percentage(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    widget = ChartExplorer("my_chart.json", data="sepsis_screening")
+    widget.ui.x.value, widget.ui.y.value = "week_starting", "screened_within_1h"
+    widget.ui.n.value, widget.ui.chart.value = "eligible", "p"
+    widget.ui.making_data_count.value = True
+    sepsis = data.load("sepsis_screening")
+    plotted = next(t for t in widget.ui.figure.data if (t.meta or {}).get("role") == "data")
+    expected = 100 * sepsis["screened_within_1h"] / sepsis["eligible"]
+    assert list(plotted.y) == pytest.approx(list(expected))
+    assert "percentage of eligible" in widget.ui.explanation.value
+
+
+def test_making_data_count_mode_explains_a_zero_denominator(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    broken = data.load("falls")
+    broken.loc[4, "occupied_bed_days"] = 0
+    widget = ChartExplorer("my_chart.json", data=broken)
+    widget.ui.n.value, widget.ui.chart.value = "occupied_bed_days", "u"
+    widget.ui.making_data_count.value = True
+    assert "row 5 has 0" in widget.ui.messages.value
+    assert "more than zero" in widget.ui.messages.value
+    assert widget.ui.making_data_count.value and load_chart_spec("my_chart.json").making_data_count
+
+
 def test_exports_write_the_files(explorer, tmp_path):
     table = explorer.export("csv")
     assert table.exists() and "cl" in table.read_text().splitlines()[0]

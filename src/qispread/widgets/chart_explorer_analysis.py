@@ -41,9 +41,37 @@ def _making_data_count(spec: ChartSpec, frame: pd.DataFrame) -> ChartOutcome:
     from qispread.plots.ptd_figure import ptd_figure
     from qispread.spc.ptd import ptd
 
-    result = ptd(data=frame, **spec.ptd_arguments(frame))
-    figure = ptd_figure(result, title=spec.title or None, ylab=spec.ylab or None)
-    return ChartOutcome(figure, _as_lines(result.explain()), result.data)
+    values, ylab, note = _one_value_per_point(spec, frame)
+    result = ptd(data=values, **spec.ptd_arguments(values))
+    figure = ptd_figure(result, title=spec.title or None, ylab=spec.ylab or ylab)
+    lines = _as_lines(result.explain())
+    return ChartOutcome(figure, [note, *lines] if note else lines, result.data)
+
+
+def _one_value_per_point(spec: ChartSpec, frame: pd.DataFrame):
+    """Making Data Count draws one value per point on an XmR chart. With a denominator that
+    value is y ÷ n (a percentage for a P chart's proportion), worked out by qic(), which also
+    checks the denominators and combines repeated x values. Returns (frame, y label, note)."""
+    if not spec.n:
+        return frame, None, None
+    from qispread.spc.qic import qic
+
+    percent = spec.chart in ("p", "pp") and spec.multiply == 1
+    multiply = 100 if percent else spec.multiply
+    rates = qic(data=frame, y=spec.y, n=spec.n, x=spec.x or None, chart="run",
+                multiply=multiply).data
+    values = pd.DataFrame({spec.y: rates["y"].to_numpy()})
+    if spec.x:
+        values[spec.x] = rates["x"].to_numpy()
+    if percent:
+        label = f"% ({spec.y} of {spec.n})"
+        note = (f"Each point is {spec.y} as a percentage of {spec.n}; Making Data Count shows "
+                "it on an XmR chart (type a target as a percentage, e.g. 95).")
+    else:
+        per = f"{spec.n}" if multiply == 1 else f"{multiply:g} {spec.n}"
+        label = f"{spec.y} per {per}"
+        note = f"Each point is {spec.y} per {per}; Making Data Count shows it on an XmR chart."
+    return values, label, note
 
 
 def _as_lines(explanation: str | list[str]) -> list[str]:
