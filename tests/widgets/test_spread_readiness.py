@@ -5,6 +5,7 @@ import json
 import pytest
 
 from qispread.models.readiness import DIMENSIONS, load_readiness
+from qispread.plots.export import figure_summary
 from qispread.widgets.spread_readiness import SpreadReadiness
 
 
@@ -51,6 +52,9 @@ def test_sites_are_compared_on_one_radar(path):
     assert len(names) == 2 and names[1] == "Ward 9, June 2025"
     benefit = [d.key for d in DIMENSIONS].index("benefit")
     assert [t.r[benefit] for t in widget.chart.data] == [4, 1]
+    words = figure_summary(widget.chart)  # what a screen reader announces
+    assert "radar chart of 2 assessment(s)" in words
+    assert "Ward 9, June 2025: Benefit 1; not rated: " in words
 
 
 def test_duplicate_site_shows_a_message_and_keeps_the_typed_name(path):

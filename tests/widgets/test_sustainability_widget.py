@@ -1,6 +1,7 @@
 """SustainabilityCheck widget, headless: rate factors, see the bars, restart, export."""
 
 from qispread.models.sustainability import load_sustainability
+from qispread.plots.export import figure_summary
 from qispread.widgets.sustainability_check import SustainabilityCheck
 
 
@@ -36,3 +37,14 @@ def test_csv_export(tmp_path):
     widget.rows[-1].rating.value = 5
     text = widget.export(tmp_path / "ratings.csv").read_text()
     assert "Organisation,Infrastructure for sustainability,5" in text
+
+
+def test_chart_is_described_in_words_for_screen_readers(tmp_path):
+    widget = SustainabilityCheck(tmp_path / "my_sustainability.json")
+    next(r for r in widget.rows if r.dimension.name == "Adaptability").rating.value = 2
+    text = figure_summary(widget.chart)
+    assert "unweighted" in text
+    assert "Process: Adaptability 2; not rated: " in text
+    assert "Staff: nothing rated yet" in text
+    html = widget.export(tmp_path / "chart.html").read_text()
+    assert "Adaptability 2" in html.split("<figcaption")[1]

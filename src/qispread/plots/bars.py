@@ -6,6 +6,8 @@ import plotly.graph_objects as go
 
 from qispread.models.readiness import RATING_MAX
 from qispread.models.sustainability import GROUPS, SustainabilityRating
+from qispread.plots.export import set_summary
+from qispread.plots.labels import ratings_text
 from qispread.plots.style import BLUE, BLUISH_GREEN, LABEL_SIZE, ORANGE, base_layout
 
 _GROUP_COLOURS = {"Process": BLUE, "Staff": ORANGE, "Organisation": BLUISH_GREEN}
@@ -34,4 +36,14 @@ def sustainability_figure(rating: SustainabilityRating,
     )
     fig.update_xaxes(range=[0, RATING_MAX + 0.6], tickvals=[0, 1, 2, 3, 4, 5])
     fig.update_yaxes(autorange="reversed", tickfont={"size": LABEL_SIZE}, showgrid=False)
-    return fig
+    return set_summary(fig, sustainability_summary(rating, title))
+
+
+def sustainability_summary(rating: SustainabilityRating, title: str) -> str:
+    """What the bars show, in words, for screen readers."""
+    sentences = [f"{title}: bar chart of the ten factors, each rated 1 (weak) to {RATING_MAX} "
+                 "(strong), unweighted."]
+    for group, dims in GROUPS:
+        sentences.append(f"{group}: " + ratings_text(
+            [(d.name, rating.score(d.key)) for d in dims]) + ".")
+    return " ".join(sentences)

@@ -97,3 +97,13 @@ def value_span(data: pd.DataFrame, columns: tuple[str, ...]) -> float:
     if np.isnan(values).all():
         return 0.0
     return float(np.nanmax(values) - np.nanmin(values))
+
+
+def ratings_text(names_and_scores: list[tuple[str, int | None]]) -> str:
+    """Self-ratings in words for a screen reader, e.g. "Name 3, Other 4; not rated: Third"."""
+    rated = [f"{name} {score}" for name, score in names_and_scores if score is not None]
+    unrated = [name for name, score in names_and_scores if score is None]
+    text = ", ".join(rated) if rated else "nothing rated yet"
+    if rated and unrated:
+        text += "; not rated: " + ", ".join(unrated)
+    return text

@@ -13,6 +13,8 @@ from qispread.models.readiness import (
     ReadinessAssessment,
     ReadinessRecord,
 )
+from qispread.plots.export import set_summary
+from qispread.plots.labels import ratings_text
 from qispread.plots.style import FONT_SIZE, LABEL_SIZE, LINE_WIDTH, PALETTE, base_layout
 
 # Line dash and marker shape differ between assessments so they are told apart without colour.
@@ -70,4 +72,16 @@ def readiness_radar(assessments: ReadinessRecord | Iterable[ReadinessAssessment]
         fig.add_annotation(text="No assessments yet: add a site or date to start.",
                            showarrow=False, font={"size": FONT_SIZE}, x=0.5, y=0.5,
                            xref="paper", yref="paper")
-    return fig
+    return set_summary(fig, readiness_summary(assessments, title))
+
+
+def readiness_summary(assessments: list[ReadinessAssessment], title: str) -> str:
+    """What the radar shows, in words, for screen readers."""
+    if not assessments:
+        return f"{title}: radar chart with no assessments yet."
+    sentences = [f"{title}: radar chart of {len(assessments)} assessment(s), each principle "
+                 f"rated 1 (not in place) to {RATING_MAX} (fully in place)."]
+    for a in assessments:
+        sentences.append(f"{a.label}: " + ratings_text(
+            [(d.name, a.score(d.key)) for d in DIMENSIONS]) + ".")
+    return " ".join(sentences)
