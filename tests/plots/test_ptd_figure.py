@@ -112,6 +112,18 @@ def test_legend_names_each_point_type_shown():
                      ("common_cause", "special_cause_improvement", "special_cause_concern")}
 
 
+def test_notes_are_drawn_and_read_out():
+    result = breaches()
+    when = result.data["x"].iloc[10]
+    fig = ptd_figure(result, notes={when: "PDSA 1: streaming"})
+    assert names(fig, "note") == ["PDSA 1: streaming"]
+    (ring,) = traces(fig, "note")
+    assert ring.x[0] == when and ring.y[0] == result.data["y"].iloc[10]
+    assert "PDSA 1: streaming" in figure_summary(fig)
+    low, high = fig.layout.yaxis.range  # labels sit in the top fifth: no point beneath them
+    assert result.data[["y", "upl"]].max().max() < low + 0.8 * (high - low)
+
+
 def test_not_a_result_gets_plain_message():
     with pytest.raises(DataProblem, match="needs the result of ptd()"):
         ptd_figure(pd.DataFrame({"y": [1, 2]}))

@@ -84,6 +84,11 @@ def test_making_data_count_mode_draws_icons(explorer):
     explorer.ui.direction.value = "decrease"
     names = [s.name or "" for s in explorer.ui.figure.layout.shapes]
     assert any("icon" in n for n in names)
+    explorer.ui.point.value = 12
+    explorer.ui.note_text.value = "New falls bundle"
+    explorer.ui.add_note.click()
+    notes = [a.text for a in explorer.ui.figure.layout.annotations if a.name == "note"]
+    assert notes == ["New falls bundle"]
 
 
 def test_making_data_count_mode_charts_the_rate_when_there_is_a_denominator(explorer):

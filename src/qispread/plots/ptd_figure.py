@@ -21,6 +21,7 @@ from qispread.plots.labels import (
     format_x_list,
     value_span,
 )
+from qispread.plots.notes import collect_notes, describe_notes, draw_notes
 from qispread.plots.panels import Panel, add_trace, make_panels, segments, show_legend_once
 from qispread.plots.point_marks import PointStyle, draw_points
 from qispread.plots.ptd_icons import (
@@ -117,10 +118,12 @@ def _label_edges(fig, panel: Panel, percent: bool, span: float) -> None:
 
 
 def ptd_figure(result, title: str | None = None, ylab: str | None = None,
-               xlab: str | None = None, percentage: bool = False) -> go.Figure:
+               xlab: str | None = None, percentage: bool = False,
+               notes: dict | None = None) -> go.Figure:
     """A plotly figure of a ptd() result in NHS England's Making Data Count style.
 
     ``percentage=True`` shows the y axis as percentages (values as proportions, 0.95 = 95%).
+    ``notes`` maps x values to short texts (e.g. ``{"2024-03-01": "PDSA 1: new form"}``).
     """
     data = _check(result)
     y_format = ":.1%" if percentage else ""
@@ -135,6 +138,8 @@ def ptd_figure(result, title: str | None = None, ylab: str | None = None,
         if row is not None:
             add_icons(fig, panel, row["variation_type"], row["assurance_type"], size=icon_size,
                       caption_size=13 if len(panels) == 1 else 11)
+    all_notes = collect_notes(data, notes)
+    draw_notes(fig, panels, all_notes)
     show_legend_once(fig)
     y_name = getattr(result, "y_name", None)
     style.apply_style(fig, title or f"Making Data Count chart{f' of {y_name}' if y_name else ''}",
@@ -155,7 +160,7 @@ def ptd_figure(result, title: str | None = None, ylab: str | None = None,
                                   font_size=style.FONT_SIZE)
     if percentage:
         fig.update_yaxes(tickformat=".0%")
-    set_summary(fig, ptd_summary(result, percentage))
+    set_summary(fig, " ".join([ptd_summary(result, percentage), *describe_notes(all_notes)]))
     return fig
 
 

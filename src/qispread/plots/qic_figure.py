@@ -25,6 +25,7 @@ from qispread.plots.labels import (
     format_x_list,
     value_span,
 )
+from qispread.plots.notes import collect_notes, describe_notes, draw_notes
 from qispread.plots.panels import Panel, add_trace, make_panels, segments, show_legend_once
 from qispread.plots.point_marks import PointStyle, draw_points
 from qispread.plots.result_columns import require_columns
@@ -191,44 +192,6 @@ def _label_edges(fig, panel: Panel, chart: str, percent: bool, span: float) -> N
     add_edge_labels(fig, panel, [lab for lab in labels if not pd.isna(lab[0])], span)
 
 
-def _collect_notes(data: pd.DataFrame, notes: dict | None) -> list[tuple[object, str, object]]:
-    """(x, text, facet) for every note: the notes argument applies to all panels."""
-    found = []
-    if "notes" in data.columns:
-        for _, row in data[data["notes"].notna() & (data["notes"].astype(str) != "")].iterrows():
-            found.append((row["x"], str(row["notes"]), row.get("facet")))
-    for x, text in (notes or {}).items():
-        found.append((x, str(text), None))
-    return found
-
-
-def _draw_notes(fig, panels: list[Panel], notes: list[tuple[object, str, object]]) -> None:
-    for panel in panels:
-        mine = [(x, t) for x, t, f in notes if panel.label is None or f is None
-                or str(f) == panel.label]
-        for i, (x, text) in enumerate(mine):
-            match = panel.data[panel.data["x"] == x]
-            if match.empty:
-                match = panel.data[panel.data["x"].astype(str) == str(x)]
-            if match.empty:
-                continue
-            x_at = match["x"].iloc[0]
-            fig.add_shape(opacity=1, type="line", x0=x_at, x1=x_at, y0=0, y1=1, xref=panel.xref,
-                          yref=panel.ydomain, name="note_line",
-                          line={"color": style.NOTE_COLOUR, "width": 1.5, "dash": "dot"})
-            add_trace(fig, panel, go.Scatter(
-                x=[x_at], y=[match["y"].iloc[0]], mode="markers", name="Note",
-                marker={"symbol": style.MARKER_NOTE_RING, "size": 18,
-                        "color": style.NOTE_COLOUR, "line": {"width": 2}},
-                hovertext=[text], hoverinfo="text", showlegend=False, meta={"role": "note"},
-            ))
-            fig.add_annotation(x=x_at, xref=panel.xref, y=1.0 - 0.09 * (i % 2),
-                               yref=panel.ydomain, yanchor="top", showarrow=False, text=text,
-                               bgcolor="rgba(255,255,255,0.9)", bordercolor=style.NOTE_COLOUR,
-                               borderwidth=1, borderpad=3, name="note",
-                               font={"size": style.LABEL_SIZE - 1, "color": "#1A1A1A"})
-
-
 def qic_figure(result, title: str | None = None, ylab: str | None = None,
                xlab: str | None = None, notes: dict | None = None,
                show_95: bool = False) -> go.Figure:
@@ -251,8 +214,8 @@ def qic_figure(result, title: str | None = None, ylab: str | None = None,
         # panels share the y axis, so labels are spaced on the whole figure's range
         _label_edges(fig, panel, result.chart, percent,
                      value_span(data, ("y", "lcl", "ucl", "cl")))
-    all_notes = _collect_notes(data, notes)
-    _draw_notes(fig, panels, all_notes)
+    all_notes = collect_notes(data, notes)
+    draw_notes(fig, panels, all_notes)
     show_legend_once(fig)
     style.apply_style(fig, title or CHART_NAMES[result.chart], xlab, ylab)
     fig.update_layout(showlegend=True, margin={"r": 110, "t": 70},
@@ -327,7 +290,6 @@ def qic_summary(result, notes: list[tuple[object, str, object]] | None = None) -
     missing = data.loc[data["y"].isna(), "x"]
     if len(missing):
         sentences.append(f"Missing values (gaps in the line): {format_x_list(missing)}.")
-    for x, text, _ in notes or []:
-        sentences.append(f"Note at {format_x(x)}: {text}.")
+    sentences.extend(describe_notes(notes or []))
     sentences.append(explanation_text(result))
     return " ".join(s for s in sentences if s)

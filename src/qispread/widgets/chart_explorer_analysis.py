@@ -43,7 +43,8 @@ def _making_data_count(spec: ChartSpec, frame: pd.DataFrame) -> ChartOutcome:
 
     values, ylab, note = _one_value_per_point(spec, frame)
     result = ptd(data=values, **spec.ptd_arguments(values))
-    figure = ptd_figure(result, title=spec.title or None, ylab=spec.ylab or ylab)
+    figure = ptd_figure(result, title=spec.title or None, ylab=spec.ylab or ylab,
+                        notes=spec.notes_for(result.data["x"]))
     lines = _as_lines(result.explain())
     return ChartOutcome(figure, [note, *lines] if note else lines, result.data)
 

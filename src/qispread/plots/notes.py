@@ -1,0 +1,77 @@
+"""Notes on a chart (a PDSA cycle, a change of practice): a dotted line at the point, a ring
+round it and a label at the top of the panel. Shared by qic_figure and ptd_figure."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from qispread.plots import style
+from qispread.plots.labels import format_x
+from qispread.plots.panels import Panel, add_trace
+
+
+def collect_notes(data: pd.DataFrame, notes: dict | None) -> list[tuple[object, str, object]]:
+    """(x, text, facet) for every note: the notes argument applies to all panels."""
+    found = []
+    if "notes" in data.columns:
+        for _, row in data[data["notes"].notna() & (data["notes"].astype(str) != "")].iterrows():
+            found.append((row["x"], str(row["notes"]), row.get("facet")))
+    for x, text in (notes or {}).items():
+        found.append((x, str(text), None))
+    return found
+
+
+NOTE_ROWS_HEIGHT = 0.2  # the two staggered rows of note labels, as a share of the panel
+
+
+def draw_notes(fig, panels: list[Panel], notes: list[tuple[object, str, object]]) -> None:
+    """Draw each note on its panel, with headroom above the data so no label covers a point."""
+    drawn = False
+    for panel in panels:
+        mine = [(x, t) for x, t, f in notes if panel.label is None or f is None
+                or str(f) == panel.label]
+        for i, (x, text) in enumerate(mine):
+            match = panel.data[panel.data["x"] == x]
+            if match.empty:
+                match = panel.data[panel.data["x"].astype(str) == str(x)]
+            if match.empty:
+                continue
+            x_at = match["x"].iloc[0]
+            fig.add_shape(opacity=1, type="line", x0=x_at, x1=x_at, y0=0, y1=1, xref=panel.xref,
+                          yref=panel.ydomain, name="note_line",
+                          line={"color": style.NOTE_COLOUR, "width": 1.5, "dash": "dot"})
+            add_trace(fig, panel, go.Scatter(
+                x=[x_at], y=[match["y"].iloc[0]], mode="markers", name="Note",
+                marker={"symbol": style.MARKER_NOTE_RING, "size": 18,
+                        "color": style.NOTE_COLOUR, "line": {"width": 2}},
+                hovertext=[text], hoverinfo="text", showlegend=False, meta={"role": "note"},
+            ))
+            fig.add_annotation(x=x_at, xref=panel.xref, y=1.0 - 0.09 * (i % 2),
+                               yref=panel.ydomain, yanchor="top", showarrow=False, text=text,
+                               bgcolor="rgba(255,255,255,0.9)", bordercolor=style.NOTE_COLOUR,
+                               borderwidth=1, borderpad=3, name="note",
+                               font={"size": style.LABEL_SIZE - 1, "color": "#1A1A1A"})
+            drawn = True
+    if drawn:
+        _leave_headroom(fig)
+
+
+def _leave_headroom(fig: go.Figure) -> None:
+    """Stretch every y axis so the data fills the panel below the rows of note labels."""
+    values = np.concatenate([np.asarray(t.y, dtype=float) for t in fig.data
+                             if t.y is not None and len(t.y)] or [np.array([np.nan])])
+    if np.isnan(values).all():
+        return
+    low, high = np.nanmin(values), np.nanmax(values)
+    span = (high - low) or abs(high) or 1.0
+    below = low - 0.05 * span
+    above = high + 0.05 * span
+    top = above + (above - below) * NOTE_ROWS_HEIGHT / (1 - NOTE_ROWS_HEIGHT)
+    fig.update_yaxes(range=[below, top], autorange=False)
+
+
+def describe_notes(notes: list[tuple[object, str, object]]) -> list[str]:
+    """The notes as sentences for a screen-reader summary."""
+    return [f"Note at {format_x(x)}: {text}." for x, text, _ in notes]
