@@ -63,3 +63,37 @@ def test_driver_diagram_builder_adds_a_primary_driver(lab_server, page, artifact
         timeout=30_000)
     screenshot(page, artifacts, "driver_diagram_builder")
     assert problems.messages == []
+
+
+def test_coaching_planner_switches_model_and_keeps_notes(lab_server, page, artifacts):
+    panel, problems = _open_widget(
+        page, lab_server, "coaching",
+        "from qispread.widgets.coaching_planner import CoachingPlanner\n"
+        "planner = CoachingPlanner('my_coaching_plan.json')\nplanner",
+    )
+    goal_notes = panel.locator(".widget-textarea textarea").first
+    expect(goal_notes).to_be_visible(timeout=60_000)
+    goal_notes.fill("Sam leads the huddle on her own by March")
+    goal_notes.blur()
+    panel.locator("button", has_text="OSCAR").first.click()
+    expect(panel.locator(".widget-html b", has_text="Situation").first).to_be_visible(
+        timeout=30_000)
+    panel.locator("button", has_text="GROW").first.click()
+    expect(goal_notes).to_have_value("Sam leads the huddle on her own by March", timeout=30_000)
+    screenshot(page, artifacts, "coaching_planner")
+    assert problems.messages == []
+
+
+def test_sustainability_check_redraws_the_bars(lab_server, page, artifacts):
+    panel, problems = _open_widget(
+        page, lab_server, "sustainability",
+        "from qispread.widgets.sustainability_check import SustainabilityCheck\n"
+        "check = SustainabilityCheck('my_sustainability.json')\ncheck",
+    )
+    chart = panel.locator("svg.main-svg").first
+    expect(chart).to_be_visible(timeout=60_000)
+    panel.locator(".widget-dropdown select").first.select_option(label="4")
+    chart.scroll_into_view_if_needed()
+    expect(panel.locator(".barlayer text", has_text="4").first).to_be_visible(timeout=30_000)
+    screenshot(page, artifacts, "sustainability_check")
+    assert problems.messages == []
