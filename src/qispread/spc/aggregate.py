@@ -30,38 +30,49 @@ def is_categorical_x(x: pd.Series) -> bool:
     return not (pd.api.types.is_numeric_dtype(x) or pd.api.types.is_datetime64_any_dtype(x))
 
 
-def subgroups(cols: Columns, agg_fun: str) -> pd.DataFrame:
-    """One row per (facet, x): x, facet, y, n, y_sum, y_length, y_mean, y_sd, notes."""
+def subgroups(cols: Columns, agg_fun: str) -> dict:
+    """One entry per (facet, x), as columns: x, facet, y, n, y_sum, y_length, y_mean, y_sd, notes.
+
+    Columns are NumPy arrays or Series (index 0..n-1); arrays may be shared between columns.
+    """
     y = cols.y.copy()
     n = None if cols.n is None else cols.n.copy()
     if n is not None:
         incomplete = np.isnan(y) | np.isnan(n)
         y[incomplete] = np.nan
         n[incomplete] = np.nan
-    rows = pd.DataFrame({"x": cols.x, "y": y, "n": np.nan if n is None else n})
-    rows["facet"] = cols.facet if cols.facet is not None else np.nan
-    rows["notes"] = cols.notes.astype("string") if cols.notes is not None else np.nan
-    rows = rows[rows["x"].notna()]
-    simple = cols.facet is None and (not cols.x_given or (
-        rows["x"].is_unique
-        and (rows["x"].is_monotonic_increasing or is_categorical_x(rows["x"]))))
-    out = _one_per_row(rows, agg_fun) if simple else _grouped(rows, agg_fun, cols.facet is not None)
+    x, facet, notes = cols.x, cols.facet, cols.notes
+    if cols.x_given and x.hasnans:
+        keep = x.notna().to_numpy()
+        x, y = x[keep], y[keep]
+        n = None if n is None else n[keep]
+        facet = None if facet is None else facet[keep]
+        notes = None if notes is None else notes[keep]
+    simple = facet is None and (not cols.x_given or (
+        x.is_unique and (x.is_monotonic_increasing or is_categorical_x(x))))
+    if simple:
+        out = _one_per_row(x, y, n, notes, agg_fun)
+    else:
+        rows = pd.DataFrame({"x": x, "y": y, "n": np.nan if n is None else n})
+        rows["facet"] = facet if facet is not None else np.nan
+        rows["notes"] = notes.astype("string") if notes is not None else np.nan
+        grouped = _grouped(rows, agg_fun, facet is not None)
+        out = {name: grouped[name] for name in grouped.columns}
     if n is not None:
         with np.errstate(divide="ignore", invalid="ignore"):
-            out["y"] = out["y_sum"].to_numpy() / out["n"].to_numpy()
+            out["y"] = np.asarray(out["y_sum"], dtype=float) / np.asarray(out["n"], dtype=float)
     return out
 
 
-def _one_per_row(rows: pd.DataFrame, agg_fun: str) -> pd.DataFrame:
-    y = rows["y"].to_numpy()
+def _one_per_row(x: pd.Series, y: np.ndarray, n, notes, agg_fun: str) -> dict:
     present = ~np.isnan(y)
     sd = np.full(y.shape, np.nan)
-    return pd.DataFrame({
-        "x": rows["x"].to_numpy(), "facet": rows["facet"].to_numpy(),
-        "y": sd if agg_fun == "sd" else y, "n": rows["n"].to_numpy(), "y_sum": y,
-        "y_length": present.astype(int), "y_mean": y, "y_sd": sd,
-        "notes": rows["notes"].to_numpy(),
-    })
+    return {
+        "x": x.to_numpy(), "facet": np.full(y.shape, np.nan),
+        "y": sd if agg_fun == "sd" else y, "n": np.full(y.shape, np.nan) if n is None else n,
+        "y_sum": y, "y_length": present.astype(int), "y_mean": y, "y_sd": sd,
+        "notes": np.full(y.shape, np.nan) if notes is None else notes.astype("string").to_numpy(),
+    }
 
 
 def _grouped(rows: pd.DataFrame, agg_fun: str, faceted: bool) -> pd.DataFrame:

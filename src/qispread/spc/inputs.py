@@ -90,6 +90,9 @@ def _column(value, data, role: str):
 
 
 def _as_numbers(values, name: str) -> np.ndarray:
+    """values as floats (possibly sharing memory with them), or a message naming the bad row."""
+    if isinstance(values, np.ndarray) and values.ndim == 1 and values.dtype.kind in "iuf":
+        return _finite(np.asarray(values, dtype=float), name)
     series = pd.Series(values).reset_index(drop=True)
     if pd.api.types.is_bool_dtype(series):
         series = series.astype(float)
@@ -102,6 +105,10 @@ def _as_numbers(values, name: str) -> np.ndarray:
             "correct that value or leave the cell empty (empty cells are shown as gaps)."
             f"{_more(int(bad.size))}"
         )
+    return _finite(numbers, name)
+
+
+def _finite(numbers: np.ndarray, name: str) -> np.ndarray:
     if np.isinf(numbers).any():
         row = int(np.flatnonzero(np.isinf(numbers))[0])
         raise DataProblem(f"In {name}, row {row + 1} has an infinite value: give a number.")

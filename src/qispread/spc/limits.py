@@ -19,14 +19,15 @@ T_POWER = 3.6  # Nelson's transformation of times between events towards normali
 
 @dataclass
 class Subgroups:
-    """Aggregated data of one part of one facet; `base` marks the points used for the lines."""
+    """Aggregated data of one part of one facet; `base` marks the points used for the lines
+    (a boolean mask, or a slice when every point is used)."""
 
     y: np.ndarray
     n: np.ndarray
     y_sum: np.ndarray
     y_length: np.ndarray
     y_sd: np.ndarray
-    base: np.ndarray
+    base: np.ndarray | slice
     cl: float | None = None
     screen_mr: bool = True
     categorical_x: bool = False
@@ -50,8 +51,8 @@ def _nanmean(values) -> float:
 
 def _nanmedian(values) -> float:
     values = np.asarray(values, dtype=float)
-    values = values[~np.isnan(values)]
-    return float(np.median(values)) if values.size else float("nan")
+    values = values[~np.isnan(values)]  # a copy, so the median may reorder it
+    return float(np.median(values, overwrite_input=True)) if values.size else float("nan")
 
 
 def _nansum(values) -> float:

@@ -86,7 +86,8 @@ def resolve_exclude(exclude, x: pd.Series, n_points: int) -> list[int]:
     return positions
 
 
-def part_numbers(counts: list[int], size: int) -> np.ndarray:
-    """Part number (1, 2, ...) of each of `size` points, breaking after each count."""
-    edges = np.asarray([c for c in counts if 0 < c < size], dtype=int)
-    return np.searchsorted(edges, np.arange(size), side="right") + 1
+def part_numbers(counts: list[int], positions: np.ndarray) -> np.ndarray:
+    """Part number (1, 2, ...) of each point at 0-based `positions`, breaking after each count."""
+    if not counts:
+        return np.ones(len(positions), dtype=int)
+    return np.searchsorted(np.asarray(counts, dtype=int), positions, side="right") + 1

@@ -6,12 +6,15 @@ Arguments and output columns mirror qicharts2's, in snake_case.
 
 from __future__ import annotations
 
+import numbers
+
 import numpy as np
 import pandas as pd
 
 from qispread.spc import ihi_rules
 from qispread.spc.aggregate import is_categorical_x, subgroups
 from qispread.spc.errors import DataProblem
+from qispread.spc.frames import table_of
 from qispread.spc.inputs import (
     CHART_NAMES,
     capitalised,
@@ -69,99 +72,126 @@ def qic(x=None, y=None, n=None, data=None, chart="run", freeze=None, part=None, 
     check_values(cols, chart)
     table = subgroups(cols, agg_fun)
     categorical = is_categorical_x(table["x"])
-    facet_ids = _facet_ids(table)
+    facet_ids = _facet_ids(table["facet"])
     sizes = np.bincount(facet_ids)
     n_points = int(sizes.max())
-    first_facet_x = table["x"][facet_ids == 0].reset_index(drop=True)
+    # Facets are contiguous and in order of their ids, so the first facet is the first block.
+    first_facet_x = pd.Series(table["x"], copy=False).iloc[:sizes[0]].reset_index(drop=True)
     freeze_at = resolve_freeze(freeze, first_facet_x, n_points)
     breaks = resolve_part(part, first_facet_x, n_points)
     excluded = resolve_exclude(exclude, first_facet_x, n_points)
 
     position = _positions_within(facet_ids)
-    table["part"] = np.zeros(len(table), dtype=int)
-    for facet in range(sizes.size):
-        rows = facet_ids == facet
-        table.loc[rows, "part"] = part_numbers(breaks, int(rows.sum()))
-    table["baseline"] = (position <= freeze_at) if (freeze_at and not breaks) else True
-    table["include"] = ~np.isin(position, excluded)
+    table["part"] = part_numbers(breaks, position - 1)
+    table["baseline"] = ((position <= freeze_at) if (freeze_at and not breaks)
+                         else np.ones(position.size, dtype=bool))
+    table["include"] = (~np.isin(position, excluded) if excluded
+                        else np.ones(position.size, dtype=bool))
 
-    out = _analyse(table, chart, cl, screen_mr, categorical, method, facet_ids)
+    table.update(_analyse(table, chart, cl, screen_mr, categorical, method, facet_ids))
     for column in ("y", "cl", "lcl", "ucl", "lcl_95", "ucl_95"):
-        out[column] = out[column] * multiply
-        if column != "y":
-            out.loc[~np.isfinite(out[column]), column] = np.nan
+        table[column] = _scaled(table[column], multiply, finite_only=column != "y")
     with np.errstate(invalid="ignore"):
-        out["sigma_signal"] = ((out["y"] > out["ucl"]) | (out["y"] < out["lcl"])).fillna(False)
+        table["sigma_signal"] = (table["y"] > table["ucl"]) | (table["y"] < table["lcl"])
     if chart == "mr" or categorical:
-        out["runs_signal"] = False
-        if method == "ihi":
-            out[IHI_COLUMNS] = False
+        no_signal = np.zeros(position.size, dtype=bool)
+        for column in ["runs_signal"] + (IHI_COLUMNS if method == "ihi" else []):
+            table[column] = no_signal
     ordered = COLUMNS + (IHI_COLUMNS if method == "ihi" else [])
-    return QicResult(out[ordered].reset_index(drop=True), chart=chart, method=method,
-                     x_given=cols.x_given, multiply=multiply)
+    return QicResult(table_of({name: table[name] for name in ordered}), chart=chart,
+                     method=method, x_given=cols.x_given, multiply=multiply)
 
 
-def _facet_ids(table: pd.DataFrame) -> np.ndarray:
-    if table["facet"].isna().all():
-        return np.zeros(len(table), dtype=int)
-    return pd.factorize(table["facet"], sort=False)[0]
+def _scaled(values: np.ndarray, multiply, finite_only: bool) -> np.ndarray:
+    """values x multiply; for the lines, an infinite result becomes missing (no line)."""
+    if not (isinstance(multiply, numbers.Real) and multiply == 1):
+        values = values * multiply
+    if finite_only and np.isinf(values).any():
+        values = np.where(np.isinf(values), np.nan, values)
+    return values
+
+
+def _facet_ids(facet) -> np.ndarray:
+    if pd.isna(facet).all():
+        return np.zeros(len(facet), dtype=int)
+    return pd.factorize(facet, sort=False)[0]
 
 
 def _positions_within(facet_ids: np.ndarray) -> np.ndarray:
     """1-based position of each subgroup within its facet (rows of a facet are contiguous)."""
+    if facet_ids[-1] == 0:
+        return np.arange(1, facet_ids.size + 1)
     starts = np.r_[0, np.flatnonzero(np.diff(facet_ids)) + 1]
     lengths = np.diff(np.r_[starts, facet_ids.size])
     return np.arange(facet_ids.size) - np.repeat(starts, lengths) + 1
 
 
-def _analyse(table, chart, cl, screen_mr, categorical, method, facet_ids) -> pd.DataFrame:
-    """Lines and run statistics for each (facet, part), joined back in the table's row order."""
-    group_keys = facet_ids.astype(np.int64) * (table["part"].max() + 1) + table["part"].to_numpy()
-    starts = np.r_[0, np.flatnonzero(np.diff(group_keys)) + 1, len(table)]
-    pieces = []
-    for first, stop in zip(starts[:-1], starts[1:], strict=True):
-        part = table if (first, stop) == (0, len(table)) else table.iloc[first:stop]
-        pieces.append(_analyse_part(part, chart, cl, screen_mr, categorical, method))
-    columns = {name: np.concatenate([p[name] for p in pieces]) if len(pieces) > 1
-               else pieces[0][name] for name in pieces[0]}
-    return table.drop(columns=["y"]).assign(**columns)
+PART_INPUTS = ("y", "y_mean", "n", "y_sum", "y_length", "y_sd", "base", "include", "part")
 
 
-def _analyse_part(part, chart, cl, screen_mr, categorical, method) -> dict[str, np.ndarray]:
+def _analyse(table, chart, cl, screen_mr, categorical, method, facet_ids) -> dict:
+    """Lines and run statistics for each (facet, part), as whole columns in the table's order.
+
+    Lines are one value per row; run statistics are one value per part, repeated over its rows.
+    """
+    table["base"] = table["baseline"] & table["include"]
+    inputs = {name: np.asarray(table[name]) for name in PART_INPUTS}
+    group_keys = facet_ids.astype(np.int64) * (inputs["part"].max() + 1) + inputs["part"]
+    starts = np.r_[0, np.flatnonzero(np.diff(group_keys)) + 1, len(group_keys)]
+    pieces = [
+        _analyse_part({name: values[first:stop] for name, values in inputs.items()},
+                      chart, cl, screen_mr, categorical, method)
+        for first, stop in zip(starts[:-1], starts[1:], strict=True)
+    ]
+    lengths = np.diff(starts)
+    columns = {}
+    for name, first_piece in pieces[0].items():
+        if np.ndim(first_piece) == 0:
+            columns[name] = np.repeat(np.asarray([p[name] for p in pieces]), lengths)
+        else:
+            columns[name] = (first_piece if len(pieces) == 1
+                             else np.concatenate([p[name] for p in pieces]))
+    return columns
+
+
+def _analyse_part(part, chart, cl, screen_mr, categorical, method) -> dict:
+    """Lines (arrays) and run statistics (one value each) of one part of one facet."""
     _check_enough(part, chart)
     # An X-bar chart plots each subgroup's mean whatever agg_fun says.
-    y = part["y_mean" if chart == "xbar" else "y"].to_numpy(dtype=float)
+    y = part["y_mean" if chart == "xbar" else "y"].astype(float, copy=False)
     lines = CHARTS[chart](Subgroups(
-        y=y, n=part["n"].to_numpy(dtype=float),
-        y_sum=part["y_sum"].to_numpy(dtype=float),
-        y_length=part["y_length"].to_numpy(dtype=float),
-        y_sd=part["y_sd"].to_numpy(dtype=float),
-        base=(part["baseline"] & part["include"]).to_numpy(),
-        cl=cl, screen_mr=screen_mr, categorical_x=categorical,
+        y=y, n=part["n"].astype(float, copy=False),
+        y_sum=part["y_sum"].astype(float, copy=False),
+        y_length=part["y_length"].astype(float, copy=False),
+        y_sd=part["y_sd"].astype(float, copy=False),
+        base=_rows_used(part["base"]), cl=cl, screen_mr=screen_mr, categorical_x=categorical,
     ))
-    size = len(part)
-    include = part["include"].to_numpy()
+    include = part["include"]
     analysis = runs_analysis(lines.y, lines.cl, include)
     out = {name: getattr(lines, name) for name in ("y", "cl", "lcl", "ucl", "lcl_95", "ucl_95")}
     for name in RUN_COLUMNS:
         value = getattr(analysis, name)
-        dtype = bool if name == "runs_signal" else (float if np.isnan(value) else int)
-        out[name] = np.full(size, value, dtype=dtype)
+        out[name] = bool(value) if name == "runs_signal" else (
+            float(value) if np.isnan(value) else int(value))
     if method == "ihi":
         shift = ihi_rules.shift_mask(lines.y, lines.cl, include)
         trend = ihi_rules.trend_mask(lines.y, include)
         count = analysis.n_useful >= 2 and ihi_rules.runs_count_signal(
             analysis.n_useful, int(analysis.n_crossings) + 1)
-        out.update(shift_signal=shift, trend_signal=trend,
-                   runs_count_signal=np.full(size, count, dtype=bool),
-                   runs_signal=np.full(size, bool(shift.any() or trend.any() or count)))
+        out.update(shift_signal=shift, trend_signal=trend, runs_count_signal=bool(count),
+                   runs_signal=bool(shift.any() or trend.any() or count))
     return out
 
 
-def _check_enough(part: pd.DataFrame, chart: str) -> None:
-    base = (part["baseline"] & part["include"]).to_numpy()
-    counted = part["y_length"].to_numpy()[base] if chart in {"xbar", "s"} else None
-    label = f"part {part['part'].iloc[0]}" if part["part"].max() > 1 else "the baseline"
+def _rows_used(base: np.ndarray) -> np.ndarray | slice:
+    """The rows that set the lines: a slice when all of them do, so that indexing copies nothing."""
+    return slice(None) if base.all() else base
+
+
+def _check_enough(part: dict, chart: str) -> None:
+    base = part["base"]
+    counted = part["y_length"][base] if chart in {"xbar", "s"} else None
+    label = f"part {part['part'][0]}" if part["part"].max() > 1 else "the baseline"
     if counted is not None:
         if not (counted >= 2).any():
             raise DataProblem(
@@ -171,7 +201,7 @@ def _check_enough(part: pd.DataFrame, chart: str) -> None:
             )
         return
     needed = MIN_BASE_POINTS.get(chart, 1)
-    have = int(np.count_nonzero(~np.isnan(part["y"].to_numpy()[base])))
+    have = int(np.count_nonzero(~np.isnan(part["y"].astype(float, copy=False)[base])))
     if have < needed:
         raise DataProblem(
             f"{capitalised(CHART_NAMES[chart])} needs at least {needed} points with values to "

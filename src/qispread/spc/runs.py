@@ -95,7 +95,8 @@ def runs_analysis(y, cl, include=None) -> RunsAnalysis:
     cl = np.broadcast_to(np.asarray(cl, dtype=float), y.shape)
     if include is not None:
         include = np.asarray(include, dtype=bool)
-        y, cl = y[include], cl[include]
+        if not include.all():
+            y, cl = y[include], cl[include]
     sides = useful_sides(y, cl)
     n_useful = int(sides.size)
     if n_useful == 0:
