@@ -81,7 +81,8 @@ def test_damaged_file_is_set_aside_not_overwritten(path):
     path.write_text("{not json")
     widget = SpreadReadiness(path)
     assert "damaged" in widget.messages.value
-    assert list(path.parent.glob("my_readiness.json.damaged-*"))
+    (kept,) = path.parent.glob("my_readiness.damaged-*.json")
+    assert kept.read_text() == "{not json"
 
 
 def test_exports(path, tmp_path):

@@ -6,8 +6,6 @@ HTML, and opening a widget's save file without ever losing a learner's work.
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Callable
 from html import escape
 from pathlib import Path
 from typing import TypeVar
@@ -15,8 +13,7 @@ from typing import TypeVar
 import ipywidgets as w
 
 from qispread.models.aim import Aim, AimCheck, check_aim, load_aim
-from qispread.models.storage import ModelFileProblem
-from qispread.widgets.common import MessageArea, guarded, resolve_path
+from qispread.widgets.common import MessageArea, guarded, open_saved, resolve_path
 
 HEURISTIC_NOTE = (
     "The checker looks for numbers and percentages (how much), dates and time frames (by when), "
@@ -29,27 +26,6 @@ EXAMPLE_AIM = (
 )
 
 Model = TypeVar("Model")
-
-
-def open_saved(
-    path: Path, load: Callable[[Path], Model], fresh: Model, messages: MessageArea
-) -> Model:
-    """The model saved at path, or `fresh` if there is none yet.
-
-    A damaged file is kept under a new name (so nothing is lost) and explained in the widget.
-    """
-    if not path.exists():
-        return fresh
-    try:
-        return load(path)
-    except ModelFileProblem as err:
-        backup = path.with_name(path.stem + ".damaged" + path.suffix)
-        shutil.copyfile(path, backup)
-        messages.show(
-            f"{err} A copy of the damaged file was kept as '{backup}'; this widget "
-            f"starts afresh and will save over '{path}'."
-        )
-        return fresh
 
 
 def aim_feedback_html(check: AimCheck) -> str:
@@ -86,7 +62,7 @@ class AimChecker(w.VBox):
     def __init__(self, path: str | Path = "my_aim.json") -> None:
         self.path = resolve_path(path)
         self.messages = MessageArea()
-        aim = open_saved(self.path, load_aim, Aim(), self.messages)
+        aim = open_saved(self.path, load_aim, self.messages) or Aim()
         self.text = w.Textarea(
             value=aim.text,
             description="Your aim",

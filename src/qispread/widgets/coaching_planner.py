@@ -14,8 +14,7 @@ from qispread.models.coaching import (
     Stage,
     load_coaching_plan,
 )
-from qispread.widgets.common import MessageArea, guarded, resolve_path
-from qispread.widgets.spread_readiness import load_or_set_aside
+from qispread.widgets.common import MessageArea, guarded, open_saved, resolve_path
 
 
 class StageBox(w.VBox):
@@ -43,7 +42,7 @@ class CoachingPlanner(w.VBox):
     def __init__(self, path: str | Path = "my_coaching_plan.json") -> None:
         self.path = resolve_path(path)
         self.messages = MessageArea()
-        self.model = load_or_set_aside(self.path, load_coaching_plan, self.messages) or \
+        self.model = open_saved(self.path, load_coaching_plan, self.messages) or \
             CoachingPlan()
         self.title = w.Text(value=self.model.title, description="Conversation about",
                             placeholder="e.g. Helping Sam lead the falls huddles",

@@ -1,9 +1,15 @@
-"""Pieces every widget shares: a message area for plain-English problems, and autosave to a file."""
+"""Pieces every widget shares: a message area for plain-English problems, the save file (opened
+without ever losing a damaged one), and redrawing a chart in place."""
 
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 
 import ipywidgets as w
+import plotly.graph_objects as go
+
+Model = TypeVar("Model")
 
 
 class MessageArea(w.HTML):
@@ -48,3 +54,29 @@ def guarded(messages: MessageArea, action: Callable[[], None]) -> bool:
 def resolve_path(path: str | Path) -> Path:
     """A widget's save file, relative to the notebook's working folder."""
     return Path(path).expanduser()
+
+
+def open_saved(path: Path, load: Callable[[Path], Model], messages: MessageArea) -> Model | None:
+    """The model saved at path, or None when there is none yet.
+
+    A file that cannot be read is renamed with the time (never overwritten, so nothing typed is
+    lost) and the widget says so, then starts afresh.
+    """
+    if not path.exists():
+        return None
+    try:
+        return load(path)
+    except ValueError as err:
+        aside = path.with_name(f"{path.stem}.damaged-{datetime.now():%Y%m%d-%H%M%S}{path.suffix}")
+        path.rename(aside)
+        messages.show(f"{err} Your old file was kept as '{aside.name}', and this widget "
+                      "starts afresh.")
+        return None
+
+
+def show_figure(target: go.FigureWidget, fig: go.Figure) -> None:
+    """Replace what a FigureWidget shows with a freshly built figure, in one update."""
+    with target.batch_update():
+        target.data = []
+        target.add_traces(list(fig.data))
+        target.layout = fig.layout

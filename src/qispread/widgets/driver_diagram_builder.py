@@ -20,8 +20,8 @@ from qispread.models.driver_diagram import (
 )
 from qispread.plots.driver_diagram import driver_diagram_figure
 from qispread.spc.errors import DataProblem
-from qispread.widgets.aim_checker import EXAMPLE_AIM, aim_feedback_html, open_saved
-from qispread.widgets.common import MessageArea, guarded, resolve_path
+from qispread.widgets.aim_checker import EXAMPLE_AIM, aim_feedback_html
+from qispread.widgets.common import MessageArea, guarded, open_saved, resolve_path
 
 LEVEL_CHOICES = [(LEVEL_NAMES[level].capitalize(), level) for level in LEVELS]
 EXPORT_FORMATS = (".png", ".svg", ".html", ".json")
@@ -69,7 +69,7 @@ class DriverDiagramBuilder(w.VBox):
     def __init__(self, path: str | Path = "my_diagram.json") -> None:
         self.path = resolve_path(path)
         self.messages = MessageArea()
-        self.diagram = open_saved(self.path, load_diagram, DriverDiagram(), self.messages)
+        self.diagram = open_saved(self.path, load_diagram, self.messages) or DriverDiagram()
 
         self.aim = w.Textarea(
             value=self.diagram.aim,

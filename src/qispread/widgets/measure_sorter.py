@@ -18,8 +18,7 @@ from qispread.models.measures import (
     MeasureFamily,
     load_measures,
 )
-from qispread.widgets.aim_checker import open_saved
-from qispread.widgets.common import MessageArea, guarded, resolve_path
+from qispread.widgets.common import MessageArea, guarded, open_saved, resolve_path
 
 TYPE_CHOICES = [("Choose a type…", ""), *((kind.capitalize(), kind) for kind in TYPES)]
 FIELD_LABELS = {
@@ -68,7 +67,7 @@ class MeasureSorter(w.VBox):
     def __init__(self, path: str | Path = "my_measures.json", measures: Iterable[str] = ()) -> None:
         self.path = resolve_path(path)
         self.messages = MessageArea()
-        self.family = open_saved(self.path, load_measures, MeasureFamily(), self.messages)
+        self.family = open_saved(self.path, load_measures, self.messages) or MeasureFamily()
         known = {m.name.casefold() for m in self.family.measures}
         for name in measures:
             if " ".join(name.split()).casefold() not in known:

@@ -26,8 +26,7 @@ from qispread.models.pdsa import (
     load_pdsa_log,
 )
 from qispread.models.storage import save_json
-from qispread.widgets.common import MessageArea, guarded, resolve_path
-from qispread.widgets.spread_readiness import load_or_set_aside, show_figure
+from qispread.widgets.common import MessageArea, guarded, open_saved, resolve_path, show_figure
 
 NEW = "__new__"
 LONG_FIELDS = {"objective", "prediction", "do", "study"}
@@ -51,7 +50,7 @@ class PDSALog(w.VBox):
                  multiply: float = 1, ylab: str | None = None) -> None:
         self.path = resolve_path(path)
         self.messages = MessageArea()
-        self.model: CycleLog = load_or_set_aside(self.path, load_pdsa_log, self.messages) \
+        self.model: CycleLog = open_saved(self.path, load_pdsa_log, self.messages) \
             or CycleLog()
         self.measure = _measure_frame(measure)
         self.chart_args = {"x": x, "y": y, "n": n, "chart": chart, "multiply": multiply,

@@ -1,13 +1,8 @@
-"""SpreadReadiness: rate a project against the seven principles for spread; compare on a radar.
-
-Also holds the rating rows and figure helpers that the sustainability check shares.
-"""
+"""SpreadReadiness: rate a project against the seven principles for spread; compare on a radar."""
 
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 
 import ipywidgets as w
@@ -16,89 +11,14 @@ import plotly.graph_objects as go
 from qispread.models.readiness import (
     DIMENSIONS,
     SOURCE,
-    Dimension,
-    RatedItems,
     ReadinessAssessment,
     ReadinessRecord,
     default_label,
     load_readiness,
 )
-from qispread.plots.export import figure_to_html, save_png
 from qispread.plots.radar import readiness_radar
-from qispread.widgets.common import MessageArea, guarded, resolve_path
-
-RATING_OPTIONS = [("Not rated yet", 0), ("1 – not in place", 1), ("2", 2), ("3", 3), ("4", 4),
-                  ("5 – fully in place", 5)]
-
-
-class RatingRow(w.HBox):
-    """One dimension: its name and prompts, a 1–5 rating and a notes box."""
-
-    def __init__(self, dimension: Dimension, on_change: Callable[[], None],
-                 options: list[tuple[str, int]] = RATING_OPTIONS) -> None:
-        self.dimension = dimension
-        prompts = "".join(f"<li>{html.escape(p)}</li>" for p in dimension.prompts)
-        self.rating = w.Dropdown(options=options, value=0, description="Rating",
-                                 layout=w.Layout(width="15em"),
-                                 style={"description_width": "4em"})
-        self.notes = w.Textarea(placeholder=f"Your notes on {dimension.name.lower()}…",
-                                description="Notes", continuous_update=False,
-                                layout=w.Layout(width="24em", height="4.5em"),
-                                style={"description_width": "4em"})
-        self.rating.observe(lambda _c: on_change(), names="value")
-        self.notes.observe(lambda _c: on_change(), names="value")
-        label = w.HTML(f"<b>{html.escape(dimension.name)}</b>"
-                       f"<ul style='margin:2px 0 0 1em;padding:0;font-size:90%;line-height:1.3'>"
-                       f"{prompts}</ul>", layout=w.Layout(width="30em"))
-        super().__init__([label, w.VBox([self.rating]), self.notes],
-                         layout=w.Layout(border_bottom="1px solid #e5e5e5", padding="4px 0"))
-
-    def show(self, items: RatedItems) -> None:
-        self.rating.value = items.score(self.dimension.key) or 0
-        self.notes.value = items.notes(self.dimension.key)
-
-    def store(self, items: RatedItems) -> None:
-        items.set_score(self.dimension.key, self.rating.value or None)
-        items.set_notes(self.dimension.key, self.notes.value)
-
-
-def load_or_set_aside(path: Path, loader: Callable[[Path], object], messages: MessageArea):
-    """The model saved at path, or None; a damaged file is renamed, never overwritten."""
-    if not path.exists():
-        return None
-    try:
-        return loader(path)
-    except ValueError as err:
-        aside = path.with_name(f"{path.name}.damaged-{datetime.now():%Y%m%d-%H%M%S}")
-        path.rename(aside)
-        messages.show(f"{err} Your old file was kept as '{aside.name}', and this widget "
-                      "starts afresh.")
-        return None
-
-
-def show_figure(target: go.FigureWidget, fig: go.Figure) -> None:
-    """Replace what a FigureWidget shows with a freshly built figure."""
-    with target.batch_update():
-        target.data = []
-        target.add_traces(list(fig.data))
-        target.layout = fig.layout
-
-
-def export_ratings(model, fig: go.Figure, path: Path) -> Path:
-    """A rating model as .json or .csv, or its chart as .png or .html, by the file's ending."""
-    suffix = path.suffix.lower()
-    if suffix == ".json":
-        model.save(path)
-    elif suffix == ".csv":
-        path.write_text(model.to_csv(), encoding="utf-8")
-    elif suffix == ".png":
-        save_png(fig, path, width=900, height=int(fig.layout.height or 560))
-    elif suffix == ".html":
-        figure_to_html(fig, path)
-    else:
-        raise ValueError(f"'{path.name}' has an ending this export does not know. Use .json, "
-                         ".csv, .png or .html.")
-    return path
+from qispread.widgets.common import MessageArea, guarded, open_saved, resolve_path, show_figure
+from qispread.widgets.ratings import RatingRow, export_ratings
 
 
 class SpreadReadiness(w.VBox):
@@ -107,7 +27,7 @@ class SpreadReadiness(w.VBox):
     def __init__(self, path: str | Path = "my_readiness.json") -> None:
         self.path = resolve_path(path)
         self.messages = MessageArea()
-        self.model = load_or_set_aside(self.path, load_readiness, self.messages) or \
+        self.model = open_saved(self.path, load_readiness, self.messages) or \
             ReadinessRecord()
         self._loading = False
         if not self.model.assessments:

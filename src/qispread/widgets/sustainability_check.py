@@ -15,13 +15,8 @@ from qispread.models.sustainability import (
     load_sustainability,
 )
 from qispread.plots.bars import sustainability_figure
-from qispread.widgets.common import MessageArea, guarded, resolve_path
-from qispread.widgets.spread_readiness import (
-    RatingRow,
-    export_ratings,
-    load_or_set_aside,
-    show_figure,
-)
+from qispread.widgets.common import MessageArea, guarded, open_saved, resolve_path, show_figure
+from qispread.widgets.ratings import RatingRow, export_ratings
 
 _OPTIONS = [("Not rated yet", 0), ("1 – weak", 1), ("2", 2), ("3", 3), ("4", 4),
             ("5 – strong", 5)]
@@ -33,7 +28,7 @@ class SustainabilityCheck(w.VBox):
     def __init__(self, path: str | Path = "my_sustainability.json") -> None:
         self.path = resolve_path(path)
         self.messages = MessageArea()
-        self.model = load_or_set_aside(self.path, load_sustainability, self.messages) or \
+        self.model = open_saved(self.path, load_sustainability, self.messages) or \
             SustainabilityRating()
         self._loading = True
         self.project = w.Text(value=self.model.project, description="Project",
