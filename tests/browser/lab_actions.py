@@ -37,3 +37,16 @@ def screenshot(page, artifacts: Path, name: str) -> Path:
     path = artifacts / f"{name}.png"
     page.screenshot(path=str(path), full_page=False)
     return path
+
+
+def open_widget(page, lab_server, name: str, code: str):
+    """A notebook holding `code`, opened and run in JupyterLab; returns its panel and the
+    browser's error collector."""
+    from tests.browser.conftest import BrowserProblems
+
+    problems = BrowserProblems()
+    problems.watch(page)
+    open_notebook(page, lab_server, lab_server.write_notebook(f"browser/{name}.ipynb", code))
+    run_all_cells(page)
+    wait_until_idle(page)
+    return page.locator(NOTEBOOK_PANEL), problems

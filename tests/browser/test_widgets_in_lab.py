@@ -4,32 +4,13 @@ the browser reports no errors."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.lab_actions import (
-    NOTEBOOK_PANEL,
-    open_notebook,
-    run_all_cells,
-    screenshot,
-    wait_until_idle,
-)
+from tests.browser.lab_actions import open_widget, screenshot
 
 pytestmark = pytest.mark.browser
 
 
-def _open_widget(page, lab_server, name: str, code: str):
-    """A notebook holding `code`, opened and run in JupyterLab; returns its panel and the
-    browser's error collector."""
-    from tests.browser.conftest import BrowserProblems
-
-    problems = BrowserProblems()
-    problems.watch(page)
-    open_notebook(page, lab_server, lab_server.write_notebook(f"browser/{name}.ipynb", code))
-    run_all_cells(page)
-    wait_until_idle(page)
-    return page.locator(NOTEBOOK_PANEL), problems
-
-
 def test_chart_explorer_renders_and_redraws(lab_server, page, artifacts):
-    panel, problems = _open_widget(
+    panel, problems = open_widget(
         page, lab_server, "explorer",
         "from qispread.widgets.chart_explorer import ChartExplorer\n"
         "explorer = ChartExplorer('my_chart.json', data='falls')\nexplorer",
@@ -49,7 +30,7 @@ def test_chart_explorer_renders_and_redraws(lab_server, page, artifacts):
 
 
 def test_driver_diagram_builder_adds_a_primary_driver(lab_server, page, artifacts):
-    panel, problems = _open_widget(
+    panel, problems = open_widget(
         page, lab_server, "diagram",
         "from qispread.widgets.driver_diagram_builder import DriverDiagramBuilder\n"
         "builder = DriverDiagramBuilder('my_diagram.json')\nbuilder",
@@ -66,7 +47,7 @@ def test_driver_diagram_builder_adds_a_primary_driver(lab_server, page, artifact
 
 
 def test_coaching_planner_switches_model_and_keeps_notes(lab_server, page, artifacts):
-    panel, problems = _open_widget(
+    panel, problems = open_widget(
         page, lab_server, "coaching",
         "from qispread.widgets.coaching_planner import CoachingPlanner\n"
         "planner = CoachingPlanner('my_coaching_plan.json')\nplanner",
@@ -85,7 +66,7 @@ def test_coaching_planner_switches_model_and_keeps_notes(lab_server, page, artif
 
 
 def test_sustainability_check_redraws_the_bars(lab_server, page, artifacts):
-    panel, problems = _open_widget(
+    panel, problems = open_widget(
         page, lab_server, "sustainability",
         "from qispread.widgets.sustainability_check import SustainabilityCheck\n"
         "check = SustainabilityCheck('my_sustainability.json')\ncheck",

@@ -29,6 +29,9 @@ from qispread.models.storage import save_json
 from qispread.widgets.common import MessageArea, guarded, open_saved, resolve_path, show_figure
 
 NEW = "__new__"
+# wide enough for the longest label, "Study: result against prediction", in full
+LABEL_STYLE = {"description_width": "16em"}
+PICKER_LAYOUT = w.Layout(width="34em")
 LONG_FIELDS = {"objective", "prediction", "do", "study"}
 FORM_FIELDS = (*TEXT_FIELDS, "act", "start", "end", "builds_on")
 
@@ -37,8 +40,8 @@ def _text_control(name: str) -> w.Widget:
     kind = w.Textarea if name in LONG_FIELDS else w.Text
     height = "3.5em" if name in LONG_FIELDS else None
     return kind(description=FIELD_LABELS[name], continuous_update=False,
-                layout=w.Layout(width="46em", height=height),
-                style={"description_width": "13em"})
+                layout=w.Layout(width="49em", height=height),
+                style=LABEL_STYLE)
 
 
 class PDSALog(w.VBox):
@@ -55,18 +58,17 @@ class PDSALog(w.VBox):
         self.measure = _measure_frame(measure)
         self.chart_args = {"x": x, "y": y, "n": n, "chart": chart, "multiply": multiply,
                            "ylab": ylab}
-        self.picker = w.Dropdown(description="Cycle", style={"description_width": "13em"},
-                                 layout=w.Layout(width="30em"))
+        self.picker = w.Dropdown(description="Cycle", style=LABEL_STYLE, layout=PICKER_LAYOUT)
         self.fields: dict[str, w.Widget] = {name: _text_control(name) for name in TEXT_FIELDS}
         self.fields["start"] = _text_control("start")
         self.fields["end"] = _text_control("end")
         for name in ("start", "end"):
             self.fields[name].placeholder = "e.g. 2025-03-03 or 03/03/2025"
         self.fields["act"] = w.Dropdown(
-            description=FIELD_LABELS["act"], style={"description_width": "13em"},
+            description=FIELD_LABELS["act"], style=LABEL_STYLE, layout=PICKER_LAYOUT,
             options=[("Not decided yet", "")] + [(c.capitalize(), c) for c in ACT_CHOICES])
         self.fields["builds_on"] = w.Dropdown(description=FIELD_LABELS["builds_on"],
-                                              style={"description_width": "13em"})
+                                              style=LABEL_STYLE, layout=PICKER_LAYOUT)
         self.save_button = w.Button(description="Save cycle", button_style="primary", icon="check")
         self.delete_button = w.Button(description="Delete cycle", icon="trash")
         self.export_button = w.Button(description="Export log (Markdown and CSV)",
