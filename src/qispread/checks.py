@@ -21,8 +21,8 @@ def choice(value: object, options: str | Iterable[str], question: str) -> str:
     """A single letter (or short option) from `options`, case and spaces ignored."""
     allowed = [str(o).strip().upper() for o in options]
     if _unanswered(value):
-        raise AnswerProblem(f"{question}: you have not answered yet. Type one of {', '.join(allowed)} "
-                            f"between the quotes and run the cell again.")
+        raise AnswerProblem(f"{question}: you have not answered yet. Type one of "
+                            f"{', '.join(allowed)} between the quotes and run the cell again.")
     answer = str(value).strip().strip(".").upper()
     if answer not in allowed:
         raise AnswerProblem(f"{question}: '{value}' is not one of the options. Type just one of "

@@ -60,4 +60,5 @@ def module(number: int) -> Module:
     for candidate in MODULES:
         if candidate.number == number:
             return candidate
-    raise ValueError(f"There is no module {number}: the modules are numbered 0 to {len(MODULES) - 1}.")
+    raise ValueError(
+        f"There is no module {number}: the modules are numbered 0 to {len(MODULES) - 1}.")

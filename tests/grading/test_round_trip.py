@@ -8,11 +8,10 @@ from nbgrader.api import Gradebook
 from nbgrader.apps import NbGraderAPI
 from nbgrader.coursedir import CourseDirectory
 from nbgrader.validator import Validator
+from pipeline.notebooks import ROOT
 
 from qispread.grading.build import SOURCE, assignment_ids, course_config
 from qispread.grading.nbgrader_env import put_python_bin_on_path
-
-from pipeline.notebooks import ROOT
 
 ASSIGNMENTS = assignment_ids(ROOT)
 

@@ -10,7 +10,8 @@ def notebooks(*folders: str) -> list[Path]:
     found = []
     for folder in folders or FOLDERS:
         found.extend(
-            p for p in sorted((ROOT / folder).rglob("*.ipynb")) if ".ipynb_checkpoints" not in p.parts
+            p for p in sorted((ROOT / folder).rglob("*.ipynb"))
+            if ".ipynb_checkpoints" not in p.parts
         )
     return found
 

@@ -1,4 +1,5 @@
-"""Committed notebooks are clean: no outputs, the python3 kernel, valid nbformat, unique grade ids."""
+"""Committed notebooks are clean: no outputs, the python3 kernel, valid nbformat, unique grade
+ids."""
 
 from collections import Counter
 

@@ -1,4 +1,5 @@
-"""exercises/ is generated from solutions/ by nbgrader: never edited by hand, never leaking answers."""
+"""exercises/ is generated from solutions/ by nbgrader: never edited by hand, never leaking
+answers."""
 
 import filecmp
 

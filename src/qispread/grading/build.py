@@ -31,7 +31,8 @@ def assignment_ids(root: str | os.PathLike) -> list[str]:
     ) if source.is_dir() else []
 
 
-def build_release(root: str | os.PathLike = ".", into: str | os.PathLike | None = None) -> list[Path]:
+def build_release(root: str | os.PathLike = ".",
+                  into: str | os.PathLike | None = None) -> list[Path]:
     """Regenerate every assignment's release; return the files written.
 
     `into` writes the release somewhere else (the drift test uses a temporary folder).
