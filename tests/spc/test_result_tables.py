@@ -57,3 +57,13 @@ def test_ptd_table_columns_are_independent_and_leave_input_alone(kwargs):
     table = ptd(**kwargs).data
     _edit_each_numeric_column_in_turn(table)
     np.testing.assert_array_equal(VALUES, given)
+
+
+def test_ptd_table_edits_leave_the_learners_table_alone():
+    given = pd.DataFrame({"week": np.arange(40), "waits": VALUES, "site": ["A"] * 40})
+    before = given.copy(deep=True)
+    for kwargs in ({}, {"facet": "site"}):
+        table = ptd(given, y="waits", x="week", **kwargs).data
+        _edit_each_numeric_column_in_turn(table)
+        table.loc[0, "x"] = -1
+        pd.testing.assert_frame_equal(given, before)

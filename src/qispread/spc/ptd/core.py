@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 
 from qispread.spc.errors import DataProblem
+from qispread.spc.frames import table_of
 from qispread.spc.ptd.arguments import check_count, check_direction
 from qispread.spc.ptd.inputs import prepare
 from qispread.spc.ptd.limits import xmr_limits
@@ -64,14 +65,25 @@ def ptd(
 
     p = prepare(data, y, x, facet, rebase, target, trajectory, fix_after_n_points)
     limits = xmr_limits(p.y, p.group, p.n_groups, fix_after_n_points, bool(screen_outliers))
-    g = p.group
-    mean, lpl, upl = limits.mean[g], limits.lpl[g], limits.upl[g]
-    lower2, upper2 = limits.lower_two_sigma[g], limits.upper_two_sigma[g]
+    # Periods are contiguous blocks in order, so repeating each period's value fills its points.
+    sizes = np.bincount(p.group, minlength=p.n_groups)
+    mean, lpl, upl, lower2, upper2 = (
+        np.repeat(values, sizes)
+        for values in (
+            limits.mean,
+            limits.lpl,
+            limits.upl,
+            limits.lower_two_sigma,
+            limits.upper_two_sigma,
+        )
+    )
 
     relative = np.sign(p.y - mean).astype(np.int8)
     outside = (p.y > upl) | (p.y < lpl)
     close = ~outside & ((p.y < lower2) | (p.y > upper2))
-    kind, direction = special_causes(p.y, g, relative, outside, close, shift_length, trend_length)
+    kind, direction = special_causes(
+        p.y, p.group, relative, outside, close, shift_length, trend_length
+    )
 
     target_by_facet = np.array([p.targets.get(f, np.nan) for f in p.facet_names], dtype=float)
     columns = {
@@ -84,19 +96,21 @@ def ptd(
         "upl": upl,
         "lower_two_sigma": lower2,
         "upper_two_sigma": upper2,
-        "target": target_by_facet[p.facet_code],
+        "target": np.repeat(
+            target_by_facet, np.bincount(p.facet_code, minlength=len(p.facet_names))
+        ),
         # object dtype keeps None as None (pandas 3 would otherwise infer a string column with NaN)
         "special_cause_type": pd.Series(
-            np.asarray(SPECIAL_CAUSE_NAMES, dtype=object)[kind], dtype=object
+            np.asarray(SPECIAL_CAUSE_NAMES, dtype=object)[kind], dtype=object, copy=False
         ),
         "point_type": pd.Series(
-            POINT_TYPES[_point_type_codes(kind, direction, improvement)], dtype=object
+            POINT_TYPES[_point_type_codes(kind, direction, improvement)], dtype=object, copy=False
         ),
         "relative_to_mean": relative.astype(np.int64),
     }
     if p.trajectory is not None:
         columns["trajectory"] = p.trajectory
-    table = pd.DataFrame(columns)
+    table = table_of(columns)
 
     return PtdResult(
         data=table,

@@ -131,14 +131,39 @@ def _order_values(x: pd.Series, name: str, rows: _Rows) -> pd.Series:
     return dates
 
 
-def _chart_order(facet_code: np.ndarray, x_key: np.ndarray) -> np.ndarray:
-    """Positions sorted by facet, then x. Data usually arrive sorted: then no sort is needed."""
-    n = len(x_key)
+def _chart_order(facet_code: np.ndarray, x_key: np.ndarray) -> np.ndarray | None:
+    """Positions sorted by facet, then x; None when the points are already in that order with no
+    x repeated within a facet (data usually arrive so, and then nothing needs sorting)."""
     if np.all(facet_code[1:] >= facet_code[:-1]):
         rising = (x_key[1:] > x_key[:-1]) | (facet_code[1:] != facet_code[:-1])
         if rising.all():
-            return np.arange(n)
+            return None
     return np.lexsort((x_key, facet_code))
+
+
+def _check_no_repeated_x(order, facet_code, x_key, x_series, facet_names, has_facet, rows):
+    same = (facet_code[order][1:] == facet_code[order][:-1]) & (
+        x_key[order][1:] == x_key[order][:-1]
+    )
+    if same.any():
+        first = order[1:][same][0]
+        clash = np.flatnonzero((facet_code == facet_code[first]) & (x_key == x_key[first]))
+        in_facet = f" within facet '{facet_names[facet_code[first]]}'" if has_facet else ""
+        raise DataProblem(
+            f"x value {x_value(x_series.iloc[first])} appears more than once{in_facet} "
+            f"({rows.describe(clash)}). "
+            "Each point needs its own date: total or average the duplicates, or give a facet."
+        )
+
+
+def _in_order(values: np.ndarray, order: np.ndarray | None) -> np.ndarray:
+    """values in chart order, always a fresh array (never the caller's own data)."""
+    return values.copy() if order is None else values[order]
+
+
+def _at(order: np.ndarray | None, position: int) -> int:
+    """Where the point at ``position`` in chart order sits in the data as given."""
+    return position if order is None else int(order[position])
 
 
 def _as_table(data) -> pd.DataFrame | None:
@@ -186,18 +211,8 @@ def prepare(data, y, x, facet, rebase, target, trajectory, fix_after_n_points) -
     x_key = sort_key(x_series)
 
     order = _chart_order(facet_code, x_key)
-    same = (facet_code[order][1:] == facet_code[order][:-1]) & (
-        x_key[order][1:] == x_key[order][:-1]
-    )
-    if same.any():
-        first = order[1:][same][0]
-        clash = np.flatnonzero((facet_code == facet_code[first]) & (x_key == x_key[first]))
-        in_facet = f" within facet '{facet_names[facet_code[first]]}'" if has_facet else ""
-        raise DataProblem(
-            f"x value {x_value(x_series.iloc[first])} appears more than once{in_facet} "
-            f"({rows.describe(clash)}). "
-            "Each point needs its own date: total or average the duplicates, or give a facet."
-        )
+    if order is not None:
+        _check_no_repeated_x(order, facet_code, x_key, x_series, facet_names, has_facet, rows)
 
     flags = rebase_flags(rebase, x_key, is_dates, facet_code, facet_names, has_facet)
     targets = targets_by_facet(target, facet_names, has_facet)
@@ -205,18 +220,27 @@ def prepare(data, y, x, facet, rebase, target, trajectory, fix_after_n_points) -
     trajectory_values = (
         None
         if trajectory_series is None
-        else _numbers(trajectory_series, trajectory_name, rows, allow_missing=True)[order]
+        else _in_order(
+            _numbers(trajectory_series, trajectory_name, rows, allow_missing=True), order
+        )
     )
 
-    facet_code, flags = facet_code[order], flags[order]
+    facet_code, flags = _in_order(facet_code, order), _in_order(flags, order)
     new_facet = np.ones(n, dtype=bool)
     new_facet[1:] = facet_code[1:] != facet_code[:-1]
-    rebase_count = np.cumsum(flags)
-    rebase_group = rebase_count - np.maximum.accumulate(
-        np.where(new_facet, rebase_count - flags, 0)
-    )
+    if flags.any():
+        rebase_count = np.cumsum(flags)
+        rebase_group = rebase_count - np.maximum.accumulate(
+            np.where(new_facet, rebase_count - flags, 0)
+        )
+    else:
+        rebase_group = np.zeros(n, dtype=np.int64)
     group = np.cumsum(new_facet | flags) - 1
-    facet_labels = np.asarray(facet_names, dtype=object)[facet_code]
+    facet_labels = (
+        np.asarray(facet_names, dtype=object)[facet_code]
+        if has_facet
+        else np.full(n, None, dtype=object)
+    )
 
     sizes = np.bincount(group)
     used = np.minimum(sizes, fix_after_n_points) if fix_after_n_points else sizes
@@ -225,14 +249,14 @@ def prepare(data, y, x, facet, rebase, target, trajectory, fix_after_n_points) -
         start = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])[short[0]]
         in_facet = f" of facet '{facet_labels[start]}'" if has_facet else ""
         raise DataProblem(
-            f"The period{in_facet} starting at {x_value(x_series.iloc[order[start]])} has fewer "
-            "than 2 points to compute limits from. Move or remove that rebase, or raise "
+            f"The period{in_facet} starting at {x_value(x_series.iloc[_at(order, start)])} has "
+            "fewer than 2 points to compute limits from. Move or remove that rebase, or raise "
             "fix_after_n_points."
         )
 
     return Prepared(
-        x=x_series.iloc[order].reset_index(drop=True),
-        y=y_values[order],
+        x=(x_series if order is None else x_series.iloc[order]).reset_index(drop=True),
+        y=_in_order(y_values, order),
         facet=facet_labels,
         facet_names=facet_names,
         facet_code=facet_code,

@@ -30,7 +30,10 @@ class GroupLimits:
     n_used: np.ndarray
 
 
-def _group_mean(values: np.ndarray, group: np.ndarray, n_groups: int) -> np.ndarray:
+def _group_mean(values: np.ndarray, group: np.ndarray, n_groups: int, rows=None) -> np.ndarray:
+    """Mean of values in each group, over the rows marked True in ``rows`` (all when None)."""
+    if rows is not None:
+        values, group = values[rows], group[rows]
     total = np.bincount(group, weights=values, minlength=n_groups)
     count = np.bincount(group, minlength=n_groups)
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -50,22 +53,27 @@ def xmr_limits(
     """
     first = starts_group(group)
     first_index = np.flatnonzero(first)
-    position = np.arange(len(y)) - first_index[group]
-    used = position < fix_after_n_points if fix_after_n_points else np.ones(len(y), dtype=bool)
+    sizes = np.diff(np.r_[first_index, len(y)])
+    if fix_after_n_points and (sizes > fix_after_n_points).any():
+        position = np.arange(len(y)) - np.repeat(first_index, sizes)
+        used = position < fix_after_n_points
+    else:
+        used = None
 
     # Averaging deviations from each group's first value keeps a constant series' mean exact.
     anchor = y[first_index]
-    deviation = y - anchor[group]
-    mean = anchor + _group_mean(deviation[used], group[used], n_groups)
+    deviation = y - np.repeat(anchor, sizes)
+    mean = anchor + _group_mean(deviation, group, n_groups, used)
 
     moving_range = np.zeros(len(y))
     moving_range[1:] = np.abs(np.diff(y))
-    has_range = used & ~first
-    amr = _group_mean(moving_range[has_range], group[has_range], n_groups)
+    has_range = ~first if used is None else used & ~first
+    amr = _group_mean(moving_range, group, n_groups, has_range)
     if screen_outliers:
         # A constant series has AMR 0: nothing can be an outlier, so keep its ranges.
-        keep = has_range & ((moving_range < SCREEN_FACTOR * amr[group]) | (amr[group] == 0))
-        amr = _group_mean(moving_range[keep], group[keep], n_groups)
+        amr_each = np.repeat(amr, sizes)
+        keep = has_range & ((moving_range < SCREEN_FACTOR * amr_each) | (amr_each == 0))
+        amr = _group_mean(moving_range, group, n_groups, keep)
 
     return GroupLimits(
         mean=mean,
@@ -73,5 +81,5 @@ def xmr_limits(
         upl=mean + LIMIT_FACTOR * amr,
         lower_two_sigma=mean - TWO_SIGMA_FACTOR * amr,
         upper_two_sigma=mean + TWO_SIGMA_FACTOR * amr,
-        n_used=np.bincount(group[used], minlength=n_groups),
+        n_used=np.bincount(group if used is None else group[used], minlength=n_groups),
     )

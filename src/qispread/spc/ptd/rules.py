@@ -25,11 +25,25 @@ def starts_group(group: np.ndarray) -> np.ndarray:
     return first
 
 
-def _position_in_run(new_run: np.ndarray) -> np.ndarray:
-    """1 for the first point of each run, 2 for the next, and so on."""
-    index = np.arange(len(new_run))
-    run_start = np.maximum.accumulate(np.where(new_run, index, 0))
-    return index - run_start + 1
+def _prefix_counts(flags: np.ndarray) -> np.ndarray:
+    """counts[k] = how many of flags[:k] are set; a window [a, b) holds counts[b] - counts[a]."""
+    counts = np.zeros(len(flags) + 1, dtype=np.int64)
+    np.cumsum(flags, out=counts[1:])
+    return counts
+
+
+def _reaches(new_run: np.ndarray, length: int) -> np.ndarray:
+    """True for a point that is at least the ``length``-th of its run (runs start where new_run
+    is True; the first point always starts one): no run starts among its previous length - 1."""
+    n = len(new_run)
+    if length <= 1:
+        return np.ones(n, dtype=bool)
+    counts = _prefix_counts(new_run)
+    reached = np.zeros(n, dtype=bool)
+    k = length - 2
+    if k < n:
+        reached[k:] = counts[k + 1 :] == counts[: n - k]
+    return reached
 
 
 def _run_lengths(new_run: np.ndarray) -> np.ndarray:
@@ -38,18 +52,27 @@ def _run_lengths(new_run: np.ndarray) -> np.ndarray:
     return np.bincount(run_id)[run_id]
 
 
-def steps(y: np.ndarray, group: np.ndarray) -> np.ndarray:
-    """Sign of the change from the previous point of the same group (0 for a group's first)."""
+def _steps(y: np.ndarray, first: np.ndarray) -> np.ndarray:
     d = np.zeros(len(y), dtype=np.int8)
     d[1:] = np.sign(np.diff(y))
-    d[starts_group(group)] = 0
+    d[np.flatnonzero(first)] = 0
     return d
 
 
-def _step_runs(d: np.ndarray, group: np.ndarray) -> np.ndarray:
-    new_run = starts_group(group).copy()
+def steps(y: np.ndarray, group: np.ndarray) -> np.ndarray:
+    """Sign of the change from the previous point of the same group (0 for a group's first)."""
+    return _steps(y, starts_group(group))
+
+
+def _step_runs(d: np.ndarray, first: np.ndarray) -> np.ndarray:
+    new_run = first.copy()
     new_run[1:] |= d[1:] != d[:-1]
     return new_run
+
+
+def _trend_ends(d: np.ndarray, step_runs: np.ndarray, length: int) -> np.ndarray:
+    long_enough = _reaches(step_runs, length - 1)
+    return np.where((d != 0) & long_enough, d, 0).astype(np.int8)
 
 
 def trend_ends(y: np.ndarray, group: np.ndarray, length: int) -> np.ndarray:
@@ -57,9 +80,15 @@ def trend_ends(y: np.ndarray, group: np.ndarray, length: int) -> np.ndarray:
 
     ``length`` points make ``length - 1`` steps in the same direction; a tie (no change) breaks it.
     """
-    d = steps(y, group)
-    long_enough = _position_in_run(_step_runs(d, group)) >= length - 1
-    return np.where((d != 0) & long_enough, d, 0).astype(np.int8)
+    first = starts_group(group)
+    d = _steps(y, first)
+    return _trend_ends(d, _step_runs(d, first), length)
+
+
+def _shift_ends(relative_to_mean: np.ndarray, first: np.ndarray, length: int) -> np.ndarray:
+    new_run = first.copy()
+    new_run[1:] |= relative_to_mean[1:] != relative_to_mean[:-1]
+    return ((relative_to_mean != 0) & _reaches(new_run, length)).astype(np.int8)
 
 
 def shift_ends(relative_to_mean: np.ndarray, group: np.ndarray, length: int) -> np.ndarray:
@@ -67,24 +96,30 @@ def shift_ends(relative_to_mean: np.ndarray, group: np.ndarray, length: int) -> 
 
     A point exactly on the mean (relative_to_mean 0) belongs to neither side and breaks the run.
     """
-    new_run = starts_group(group).copy()
-    new_run[1:] |= relative_to_mean[1:] != relative_to_mean[:-1]
-    long_enough = _position_in_run(new_run) >= length
-    return ((relative_to_mean != 0) & long_enough).astype(np.int8)
+    return _shift_ends(relative_to_mean, starts_group(group), length)
+
+
+def _part_of_run(ends: np.ndarray, first: np.ndarray, length: int) -> np.ndarray:
+    n = len(ends)
+    counts = _prefix_counts(ends != 0)
+    # Ends counted up to `length - 1` points ahead: counts[i + length], ...
+    ahead = np.empty(n, dtype=np.int64)
+    k = max(n - length + 1, 0)
+    ahead[:k] = counts[length:]
+    # ... except near the end of a group, where the window stops at the group's last point.
+    starts = np.flatnonzero(first)
+    lasts = np.r_[starts[1:] - 1, n - 1]
+    lows = np.maximum(starts, lasts - length + 2)
+    sizes = lasts - lows + 1
+    offsets = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+    ahead[np.repeat(lows, sizes) + offsets] = np.repeat(counts[lasts + 1], sizes)
+    return ahead - counts[:n] > 0
 
 
 def part_of_run(ends: np.ndarray, group: np.ndarray, length: int) -> np.ndarray:
     """True for every point of a completed run: a run end lies within the next ``length - 1``
     points of the same group (or on the point itself)."""
-    n = len(ends)
-    index = np.arange(n)
-    first = starts_group(group)
-    last_of_group = np.empty(n, dtype=np.int64)
-    group_last_index = np.r_[np.flatnonzero(first)[1:] - 1, n - 1]
-    last_of_group[:] = group_last_index[np.cumsum(first) - 1]
-    counts = np.r_[0, np.cumsum(ends != 0)]
-    horizon = np.minimum(index + length - 1, last_of_group)
-    return counts[horizon + 1] - counts[index] > 0
+    return _part_of_run(ends, starts_group(group), length)
 
 
 def two_in_three(close: np.ndarray, relative_to_mean: np.ndarray, group: np.ndarray) -> np.ndarray:
@@ -109,20 +144,25 @@ def two_in_three(close: np.ndarray, relative_to_mean: np.ndarray, group: np.ndar
     return flagged
 
 
-def trend_direction(y: np.ndarray, group: np.ndarray, length: int) -> np.ndarray:
-    """For points inside a trend, the direction (+1/-1) of the trend they belong to.
-
-    A point joining two trends (a peak or trough) takes the direction of the trend to its right, as
-    NHSRplotthedots 0.2.2 does. Points outside any trend get 0.
-    """
-    d = steps(y, group)
-    in_trend_step = (d != 0) & (_run_lengths(_step_runs(d, group)) >= length - 1)
+def _trend_direction(d: np.ndarray, step_runs: np.ndarray, length: int) -> np.ndarray:
+    in_trend_step = (d != 0) & (_run_lengths(step_runs) >= length - 1)
     right = np.zeros_like(d)
     right_in_trend = np.zeros_like(in_trend_step)
     right[:-1] = d[1:]
     right_in_trend[:-1] = in_trend_step[1:]
     left = np.where(in_trend_step, d, 0)
     return np.where(right_in_trend, right, left).astype(np.int8)
+
+
+def trend_direction(y: np.ndarray, group: np.ndarray, length: int) -> np.ndarray:
+    """For points inside a trend, the direction (+1/-1) of the trend they belong to.
+
+    A point joining two trends (a peak or trough) takes the direction of the trend to its right, as
+    NHSRplotthedots 0.2.2 does. Points outside any trend get 0.
+    """
+    first = starts_group(group)
+    d = _steps(y, first)
+    return _trend_direction(d, _step_runs(d, first), length)
 
 
 def special_causes(
@@ -139,16 +179,22 @@ def special_causes(
     Precedence: outside the limits, trend, two in three, shift. Direction is +1 (high/rising),
     -1 (low/falling) or 0 (no special cause).
     """
-    in_trend = part_of_run(trend_ends(y, group, trend_length), group, trend_length)
+    first = starts_group(group)
+    d = _steps(y, first)
+    step_runs = _step_runs(d, first)
+    in_trend = _part_of_run(_trend_ends(d, step_runs, trend_length), first, trend_length)
     in_two_of_three = two_in_three(close, relative_to_mean, group) & close
-    in_shift = part_of_run(shift_ends(relative_to_mean, group, shift_length), group, shift_length)
+    in_shift = _part_of_run(_shift_ends(relative_to_mean, first, shift_length), first, shift_length)
 
-    kind = np.select(
-        [outside, in_trend, in_two_of_three, in_shift],
-        [OUTSIDE_LIMITS, TREND, TWO_IN_THREE, SHIFT],
-        NO_SPECIAL_CAUSE,
-    ).astype(np.int8)
-    side = np.where(relative_to_mean > 0, 1, -1).astype(np.int8)
-    direction = np.where(kind == TREND, trend_direction(y, group, trend_length), side)
-    direction = np.where(kind == NO_SPECIAL_CAUSE, 0, direction).astype(np.int8)
+    # Lowest precedence first, so that a stronger rule overwrites a weaker one.
+    kind = np.zeros(len(y), dtype=np.int8)
+    kind[in_shift] = SHIFT
+    kind[in_two_of_three] = TWO_IN_THREE
+    kind[in_trend] = TREND
+    kind[outside] = OUTSIDE_LIMITS
+    direction = np.where(relative_to_mean > 0, 1, -1).astype(np.int8)
+    is_trend = kind == TREND
+    if is_trend.any():
+        direction[is_trend] = _trend_direction(d, step_runs, trend_length)[is_trend]
+    direction[kind == NO_SPECIAL_CAUSE] = 0
     return kind, direction
