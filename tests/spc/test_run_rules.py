@@ -1,8 +1,9 @@
 """Run-chart statistics on their own: Anhøj rules and the IHI (Perla et al. 2011) rules.
 
-The published rows of Perla et al.'s runs table could not be found to copy in here, so
-perla_runs_table() is checked against independent calculations instead: complete enumeration of
-every arrangement for small n, and the normal approximation to the number of runs for large n.
+Perla et al.'s printed runs table could not be consulted, so perla_runs_table() is checked here
+against independent calculations (complete enumeration of every arrangement for small n, the
+normal approximation for large n) and, in test_runs_table_published.py, against the published
+Swed-Eisenhart critical values it is built from.
 """
 
 import itertools

@@ -59,6 +59,13 @@ def perla_runs_table(n: int) -> tuple[int, int]:
     Fewer runs than `lower` or more than `upper` is a signal. The n points are taken as split as
     evenly as possible around the median (n // 2 on one side), as for the published table; each
     limit cuts off at most 2.5% in its tail of the exact Swed-Eisenhart distribution.
+
+    Example, 16 useful observations (8 above, 8 below the median): P(runs <= 4) = P(runs >= 14)
+    = 0.0089, but P(runs <= 5) = P(runs >= 13) = 0.0317. Only 4 or fewer and 14 or more lie in
+    the 2.5% tails, so the limits are 5 and 13: the exact 5% two-sided test. (A limit of 12, as
+    one secondary source gives, would flag 13 runs, which random data give 3.2% of the time.)
+    The rows agree with the Swed-Eisenhart critical values at 5% two-tailed (tests/spc); that
+    Perla et al.'s own Table 1 has the same rows for every n is unverified here.
     """
     n = int(n)
     if n < 2:
