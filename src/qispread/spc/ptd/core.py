@@ -89,7 +89,8 @@ def ptd(
     columns = {
         "x": p.x,
         "y": p.y,
-        "facet": p.facet,
+        # Without facets the column is all None: object, as pandas would infer after a scan.
+        "facet": p.facet if p.has_facet else pd.Series(p.facet, dtype=object, copy=False),
         "rebase_group": p.rebase_group,
         "mean": mean,
         "lpl": lpl,
