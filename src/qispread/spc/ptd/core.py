@@ -78,7 +78,7 @@ def ptd(
         )
     )
 
-    relative = np.sign(p.y - mean).astype(np.int8)
+    relative = np.subtract(p.y > mean, p.y < mean, dtype=np.int8)
     outside = (p.y > upl) | (p.y < lpl)
     close = ~outside & ((p.y < lower2) | (p.y > upper2))
     kind, direction = special_causes(

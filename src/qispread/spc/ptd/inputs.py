@@ -52,8 +52,11 @@ class _Rows:
         return f"position{plural} {names}{more} (counting from 1)"
 
 
-def _column(data, value, role: str, n: int | None) -> tuple[pd.Series | None, str]:
-    """A column of ``data`` named by ``value``, or ``value`` itself as an array."""
+def _column(
+    data, value, role: str, n: int | None, copy: bool = True
+) -> tuple[pd.Series | None, str]:
+    """A column of ``data`` named by ``value``, or ``value`` itself as an array. With
+    copy=False an array given is only read (callers copy what they keep, see _in_order)."""
     if value is None:
         return None, role
     if isinstance(value, str):
@@ -73,7 +76,9 @@ def _column(data, value, role: str, n: int | None) -> tuple[pd.Series | None, st
         raise DataProblem(
             f"{role} must be a column name or a list of values, one per point, not {value!r}."
         )
-    series = pd.Series(np.asarray(value) if not isinstance(value, pd.Series) else value.to_numpy())
+    series = pd.Series(
+        np.asarray(value) if not isinstance(value, pd.Series) else value.to_numpy(), copy=copy
+    )
     if n is not None and len(series) != n:
         raise DataProblem(
             f"{role} has {len(series)} values but y has {n}: give one {role} value per point."
@@ -178,7 +183,7 @@ def prepare(data, y, x, facet, rebase, target, trajectory, fix_after_n_points) -
     data = _as_table(data)
     if y is None:
         raise DataProblem("y is missing: say which column holds the values, e.g. y='breaches'.")
-    y_series, y_name = _column(data, y, "y", None)
+    y_series, y_name = _column(data, y, "y", None, copy=False)
     n = len(y_series)
     rows = _Rows(data, n)
     y_values = _numbers(y_series, y_name, rows, allow_missing=False)
@@ -204,7 +209,7 @@ def prepare(data, y, x, facet, rebase, target, trajectory, fix_after_n_points) -
     x_series, x_name = _column(data, x, "x", n)
     if x_series is None:
         counts = pd.Series(facet_code).groupby(facet_code).cumcount() if has_facet else np.arange(n)
-        x_series = pd.Series(np.asarray(counts) + 1)
+        x_series = pd.Series(np.asarray(counts) + 1, copy=False)
     else:
         x_series = _order_values(x_series, x_name, rows)
     is_dates = pd.api.types.is_datetime64_any_dtype(x_series)
@@ -216,7 +221,7 @@ def prepare(data, y, x, facet, rebase, target, trajectory, fix_after_n_points) -
 
     flags = rebase_flags(rebase, x_key, is_dates, facet_code, facet_names, has_facet)
     targets = targets_by_facet(target, facet_names, has_facet)
-    trajectory_series, trajectory_name = _column(data, trajectory, "trajectory", n)
+    trajectory_series, trajectory_name = _column(data, trajectory, "trajectory", n, copy=False)
     trajectory_values = (
         None
         if trajectory_series is None
@@ -225,7 +230,8 @@ def prepare(data, y, x, facet, rebase, target, trajectory, fix_after_n_points) -
         )
     )
 
-    facet_code, flags = _in_order(facet_code, order), _in_order(flags, order)
+    if order is not None:  # both are arrays of our own: no copy needed when in order
+        facet_code, flags = facet_code[order], flags[order]
     new_facet = np.ones(n, dtype=bool)
     new_facet[1:] = facet_code[1:] != facet_code[:-1]
     if flags.any():
@@ -235,7 +241,12 @@ def prepare(data, y, x, facet, rebase, target, trajectory, fix_after_n_points) -
         )
     else:
         rebase_group = np.zeros(n, dtype=np.int64)
-    group = np.cumsum(new_facet | flags) - 1
+    period_starts = new_facet | flags
+    group = (
+        np.cumsum(period_starts) - 1
+        if np.count_nonzero(period_starts) > 1
+        else np.zeros(n, dtype=np.int64)
+    )
     facet_labels = (
         np.asarray(facet_names, dtype=object)[facet_code]
         if has_facet

@@ -61,19 +61,34 @@ def xmr_limits(
         used = None
 
     # Averaging deviations from each group's first value keeps a constant series' mean exact.
+    # (Full-length work arrays are reused in place: at a million points each new one costs.)
     anchor = y[first_index]
-    deviation = y - np.repeat(anchor, sizes)
+    deviation = np.repeat(anchor, sizes)
+    np.subtract(y, deviation, out=deviation)
     mean = anchor + _group_mean(deviation, group, n_groups, used)
 
-    moving_range = np.zeros(len(y))
-    moving_range[1:] = np.abs(np.diff(y))
-    has_range = ~first if used is None else used & ~first
-    amr = _group_mean(moving_range, group, n_groups, has_range)
+    # A group's first point has no moving range: 0 there adds nothing to a group's sum.
+    moving_range = deviation  # no longer needed as deviations
+    moving_range[0] = 0
+    np.subtract(y[1:], y[:-1], out=moving_range[1:])
+    np.abs(moving_range, out=moving_range)
+    moving_range[first_index] = 0
+    if used is None:
+        with np.errstate(invalid="ignore", divide="ignore"):
+            amr = np.bincount(group, weights=moving_range, minlength=n_groups) / (sizes - 1)
+    else:
+        amr = _group_mean(moving_range, group, n_groups, used & ~first)
+        first = first | ~used  # from here on, "no moving range to use"
     if screen_outliers:
         # A constant series has AMR 0: nothing can be an outlier, so keep its ranges.
-        amr_each = np.repeat(amr, sizes)
-        keep = has_range & ((moving_range < SCREEN_FACTOR * amr_each) | (amr_each == 0))
-        amr = _group_mean(moving_range, group, n_groups, keep)
+        keep = moving_range < np.repeat(SCREEN_FACTOR * amr, sizes)
+        keep |= np.repeat(amr == 0, sizes)
+        keep &= ~first
+        kept = np.add.reduceat(keep, first_index, dtype=np.int64)
+        moving_range[~keep] = 0
+        total = np.bincount(group, weights=moving_range, minlength=n_groups)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            amr = total / kept
 
     return GroupLimits(
         mean=mean,

@@ -27,7 +27,7 @@ def starts_group(group: np.ndarray) -> np.ndarray:
 
 def _prefix_counts(flags: np.ndarray) -> np.ndarray:
     """counts[k] = how many of flags[:k] are set; a window [a, b) holds counts[b] - counts[a]."""
-    counts = np.zeros(len(flags) + 1, dtype=np.int64)
+    counts = np.zeros(len(flags) + 1, dtype=np.int32 if len(flags) < 2**31 else np.int64)
     np.cumsum(flags, out=counts[1:])
     return counts
 
@@ -46,15 +46,10 @@ def _reaches(new_run: np.ndarray, length: int) -> np.ndarray:
     return reached
 
 
-def _run_lengths(new_run: np.ndarray) -> np.ndarray:
-    """Length of the whole run each point belongs to."""
-    run_id = np.cumsum(new_run) - 1
-    return np.bincount(run_id)[run_id]
-
-
 def _steps(y: np.ndarray, first: np.ndarray) -> np.ndarray:
+    # Sign of each change, from comparisons (y is finite), without float work arrays.
     d = np.zeros(len(y), dtype=np.int8)
-    d[1:] = np.sign(np.diff(y))
+    np.subtract(y[1:] > y[:-1], y[1:] < y[:-1], out=d[1:], dtype=np.int8)
     d[np.flatnonzero(first)] = 0
     return d
 
@@ -103,7 +98,7 @@ def _part_of_run(ends: np.ndarray, first: np.ndarray, length: int) -> np.ndarray
     n = len(ends)
     counts = _prefix_counts(ends != 0)
     # Ends counted up to `length - 1` points ahead: counts[i + length], ...
-    ahead = np.empty(n, dtype=np.int64)
+    ahead = np.empty(n, dtype=counts.dtype)
     k = max(n - length + 1, 0)
     ahead[:k] = counts[length:]
     # ... except near the end of a group, where the window stops at the group's last point.
@@ -113,7 +108,7 @@ def _part_of_run(ends: np.ndarray, first: np.ndarray, length: int) -> np.ndarray
     sizes = lasts - lows + 1
     offsets = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
     ahead[np.repeat(lows, sizes) + offsets] = np.repeat(counts[lasts + 1], sizes)
-    return ahead - counts[:n] > 0
+    return ahead > counts[:n]
 
 
 def part_of_run(ends: np.ndarray, group: np.ndarray, length: int) -> np.ndarray:
@@ -144,14 +139,22 @@ def two_in_three(close: np.ndarray, relative_to_mean: np.ndarray, group: np.ndar
     return flagged
 
 
-def _trend_direction(d: np.ndarray, step_runs: np.ndarray, length: int) -> np.ndarray:
-    in_trend_step = (d != 0) & (_run_lengths(step_runs) >= length - 1)
-    right = np.zeros_like(d)
-    right_in_trend = np.zeros_like(in_trend_step)
-    right[:-1] = d[1:]
-    right_in_trend[:-1] = in_trend_step[1:]
-    left = np.where(in_trend_step, d, 0)
-    return np.where(right_in_trend, right, left).astype(np.int8)
+def _trend_direction(
+    d: np.ndarray, step_runs: np.ndarray, length: int, at: np.ndarray
+) -> np.ndarray:
+    """trend_direction() at the positions ``at`` only (a trend is usually a few points)."""
+    starts = np.flatnonzero(step_runs)
+    stops = np.r_[starts[1:], len(d)]
+
+    def in_trend_step(positions):
+        run = np.searchsorted(starts, positions, side="right") - 1
+        return (d[positions] != 0) & (stops[run] - starts[run] >= length - 1)
+
+    left = np.where(in_trend_step(at), d[at], 0)
+    has_right = at + 1 < len(d)
+    right = np.minimum(at + 1, len(d) - 1)
+    right_in_trend = has_right & in_trend_step(right)
+    return np.where(right_in_trend, d[right], left).astype(np.int8)
 
 
 def trend_direction(y: np.ndarray, group: np.ndarray, length: int) -> np.ndarray:
@@ -162,7 +165,7 @@ def trend_direction(y: np.ndarray, group: np.ndarray, length: int) -> np.ndarray
     """
     first = starts_group(group)
     d = _steps(y, first)
-    return _trend_direction(d, _step_runs(d, first), length)
+    return _trend_direction(d, _step_runs(d, first), length, np.arange(len(d)))
 
 
 def special_causes(
@@ -193,8 +196,7 @@ def special_causes(
     kind[in_trend] = TREND
     kind[outside] = OUTSIDE_LIMITS
     direction = np.where(relative_to_mean > 0, 1, -1).astype(np.int8)
-    is_trend = kind == TREND
-    if is_trend.any():
-        direction[is_trend] = _trend_direction(d, step_runs, trend_length)[is_trend]
+    in_a_trend = np.flatnonzero(kind == TREND)
+    direction[in_a_trend] = _trend_direction(d, step_runs, trend_length, in_a_trend)
     direction[kind == NO_SPECIAL_CAUSE] = 0
     return kind, direction
