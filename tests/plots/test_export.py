@@ -6,7 +6,7 @@ import html
 
 from plot_cases import qic_result
 
-from qispread.plots.export import figure_summary, figure_to_html, save_png
+from qispread.plots.export import figure_summary, figure_to_html, save_image
 from qispread.plots.qic_figure import qic_figure
 
 
@@ -20,7 +20,7 @@ def test_html_page_has_visible_caption_linked_by_aria(tmp_path):
 
 
 def test_png_export(tmp_path):
-    path = save_png(qic_figure(qic_result("run")), tmp_path / "run.png")
+    path = save_image(qic_figure(qic_result("run")), tmp_path / "run.png")
     data = path.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and 5_000 < len(data) < 100_000
 

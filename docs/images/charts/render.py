@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from qispread import data
-from qispread.plots.export import save_png
+from qispread.plots.export import save_image
 from qispread.plots.ptd_figure import ptd_figure
 from qispread.plots.qic_figure import qic_figure
 from qispread.spc import ptd, qic
@@ -58,12 +58,12 @@ def charts():
 
 def main() -> None:
     for chart, result, ylab in charts():
-        save_png(qic_figure(result, title=f"{chart} chart", ylab=ylab), HERE / f"{chart}.png")
+        save_image(qic_figure(result, title=f"{chart} chart", ylab=ylab), HERE / f"{chart}.png")
     ae = data.load("ae_four_hour_by_month")
     england = ae[ae["org_code"] == ae["org_code"].iloc[-1]]
     result = ptd(data=england.assign(pct=england["within_4h"] / england["attendances"]),
                  x="period", y="pct", improvement_direction="increase", target=0.95)
-    save_png(ptd_figure(result, title="Making Data Count: four-hour standard", percentage=True),
+    save_image(ptd_figure(result, title="Making Data Count: four-hour standard", percentage=True),
              HERE / "ptd.png")
 
 

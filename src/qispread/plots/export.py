@@ -92,14 +92,18 @@ def _ensure_kaleido_server() -> None:
     _server_started = True
 
 
-def save_png(fig: go.Figure, path: str | Path, width: int = 900, height: int = 500,
-             scale: float = 1.0) -> Path:
-    """Write ``fig`` as a PNG (kaleido with the system Chromium)."""
+def save_image(fig: go.Figure, path: str | Path, width: int | None = None,
+               height: int | None = None, scale: float = 1.0) -> Path:
+    """Write ``fig`` as PNG or SVG, by the file's ending (kaleido with the system Chromium).
+
+    The size defaults to the figure's own, else 900 × 500 pixels.
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     _ensure_kaleido_server()
     with warnings.catch_warnings():
         # plotly warns that per-call kaleido options are ignored when a server runs: harmless
         warnings.filterwarnings("ignore", message="The kopts argument is ignored")
-        fig.write_image(str(path), width=width, height=height, scale=scale)
+        fig.write_image(str(path), width=width or fig.layout.width or 900,
+                        height=height or fig.layout.height or 500, scale=scale)
     return path

@@ -284,7 +284,7 @@ class ChartExplorer(w.VBox):
     # --- export -----------------------------------------------------------------------------
     def export(self, kind: str = "png", path: str | Path | None = None) -> Path:
         """Save the chart as PNG or HTML, or its results table as CSV; returns the file's path."""
-        from qispread.plots.export import figure_to_html, save_png
+        from qispread.plots.export import figure_to_html, save_image
 
         if kind not in EXPORT_KINDS:
             raise DataProblem(f"'{kind}' is not an export format. Choose png, html or csv.")
@@ -292,7 +292,7 @@ class ChartExplorer(w.VBox):
             raise DataProblem("There is no chart to export yet. Choose data and columns first.")
         target = Path(path) if path else self.path.with_name(f"{self.path.stem}_export.{kind}")
         if kind == "png":
-            save_png(self.outcome.figure, target)
+            save_image(self.outcome.figure, target)
         elif kind == "html":
             figure_to_html(self.outcome.figure, target)
         else:

@@ -19,6 +19,7 @@ from qispread.models.driver_diagram import (
     load_diagram,
 )
 from qispread.plots.driver_diagram import driver_diagram_figure
+from qispread.plots.export import figure_to_html, save_image
 from qispread.spc.errors import DataProblem
 from qispread.widgets.aim_checker import EXAMPLE_AIM, aim_feedback_html
 from qispread.widgets.common import MessageArea, guarded, open_saved, resolve_path
@@ -160,10 +161,8 @@ class DriverDiagramBuilder(w.VBox):
         target.parent.mkdir(parents=True, exist_ok=True)
         fig = driver_diagram_figure(self.diagram)
         if suffix == ".html":
-            fig.write_html(target, include_plotlyjs=True, full_html=True)
-        else:
-            fig.write_image(target)
-        return target
+            return figure_to_html(fig, target)
+        return save_image(fig, target)
 
     # ---- handlers: each hands the work to the model, then redraws and saves
     def _on_aim(self, change: dict) -> None:

@@ -11,7 +11,7 @@ import ipywidgets as w
 import plotly.graph_objects as go
 
 from qispread.models.readiness import Dimension, RatedItems
-from qispread.plots.export import figure_to_html, save_png
+from qispread.plots.export import figure_to_html, save_image
 
 RATING_OPTIONS = [("Not rated yet", 0), ("1 – not in place", 1), ("2", 2), ("3", 3), ("4", 4),
                   ("5 – fully in place", 5)]
@@ -56,7 +56,7 @@ def export_ratings(model, fig: go.Figure, path: Path) -> Path:
     elif suffix == ".csv":
         path.write_text(model.to_csv(), encoding="utf-8")
     elif suffix == ".png":
-        save_png(fig, path, width=900, height=int(fig.layout.height or 560))
+        save_image(fig, path)
     elif suffix == ".html":
         figure_to_html(fig, path)
     else:
