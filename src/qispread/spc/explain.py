@@ -12,18 +12,45 @@ from qispread.spc.runs import run_lengths, useful_mask
 MAX_LISTED = 5
 
 
+class XLabels:
+    """x values as people write them: "March 2023" for monthly dates, "point 4" for positions.
+
+    Indexed like a list; each label is formatted only when a sentence needs it (a series may hold
+    a million points, and an explanation names a handful).
+    """
+
+    def __init__(self, values: pd.Series, x_given: bool) -> None:
+        self._values = values.reset_index(drop=True)
+        self._style = "position"
+        if x_given:
+            self._style = "text"
+            if pd.api.types.is_datetime64_any_dtype(values):
+                stamps = pd.DatetimeIndex(values)
+                monthly = ((stamps.day == 1) & (stamps.normalize() == stamps)).all()
+                self._style = "month" if monthly else "day"
+            elif pd.api.types.is_numeric_dtype(values):
+                self._style = "number"
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __getitem__(self, i: int) -> str:
+        v = self._values.iloc[i]
+        if self._style == "position":
+            return f"point {int(v)}"
+        if self._style == "month":
+            return v.strftime("%B %Y")
+        if self._style == "day":
+            return f"{v.day} {v.strftime('%B %Y')}"
+        if self._style == "number":
+            return f"{v:g}"
+        return str(v)
+
+
 def format_x(values: pd.Series, x_given: bool) -> list[str]:
-    """x values as people write them: "March 2023" for monthly dates, "point 4" for positions."""
-    if not x_given:
-        return [f"point {int(v)}" for v in values]
-    if pd.api.types.is_datetime64_any_dtype(values):
-        stamps = pd.DatetimeIndex(values)
-        if ((stamps.day == 1) & (stamps.normalize() == stamps)).all():
-            return [s.strftime("%B %Y") for s in stamps]
-        return [f"{s.day} {s.strftime('%B %Y')}" for s in stamps]
-    if pd.api.types.is_numeric_dtype(values):
-        return [f"{v:g}" for v in values]
-    return [str(v) for v in values]
+    """Every x value as people write it (see XLabels)."""
+    labels = XLabels(values, x_given)
+    return [labels[i] for i in range(len(labels))]
 
 
 def _listing(labels: list[str]) -> str:
@@ -137,6 +164,19 @@ def _sigma_sentences(part, labels) -> list[str]:
     return out
 
 
+class _PartLabels:
+    """One part's view of the labels: position 0 is the part's first row."""
+
+    def __init__(self, labels: XLabels, rows: pd.Index) -> None:
+        self._labels, self._rows = labels, rows
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __getitem__(self, i: int) -> str:
+        return self._labels[self._rows[i]]
+
+
 def _where(part, several_groups: bool, has_parts: bool) -> str:
     if not several_groups:
         return ""
@@ -149,7 +189,7 @@ def _where(part, several_groups: bool, has_parts: bool) -> str:
 
 def explain(result) -> list[str]:
     d = result.data
-    labels_all = format_x(d["x"], result.x_given)
+    labels_all = XLabels(d["x"], result.x_given)
     centre = "median" if result.chart in {"run", "g"} else "centre line"
     keyed = d.assign(_key=d["facet"].astype(str))
     groups = list(keyed.groupby(["_key", "part"], sort=False, dropna=False))
@@ -159,7 +199,7 @@ def explain(result) -> list[str]:
     runs_checked = result.chart != "mr" and not categorical and d["n_useful"].max() > 0
     has_parts = d["part"].max() > 1
     for _, part in groups:
-        labels = [labels_all[i] for i in part.index]
+        labels = _PartLabels(labels_all, part.index)
         found = _sigma_sentences(part, labels)
         if runs_checked and part["runs_signal"].any():
             found = (_ihi_sentences(part, labels, centre) if result.method == "ihi"
