@@ -8,6 +8,7 @@ bench/spc_peers/results.json, and prints the tables.
 
     .venv/bin/python bench/bench_spc.py [--sizes 1000 100000 1000000] [--timeout 900]
     .venv/bin/python bench/bench_spc.py --render-only   # rewrite the doc from the last results
+    .venv/bin/python bench/bench_spc.py --tools qispread  # re-measure qispread, keep the peers'
 """
 
 from __future__ import annotations
@@ -61,6 +62,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 100_000, 1_000_000])
     parser.add_argument("--timeout", type=float, default=900, help="seconds per case")
+    parser.add_argument("--tools", nargs="+", choices=TOOLS, default=list(TOOLS),
+                        help="measure only these; the others' figures are kept from the last run")
     parser.add_argument("--render-only", action="store_true",
                         help=f"rewrite {DOC.name} from {RESULTS.name} without measuring")
     args = parser.parse_args()
@@ -68,8 +71,13 @@ def main() -> int:
         saved = json.loads(RESULTS.read_text())
         DOC.write_text(render(saved["results"], saved.get("machine")))
         return 0
+    kept = {}
+    if set(args.tools) != set(TOOLS):
+        saved = json.loads(RESULTS.read_text())
+        kept = {(r["tool"], r["chart"], r["size"]): r for r in saved["results"]}
     pythons = {"qispread": Path(sys.executable)}
-    pythons["clinical-qikit"] = pythons["controlchartspy"] = peers_python()
+    if set(args.tools) - {"qispread"}:
+        pythons["clinical-qikit"] = pythons["controlchartspy"] = peers_python()
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "series.npz"
@@ -77,6 +85,9 @@ def main() -> int:
         for size in args.sizes:
             for chart in CHARTS:
                 for tool in TOOLS:
+                    if tool not in args.tools:
+                        results.append(kept[(tool, chart, size)] | {"kept": True})
+                        continue
                     result = run_case(pythons[tool], tool, chart, size, data, args.timeout)
                     best = f"{result['best_s']:.4f} s" if "best_s" in result else result["status"]
                     print(f"{size:>9} {chart:>4} {tool:<16} {best}", flush=True)

@@ -110,6 +110,15 @@ def _problems(results) -> list[str]:
     return lines or ["- none"]
 
 
+def _kept_note(results: list[dict]) -> list[str]:
+    kept = sorted({r["tool"] for r in results if r.get("kept")})
+    if not kept:
+        return []
+    return ["", f"Only {', '.join(sorted({r['tool'] for r in results} - set(kept)))} was "
+            f"re-measured in this run (`--tools`); the figures for {' and '.join(kept)} are kept "
+            "from the previous full run on this machine (their code has not changed)."]
+
+
 def render(results: list[dict], machine_lines: list[str] | None = None) -> str:
     """machine_lines: as machine() said when the results were measured (default: now)."""
     sizes = sorted({r["size"] for r in results})
@@ -129,6 +138,7 @@ def render(results: list[dict], machine_lines: list[str] | None = None) -> str:
         "",
         *(machine_lines or machine()),
         *_versions(results),
+        *_kept_note(results),
         "",
         "## Targets",
         "",
