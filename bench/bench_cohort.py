@@ -5,6 +5,10 @@ messy form, wrong, unanswered, erroring, and one slow. Each grader works on its 
 course; scores are compared cell by cell. Writes docs/bench-cohort.md.
 
     .venv/bin/python bench/bench_cohort.py [--submissions 200] [--assignment 00_start_here]
+        [--out docs/bench-cohort.md]
+
+A reduced run (e.g. --submissions 40) should name another --out, so the published figures in
+docs/bench-cohort.md always come from a full run.
 """
 
 from __future__ import annotations
@@ -86,7 +90,8 @@ def populate(course: Course, assignment: str, count: int) -> dict[str, str]:
     release_dir = course.folder("release", assignment=assignment)
     kinds: dict[str, str] = {}
     names = sorted(p.name for p in source_dir.glob("*.ipynb"))
-    built = {name: variants(nbformat.read(release_dir / name, 4), nbformat.read(source_dir / name, 4))
+    built = {name: variants(nbformat.read(release_dir / name, 4),
+                            nbformat.read(source_dir / name, 4))
              for name in names}
     cycle = ["right", "messy", "wrong", "unanswered", "erroring"]
     for i in range(count):
@@ -105,6 +110,27 @@ def scores(course: Course, assignment: str) -> dict[tuple[str, str], float | Non
                 for grade in nb.grades:
                     out[(submission.student.id, f"{nb.name}/{grade.name}")] = grade.auto_score
     return out
+
+
+def autograded_max(course: Course, assignment: str) -> dict[str, float]:
+    """Maximum points of each automatically graded cell ("notebook/cell"): code grade cells that
+    are not also answer cells (those, like written answers, are graded by hand)."""
+    with course.gradebook() as gb:
+        return {f"{nb.name}/{cell.name}": cell.max_score
+                for nb in gb.find_assignment(assignment).notebooks for cell in nb.grade_cells
+                if cell.cell_type == "code"
+                and not any(answer.name == cell.name for answer in nb.solution_cells)}
+
+
+def points_by_kind(kinds: dict[str, str], scored: dict, autograded: dict[str, float]) -> str:
+    """Table rows: each kind of submission, how many, mean autograded points per submission."""
+    most = sum(autograded.values())
+    rows = []
+    for kind in sorted(set(kinds.values())):
+        students = [s for s, k in kinds.items() if k == kind]
+        points = [sum(scored.get((s, cell)) or 0.0 for cell in autograded) for s in students]
+        rows.append(f"| {kind} | {len(students)} | {sum(points) / len(points):.2f} of {most:g} |")
+    return "\n".join(rows)
 
 
 def floor_seconds(course: Course, assignment: str, repeats: int = 5) -> tuple[float, float]:
@@ -132,7 +158,9 @@ def main() -> None:
     parser.add_argument("--submissions", type=int, default=200)
     parser.add_argument("--assignment", default="00_start_here")
     parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--output", default=str(ROOT / "docs" / "bench-cohort.md"))
+    parser.add_argument("--out", "--output", dest="out",
+                        default=str(ROOT / "docs" / "bench-cohort.md"),
+                        help="where to write the report (give another file for a reduced run)")
     args = parser.parse_args()
     put_python_bin_on_path()
     work = Path(tempfile.mkdtemp(prefix="bench-cohort-"))
@@ -144,6 +172,7 @@ def main() -> None:
     kinds = populate(stock, args.assignment, args.submissions)
     populate(ours, args.assignment, args.submissions)
 
+    load_before = os.getloadavg()
     t0 = time.perf_counter()
     subprocess.run([str(Path(sys.executable).parent / "nbgrader"), "autograde", args.assignment,
                     "--log-level=ERROR"], cwd=stock.root, check=True,
@@ -154,17 +183,16 @@ def main() -> None:
     summary = Autograder(ours, args.assignment).run(jobs=args.jobs, progress=lambda n: (
         lambda outcome: None))
     ours_seconds = time.perf_counter() - t0
+    load_after = os.getloadavg()
 
     a, b = scores(stock, args.assignment), scores(ours, args.assignment)
     differences = sorted(k for k in a.keys() | b.keys() if a.get(k) != b.get(k))
     start, run = floor_seconds(stock, args.assignment)
     n = args.submissions
-    by_kind: dict[str, list[float]] = {}
-    for (student, _cell), value in b.items():
-        by_kind.setdefault(kinds[student], []).append(value or 0.0)
-    kind_lines = "\n".join(f"| {kind} | {sum(1 for k in kinds.values() if k == kind)} | "
-                           f"{sum(v) / len(v):.2f} |" for kind, v in sorted(by_kind.items()))
+    kind_lines = points_by_kind(kinds, b, autograded_max(ours, args.assignment))
     cpu = os.cpu_count()
+    stock_per = stock_seconds / n
+    listed = (": " + ", ".join(map(str, differences[:5]))) if differences else ""
     report = f"""# Cohort autograde benchmark
 
 Made by `bench/bench_cohort.py` on {time.strftime('%Y-%m-%d')} ({cpu} CPU cores, nbgrader
@@ -173,13 +201,17 @@ works on its own copy of the course and gradebook (SQLite).
 
 | | wall time | seconds per submission |
 |---|---|---|
-| stock `nbgrader autograde` (one CLI call, sequential) | {stock_seconds:.1f} s | {stock_seconds / n:.2f} |
+| stock `nbgrader autograde` (one CLI call, sequential) | {stock_seconds:.1f} s | {stock_per:.2f} |
 | `qispread cohort autograde --jobs {args.jobs}` | {ours_seconds:.1f} s | {ours_seconds / n:.2f} |
 
 **Speed-up: {stock_seconds / ours_seconds:.2f}x** (target 2.5x on 2 cores).
 
+Load average (1, 5, 15 min) before the stock run {_load(load_before)}, after ours
+{_load(load_after)}: other work on the machine slows both graders, so compare runs made in the
+same conditions.
+
 **Scores identical: {"yes" if not differences else "NO"}** — {len(a)} grade cells compared
-cell by cell; {len(differences)} differ{(": " + ", ".join(map(str, differences[:5]))) if differences else ""}.
+cell by cell; {len(differences)} differ{listed}.
 qispread graded {len(summary.graded)}, failed {len(summary.failed)}.
 
 Floor per submission, measured here: a kernel's start to ready {start:.2f} s + the notebook's own
@@ -189,15 +221,21 @@ one worker). Stock nbgrader spends {stock_seconds / n - (start + run):.2f} s per
 the one-core floor; qispread hides kernel start-up by booting the next kernel while the current
 submission runs.
 
-Mean autograded points per grade cell, by kind of submission (qispread's run):
+Mean automatically graded points per submission, of the most a submission can get from the
+autograder (cells marked by hand, such as a written reflection, are left out), by kind of
+submission (qispread's run):
 
-| kind | submissions | mean points |
+| kind | submissions | mean autograded points |
 |---|---|---|
 {kind_lines}
 """
-    Path(args.output).write_text(report)
+    Path(args.out).write_text(report)
     print(report)
     shutil.rmtree(work, ignore_errors=True)
+
+
+def _load(averages: tuple[float, float, float]) -> str:
+    return " / ".join(f"{x:.2f}" for x in averages)
 
 
 def _version(name: str) -> str:

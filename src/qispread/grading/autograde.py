@@ -18,6 +18,7 @@ import nbformat
 
 from qispread.grading.course import Course
 from qispread.grading.grade_worker import Job, Outcome, grade, init_worker
+from qispread.grading.gradebook_writer import GradebookWriter
 
 DEFAULT_MEMORY_MB = 2048
 
@@ -96,9 +97,9 @@ class Autograder:
         return [nb for nb in self._notebook_ids if (folder / f"{nb}.ipynb").exists()]
 
     def prepare(self, student: str) -> Job:
-        """What nbgrader's Autograde.init_assignment does: record the student and submission,
-        lay out the autograded folder (learner's extra files, then the source's over them), and
-        score missing notebooks zero."""
+        """Lay out the autograded folder as nbgrader's Autograde.init_assignment does: the
+        learner's extra files, then the source's over them. The gradebook is written later, by
+        save(), in the same transaction as the grades."""
         course = self.course
         submitted = course.folder("submitted", student, self.assignment)
         dest = course.folder("autograded", student, self.assignment)
@@ -113,34 +114,46 @@ class Autograder:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.unlink(missing_ok=True)
                 shutil.copy(name, target)
-        timestamp = course.coursedir.get_existing_timestamp(str(submitted))
-        present = self._submitted_ids(student)
-        with course.gradebook() as gb:
-            gb.update_or_create_student(student)
-            if timestamp:
-                gb.update_or_create_submission(self.assignment, student, timestamp=timestamp)
-            else:
-                gb.update_or_create_submission(self.assignment, student)
-            for nb in self._notebook_ids:
-                if nb in present:
-                    continue
-                for grade_row in gb.find_submission_notebook(nb, self.assignment, student).grades:
-                    grade_row.auto_score = 0
-                    grade_row.needs_manual_grade = False
-            gb.db.commit()
-        return Job(student, self.assignment, [str(submitted / f"{nb}.ipynb") for nb in present],
+        return Job(student, self.assignment,
+                   [str(submitted / f"{nb}.ipynb") for nb in self._submitted_ids(student)],
                    str(dest), course.db_url)
 
-    def save(self, outcome: Outcome) -> None:
-        """The writer's half of nbgrader's autograde pipeline, then the autograded notebooks."""
-        from nbgrader.preprocessors import AssignLatePenalties, CheckCellMetadata, SaveAutoGrades
+    def _record_submission(self, gb, student: str) -> None:
+        """The gradebook half of nbgrader's Autograde.init_assignment: record the student and
+        the submission's timestamp, and score missing notebooks zero."""
+        submitted = self.course.folder("submitted", student, self.assignment)
+        timestamp = self.course.coursedir.get_existing_timestamp(str(submitted))
+        present = self._submitted_ids(student)
+        gb.update_or_create_student(student)
+        if timestamp:
+            gb.update_or_create_submission(self.assignment, student, timestamp=timestamp)
+        else:
+            gb.update_or_create_submission(self.assignment, student)
+        for nb in self._notebook_ids:
+            if nb in present:
+                continue
+            for grade_row in gb.find_submission_notebook(nb, self.assignment, student).grades:
+                grade_row.auto_score = 0
+                grade_row.needs_manual_grade = False
+        gb.db.commit()
 
+    def save(self, outcome: Outcome, writer: GradebookWriter) -> None:
+        """The writer's half of nbgrader's autograde pipeline in one transaction, then the
+        autograded notebooks. A failed submission is recorded, without grades, as nbgrader does."""
+        from nbgrader.preprocessors import AssignLatePenalties, SaveAutoGrades
+
+        with writer.submission() as gb:
+            self._record_submission(gb, outcome.student)
+            for notebook_id, nb in outcome.notebooks.items():
+                resources = {"nbgrader": {"student": outcome.student,
+                                          "assignment": self.assignment,
+                                          "notebook": notebook_id, "db_url": self.course.db_url}}
+                for pp_class in (SaveAutoGrades, AssignLatePenalties):
+                    pp_class(config=self.course.config)(nb, resources)
+        if outcome.error:
+            return
         dest = self.course.folder("autograded", outcome.student, self.assignment)
         for notebook_id, nb in outcome.notebooks.items():
-            resources = {"nbgrader": {"student": outcome.student, "assignment": self.assignment,
-                                      "notebook": notebook_id, "db_url": self.course.db_url}}
-            for pp_class in (SaveAutoGrades, AssignLatePenalties, CheckCellMetadata):
-                nb, resources = pp_class(config=self.course.config)(nb, resources)
             nbformat.write(nb, dest / f"{notebook_id}.ipynb")
         submitted = self.course.folder("submitted", outcome.student, self.assignment)
         self.state_dir.mkdir(parents=True, exist_ok=True)
@@ -170,7 +183,8 @@ class Autograder:
         initargs = (self.course.config, memory_mb, timeout,
                     course_imports(self.course, self.assignment))
         with ProcessPoolExecutor(max(1, jobs), mp_context=context, initializer=init_worker,
-                                 initargs=initargs) as pool:
+                                 initargs=initargs) as pool, \
+                GradebookWriter(self.course.db_url, self.course.course_id) as writer:
             futures = []
             try:
                 for student in todo:
@@ -178,10 +192,10 @@ class Autograder:
                     futures.append(pool.submit(grade, self.prepare(student)))
                 for future in as_completed(futures):
                     outcome = future.result()
+                    self.save(outcome, writer)
                     if outcome.error:
                         summary.failed[outcome.student] = outcome.error
                     else:
-                        self.save(outcome)
                         summary.graded.append(outcome.student)
                     summary.seconds[outcome.student] = outcome.seconds
                     bar(outcome)

@@ -33,7 +33,9 @@ from traitlets.config import Config
 from qispread.grading.kernels import WarmKernels, stop
 
 SANITISE = [ClearOutput, DeduplicateIds, OverwriteKernelspec, OverwriteCells, CheckCellMetadata]
-EXECUTE = [IgnorePattern, ClearMetadataPreprocessor, LimitOutput]
+# stock nbgrader checks the cells' metadata once more after saving the grades; the check only
+# reads the notebook, so it runs here, off the single writer's path
+EXECUTE = [IgnorePattern, ClearMetadataPreprocessor, LimitOutput, CheckCellMetadata]
 
 
 @dataclass

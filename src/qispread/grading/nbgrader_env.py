@@ -1,5 +1,6 @@
-"""nbgrader's gradebook runs the `alembic` command in a subprocess, so the bin/ folder of the Python
-that runs qispread must be on PATH even when the venv was never activated (e.g. `.venv/bin/qispread`)."""
+"""nbgrader's gradebook runs the `alembic` command in a subprocess, so the bin/ folder of the
+Python that runs qispread must be on PATH even when the venv was never activated (e.g.
+`.venv/bin/qispread`)."""
 
 import os
 import sys
