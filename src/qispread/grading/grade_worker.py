@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import signal
 import time
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from multiprocessing.util import Finalize
 from pathlib import Path
@@ -17,6 +17,7 @@ from pathlib import Path
 import nbformat
 from jupyter_core.utils import run_sync
 from nbconvert.preprocessors import ClearMetadataPreprocessor
+from nbgrader.coursedir import CourseDirectory
 from nbgrader.preprocessors import (
     CheckCellMetadata,
     ClearOutput,
@@ -31,6 +32,7 @@ from traitlets import Unicode
 from traitlets.config import Config
 
 from qispread.grading.kernels import WarmKernels, stop
+from qispread.grading.lent_gradebook import shared_for_reading
 
 SANITISE = [ClearOutput, DeduplicateIds, OverwriteKernelspec, OverwriteCells, CheckCellMetadata]
 # stock nbgrader checks the cells' metadata once more after saving the grades; the check only
@@ -88,6 +90,10 @@ def init_worker(config: dict, memory_mb: int | None, timeout: float | None,
     _state["timeout"] = timeout
     extra = Execute(config=cfg).extra_arguments
     _state["kernels"] = WarmKernels(memory_mb, extra, preload)
+    coursedir = CourseDirectory(config=cfg)
+    reads = ExitStack()
+    reads.enter_context(shared_for_reading(coursedir.db_url, coursedir.course_id))
+    _state["reads"] = reads
     # runs when the pool's worker process exits, so no spare kernel outlives it
     Finalize(None, shutdown_worker, exitpriority=10)
 
@@ -159,6 +165,9 @@ def grade(job: Job) -> Outcome:
 
 
 def shutdown_worker() -> None:
+    reads = _state.pop("reads", None)
+    if reads is not None:
+        reads.close()
     kernels = _state.get("kernels")
     if kernels:
         kernels.discard()

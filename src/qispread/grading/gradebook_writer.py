@@ -11,8 +11,9 @@ nbgrader's own code still decides every score."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
-from unittest.mock import patch
+from contextlib import contextmanager
+
+from qispread.grading.lent_gradebook import lent
 
 
 class _CommitsDeferred:
@@ -28,21 +29,6 @@ class _CommitsDeferred:
 
     def __getattr__(self, name: str):
         return getattr(self._session, name)
-
-
-def _lent_gradebook(gradebook):
-    """The writer's gradebook in the form nbgrader's preprocessors expect from `Gradebook(url)`;
-    closing it (they use it in a `with` block) leaves the writer's connection open."""
-    from nbgrader.api import Gradebook
-
-    class Lent(Gradebook):
-        def __init__(self, *args, **kwargs) -> None:
-            self.__dict__.update(gradebook.__dict__)
-
-        def close(self) -> None:
-            pass
-
-    return Lent
 
 
 def _preprocessor_modules() -> list:
@@ -68,10 +54,7 @@ class GradebookWriter:
         session = gradebook.db
         gradebook.db = _CommitsDeferred(session)
         try:
-            lent = _lent_gradebook(gradebook)
-            with ExitStack() as stack:
-                for module in _preprocessor_modules():
-                    stack.enter_context(patch.object(module, "Gradebook", lent))
+            with lent(gradebook, _preprocessor_modules(), after_use=lambda: None):
                 yield gradebook
             session.commit()
         except BaseException:
