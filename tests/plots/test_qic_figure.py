@@ -88,6 +88,21 @@ def test_notes_become_annotations_with_markers(i_chart):
     assert "PDSA 1: new form" in figure_summary(fig)
 
 
+def test_note_labels_sit_above_the_data_and_ticks_stay_within_it(p_chart_parts):
+    fig = qic_figure(p_chart_parts, notes={10: "PDSA 1", 12: "PDSA 2", 40: "Ward move"})
+    low, high = fig.layout.yaxis.range
+    drawn = p_chart_parts.data[["y", "ucl"]].max().max()
+    assert drawn < low + 0.8 * (high - low)  # the top fifth holds the labels
+    assert max(fig.layout.yaxis.tickvals) <= 1.0  # no tick at an impossible 120%
+
+
+def test_run_chart_baseline_freezes_the_median():
+    fig = qic_figure(qic_result("run"))
+    assert annotation_texts(fig, "baseline_label") == [
+        "Baseline: median fixed from these points"]
+    assert "The median is fixed from the baseline" in figure_summary(fig)
+
+
 def test_summary_names_chart_and_signals(i_chart):
     text = figure_summary(qic_figure(i_chart))
     assert text.startswith("I chart")

@@ -3,6 +3,7 @@ marked on the run chart of the measure."""
 
 import pytest
 
+from qispread import data
 from qispread.models.pdsa import load_pdsa_log
 from qispread.widgets.pdsa_log import NEW, PDSALog
 
@@ -71,6 +72,16 @@ def test_cycle_starts_are_marked_on_the_measures_run_chart(here):
     log.save_cycle()
     notes = [a.text or "" for a in log.figure.layout.annotations]
     assert any("PDSA C1" in text for text in notes)
+
+
+def test_the_chart_can_hold_a_frozen_baseline(here):
+    log = PDSALog("my_pdsa.json", measure="falls", x="period", y="falls", freeze=12)
+    _fill(log, title="Falls bundle", start="2022-11-01")
+    log.save_cycle()
+    falls = data.load("falls")["falls"]
+    (centre,) = [t for t in log.figure.data if (t.meta or {}).get("role") == "cl"]
+    assert centre.y[0] == pytest.approx(falls.iloc[:12].median())  # median of the baseline only
+    assert not log.figure.layout.xaxis.title.text  # dates need no axis title
 
 
 def test_export_writes_markdown_and_csv(here):

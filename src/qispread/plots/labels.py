@@ -107,3 +107,17 @@ def ratings_text(names_and_scores: list[tuple[str, int | None]]) -> str:
     if rated and unrated:
         text += "; not rated: " + ", ".join(unrated)
     return text
+
+
+def nice_ticks(low: float, high: float, most: int = 7) -> list[float]:
+    """Round tick values (steps of 1, 2 or 5 times a power of ten) from low to high."""
+    span = high - low
+    if not np.isfinite(span) or span <= 0:
+        return [low]
+    for step in (m * 10.0 ** e for e in range(int(np.floor(np.log10(span / most))) - 1, 400)
+                 for m in (1, 2, 5)):
+        first = np.ceil(low / step) * step
+        if (high - first) / step + 1 <= most:
+            count = int(np.floor((high - first) / step + 1e-9)) + 1
+            return [float(round(first + i * step, 12)) for i in range(count)]
+    return [low, high]

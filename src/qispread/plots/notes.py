@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from qispread.plots import style
-from qispread.plots.labels import format_x
+from qispread.plots.labels import format_x, nice_ticks
 from qispread.plots.panels import Panel, add_trace
 
 
@@ -23,11 +23,13 @@ def collect_notes(data: pd.DataFrame, notes: dict | None) -> list[tuple[object, 
     return found
 
 
-NOTE_ROWS_HEIGHT = 0.2  # the two staggered rows of note labels, as a share of the panel
+NOTE_ROW_HEIGHT = 0.09  # one row of note labels, as a share of the panel's height
 
 
-def draw_notes(fig, panels: list[Panel], notes: list[tuple[object, str, object]]) -> None:
-    """Draw each note on its panel, with headroom above the data so no label covers a point."""
+def draw_notes(fig, panels: list[Panel], notes: list[tuple[object, str, object]],
+               rows: int = 2) -> None:
+    """Draw each note on its panel, labels staggered over ``rows`` heights (notes close together
+    then do not overlap), with headroom above the data so that no label covers a point."""
     drawn = False
     for panel in panels:
         mine = [(x, t) for x, t, f in notes if panel.label is None or f is None
@@ -48,18 +50,19 @@ def draw_notes(fig, panels: list[Panel], notes: list[tuple[object, str, object]]
                         "color": style.NOTE_COLOUR, "line": {"width": 2}},
                 hovertext=[text], hoverinfo="text", showlegend=False, meta={"role": "note"},
             ))
-            fig.add_annotation(x=x_at, xref=panel.xref, y=1.0 - 0.09 * (i % 2),
+            fig.add_annotation(x=x_at, xref=panel.xref, y=1.0 - NOTE_ROW_HEIGHT * (i % rows),
                                yref=panel.ydomain, yanchor="top", showarrow=False, text=text,
                                bgcolor="rgba(255,255,255,0.9)", bordercolor=style.NOTE_COLOUR,
                                borderwidth=1, borderpad=3, name="note",
                                font={"size": style.LABEL_SIZE - 1, "color": "#1A1A1A"})
             drawn = True
     if drawn:
-        _leave_headroom(fig)
+        _leave_headroom(fig, min(0.5, NOTE_ROW_HEIGHT * rows + 0.02))
 
 
-def _leave_headroom(fig: go.Figure) -> None:
-    """Stretch every y axis so the data fills the panel below the rows of note labels."""
+def _leave_headroom(fig: go.Figure, share: float) -> None:
+    """Stretch every y axis so the data fill the panel below the top ``share`` kept for note
+    labels; ticks stop at the data, so the axis never shows impossible values (e.g. 120%)."""
     values = np.concatenate([np.asarray(t.y, dtype=float) for t in fig.data
                              if t.y is not None and len(t.y)] or [np.array([np.nan])])
     if np.isnan(values).all():
@@ -68,8 +71,9 @@ def _leave_headroom(fig: go.Figure) -> None:
     span = (high - low) or abs(high) or 1.0
     below = low - 0.05 * span
     above = high + 0.05 * span
-    top = above + (above - below) * NOTE_ROWS_HEIGHT / (1 - NOTE_ROWS_HEIGHT)
-    fig.update_yaxes(range=[below, top], autorange=False)
+    top = above + (above - below) * share / (1 - share)
+    fig.update_yaxes(range=[below, top], autorange=False, tickmode="array",
+                     tickvals=nice_ticks(below, above))
 
 
 def describe_notes(notes: list[tuple[object, str, object]]) -> list[str]:

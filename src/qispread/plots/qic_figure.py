@@ -148,7 +148,7 @@ def _draw_centre(fig, panel, part, chart: str, y_format: str) -> None:
     ))
 
 
-def _shade_baseline(fig, panel: Panel) -> None:
+def _shade_baseline(fig, panel: Panel, fixed: str) -> None:
     """Shade each part's frozen baseline (the points its limits come from) and label it."""
     for part in segments(panel.data, "part"):
         base = part["baseline"].fillna(True).astype(bool)
@@ -167,7 +167,7 @@ def _shade_baseline(fig, panel: Panel) -> None:
                       name="freeze")
         fig.add_annotation(x=x0, xref=panel.xref, xanchor="left", y=0.0, yref=panel.ydomain,
                            yanchor="bottom", showarrow=False, name="baseline_label",
-                           text="Baseline: limits fixed from these points",
+                           text=f"Baseline: {fixed} fixed from these points",
                            font={"size": style.LABEL_SIZE - 2, "color": style.BLUE})
 
 
@@ -194,18 +194,19 @@ def _label_edges(fig, panel: Panel, chart: str, percent: bool, span: float) -> N
 
 def qic_figure(result, title: str | None = None, ylab: str | None = None,
                xlab: str | None = None, notes: dict | None = None,
-               show_95: bool = False) -> go.Figure:
+               show_95: bool = False, note_rows: int = 2) -> go.Figure:
     """A plotly figure of a qic() result: run chart or control chart, qicharts2 style.
 
     ``notes`` maps x values to short texts (e.g. ``{"2024-03-01": "PDSA 1: new form"}``); notes
-    held in the result's own ``notes`` column are drawn too. ``show_95`` adds the 2-sigma lines.
+    held in the result's own ``notes`` column are drawn too, their labels staggered over
+    ``note_rows`` heights. ``show_95`` adds the 2-sigma lines.
     """
     data = _check(result)
     percent = _uses_percent_axis(result, data)
     y_format = ":.1%" if percent else ""
     fig, panels = make_panels(data)
     for panel in panels:
-        _shade_baseline(fig, panel)
+        _shade_baseline(fig, panel, "median" if result.chart == "run" else "limits")
         for part in segments(panel.data, "part"):
             _draw_limits(fig, panel, part, show_95, y_format)
             _draw_centre(fig, panel, part, result.chart, y_format)
@@ -215,7 +216,7 @@ def qic_figure(result, title: str | None = None, ylab: str | None = None,
         _label_edges(fig, panel, result.chart, percent,
                      value_span(data, ("y", "lcl", "ucl", "cl")))
     all_notes = collect_notes(data, notes)
-    draw_notes(fig, panels, all_notes)
+    draw_notes(fig, panels, all_notes, note_rows)
     show_legend_once(fig)
     style.apply_style(fig, title or CHART_NAMES[result.chart], xlab, ylab)
     fig.update_layout(showlegend=True, margin={"r": 110, "t": 70},
@@ -281,7 +282,8 @@ def qic_summary(result, notes: list[tuple[object, str, object]] | None = None) -
                                                                              percent) + ".")
         base = rows["baseline"].fillna(True).astype(bool)
         if base.any() and not base.all():
-            sentences.append(f"Limits are fixed from the baseline up to "
+            fixed = "The median is" if result.chart == "run" else "Limits are"
+            sentences.append(f"{fixed} fixed from the baseline up to "
                              f"{format_x(rows.loc[base, 'x'].iloc[-1])} (shaded).")
     excluded = data.loc[~data["include"].fillna(True).astype(bool), "x"]
     if len(excluded):

@@ -50,14 +50,15 @@ class PDSALog(w.VBox):
     def __init__(self, path: str | Path = "my_pdsa.json",
                  measure: str | pd.DataFrame | None = None, x: str | None = None,
                  y: str | None = None, n: str | None = None, chart: str = "run",
-                 multiply: float = 1, ylab: str | None = None) -> None:
+                 multiply: float = 1, ylab: str | None = None, xlab: str | None = None,
+                 freeze: int | None = None) -> None:
         self.path = resolve_path(path)
         self.messages = MessageArea()
         self.model: CycleLog = open_saved(self.path, load_pdsa_log, self.messages) \
             or CycleLog()
         self.measure = _measure_frame(measure)
         self.chart_args = {"x": x, "y": y, "n": n, "chart": chart, "multiply": multiply,
-                           "ylab": ylab}
+                           "ylab": ylab, "xlab": xlab, "freeze": freeze}
         self.picker = w.Dropdown(description="Cycle", style=LABEL_STYLE, layout=PICKER_LAYOUT)
         self.fields: dict[str, w.Widget] = {name: _text_control(name) for name in TEXT_FIELDS}
         self.fields["start"] = _text_control("start")
