@@ -46,5 +46,7 @@ def test_markdown_and_html_show_stages_prompts_and_notes():
     md = plan.to_markdown()
     assert "## Choices and consequences" in md and "Audit 10 notes by Friday" in md
     assert md.count("_(no notes yet)_") == 4
+    in_a_notebook = plan.to_markdown(level=3)  # under a lesson's own section headings
+    assert in_a_notebook.startswith("### Coaching plan") and "\n#### Actions" in in_a_notebook
     page = plan.to_html()
     assert "Sepsis &lt;screening&gt;" in page and "<h2>Review</h2>" in page

@@ -129,11 +129,15 @@ class CoachingPlan:
     def save(self, path: str | os.PathLike) -> None:
         save_json(path, self.validate().to_dict())
 
-    def to_markdown(self) -> str:
+    def to_markdown(self, level: int = 1) -> str:
+        """The plan as Markdown; ``level`` is its title's heading level (3 sits well inside a
+        notebook section), the stages one level below."""
         model = COACHING_MODELS[self.model]
-        lines = [f"# Coaching plan: {self.title or 'untitled'}", "", f"Model: {model.source}", ""]
+        title, stage_mark = "#" * level, "#" * (level + 1)
+        lines = [f"{title} Coaching plan: {self.title or 'untitled'}", "", f"Model: {model.source}",
+                 ""]
         for stage in model.stages:
-            lines += [f"## {stage.name}", ""]
+            lines += [f"{stage_mark} {stage.name}", ""]
             lines += [f"- *{p}*" for p in stage.prompts]
             lines += ["", self.note(stage.name).strip() or "_(no notes yet)_", ""]
         return "\n".join(lines)
