@@ -132,6 +132,30 @@ def _resources(job: Job, notebook_id: str) -> dict:
     }
 
 
+KERNEL_START_ATTEMPTS = 3
+DIED_STARTING = "Kernel died before replying to kernel_info"
+
+
+def _execute(cfg: Config, folder: str, nb, resources: dict, kernels: WarmKernels,
+             kernel_name: str):
+    """Run the notebook on a fresh kernel. A kernel that dies before it has started is replaced:
+    jupyter_client picks free ports before the kernel binds them, so two kernels starting at the
+    same moment can race for one port, and the submission is not to blame (seen 1 in 200)."""
+    for attempt in range(1, KERNEL_START_ATTEMPTS + 1):
+        km = kernels.take(kernel_name)
+        os.environ["NBGRADER_EXECUTION"] = "autograde"
+        try:
+            executor = _ExecuteInFolder(config=cfg, folder=folder)
+            return executor.preprocess(nb, resources, km=km)
+        except RuntimeError as exc:
+            if DIED_STARTING not in str(exc) or attempt == KERNEL_START_ATTEMPTS:
+                raise
+        finally:
+            os.environ.pop("NBGRADER_EXECUTION", None)
+            stop(km)
+    raise AssertionError("unreachable")
+
+
 def grade(job: Job) -> Outcome:
     cfg: Config = _state["config"]
     kernels: WarmKernels = _state["kernels"]
@@ -147,14 +171,7 @@ def grade(job: Job) -> Outcome:
                 # stock nbgrader writes the sanitised notebook and reads it back
                 nb = nbformat.reads(nbformat.writes(nb), as_version=nbformat.NO_CONVERT)
                 kernel_name = nb.metadata.get("kernelspec", {}).get("name", "python3")
-                km = kernels.take(kernel_name)
-                os.environ["NBGRADER_EXECUTION"] = "autograde"
-                try:
-                    executor = _ExecuteInFolder(config=cfg, folder=job.dest)
-                    nb, resources = executor.preprocess(nb, resources, km=km)
-                finally:
-                    os.environ.pop("NBGRADER_EXECUTION", None)
-                    stop(km)
+                nb, resources = _execute(cfg, job.dest, nb, resources, kernels, kernel_name)
                 nb, resources = _run([pp(config=cfg) for pp in EXECUTE], nb, resources)
                 outcome.notebooks[notebook_id] = nb
     except Exception as exc:  # reported per submission; the run carries on
