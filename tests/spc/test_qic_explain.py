@@ -6,7 +6,7 @@ from pathlib import Path
 import pandas as pd
 
 from qispread.spc import qic
-from qispread.spc.explain import format_x
+from qispread.spc.explain import XLabels
 
 REFERENCE = Path(__file__).parent / "reference_cases.json"
 CASES = {c["id"]: c for c in json.loads(REFERENCE.read_text())}
@@ -63,6 +63,6 @@ def test_mr_chart_says_runs_not_checked():
 def test_dates_formatted_for_people():
     monthly = pd.Series(pd.to_datetime(["2023-03-01", "2023-04-01"]))
     daily = pd.Series(pd.to_datetime(["2023-03-05", "2023-03-06"]))
-    assert format_x(monthly, True) == ["March 2023", "April 2023"]
-    assert format_x(daily, True) == ["5 March 2023", "6 March 2023"]
-    assert format_x(pd.Series([1, 2]), False) == ["point 1", "point 2"]
+    assert list(XLabels(monthly, True)) == ["March 2023", "April 2023"]
+    assert list(XLabels(daily, True)) == ["5 March 2023", "6 March 2023"]
+    assert list(XLabels(pd.Series([1, 2]), False)) == ["point 1", "point 2"]

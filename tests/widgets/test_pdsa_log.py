@@ -29,13 +29,20 @@ def test_a_saved_cycle_is_in_the_file_for_graded_code(here):
         ("C1", "Falls huddle on ward 7", "adapt", "2023-01-09")]
 
 
-def test_linked_cycles_form_a_ramp(here):
+def _two_linked_cycles(first: tuple[str, str], second: tuple[str, str]) -> PDSALog:
+    """A log with cycle C1 and cycle C2 that builds on it, each saved through the form."""
     log = PDSALog("my_pdsa.json")
-    _fill(log, title="Try on one shift", start="2023-01-09")
+    _fill(log, title=first[0], start=first[1])
     log.save_cycle()
     log.picker.value = NEW
-    _fill(log, title="Try on all shifts", start="2023-02-06", builds_on="C1")
+    _fill(log, title=second[0], start=second[1], builds_on="C1")
     log.save_cycle()
+    return log
+
+
+def test_linked_cycles_form_a_ramp(here):
+    log = _two_linked_cycles(("Try on one shift", "2023-01-09"),
+                             ("Try on all shifts", "2023-02-06"))
     assert "Ramp 1:</b> C1: Try on one shift → C2: Try on all shifts" in log.ramps.value
 
 
@@ -53,12 +60,7 @@ def test_bad_input_is_explained_and_the_typing_survives_a_restart(here):
 
 
 def test_a_cycle_others_build_on_cannot_be_deleted(here):
-    log = PDSALog("my_pdsa.json")
-    _fill(log, title="First", start="2023-01-09")
-    log.save_cycle()
-    log.picker.value = NEW
-    _fill(log, title="Second", start="2023-01-20", builds_on="C1")
-    log.save_cycle()
+    log = _two_linked_cycles(("First", "2023-01-09"), ("Second", "2023-01-20"))
     log.picker.value = "C1"
     log.delete_cycle()
     assert "C2 builds on C1" in log.messages.value

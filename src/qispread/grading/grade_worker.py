@@ -153,7 +153,6 @@ def _execute(cfg: Config, folder: str, nb, resources: dict, kernels: WarmKernels
         finally:
             os.environ.pop("NBGRADER_EXECUTION", None)
             stop(km)
-    raise AssertionError("unreachable")
 
 
 def grade(job: Job) -> Outcome:

@@ -160,7 +160,7 @@ def ptd_figure(result, title: str | None = None, ylab: str | None = None,
                                   font_size=style.FONT_SIZE)
     if percentage:
         fig.update_yaxes(tickformat=".0%")
-    set_summary(fig, " ".join([ptd_summary(result, percentage), *describe_notes(all_notes)]))
+    set_summary(fig, ptd_summary(result, percentage, all_notes))
     return fig
 
 
@@ -187,7 +187,8 @@ def _facet_sentence(rows: pd.DataFrame, row, percent: bool) -> str:
     return "; ".join(bits)
 
 
-def ptd_summary(result, percent: bool = False) -> str:
+def ptd_summary(result, percent: bool = False,
+                notes: list[tuple[object, str, object]] | None = None) -> str:
     """Plain-English description of what the chart shows, for screen readers."""
     data = result.data
     rows = _summary_rows(result)
@@ -202,5 +203,6 @@ def ptd_summary(result, percent: bool = False) -> str:
         row = next(iter(rows.values())) if rows else None
         sentence = _facet_sentence(data, row, percent)
         sentences.append(sentence[:1].upper() + sentence[1:] + ".")
+    sentences.extend(describe_notes(notes or []))
     sentences.append(explanation_text(result))
     return " ".join(s for s in sentences if s)

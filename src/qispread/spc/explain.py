@@ -47,12 +47,6 @@ class XLabels:
         return str(v)
 
 
-def format_x(values: pd.Series, x_given: bool) -> list[str]:
-    """Every x value as people write it (see XLabels)."""
-    labels = XLabels(values, x_given)
-    return [labels[i] for i in range(len(labels))]
-
-
 def _listing(labels: list[str]) -> str:
     if len(labels) > MAX_LISTED:
         return ", ".join(labels[:MAX_LISTED]) + f" and {len(labels) - MAX_LISTED} more"
