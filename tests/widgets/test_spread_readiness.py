@@ -24,7 +24,8 @@ def test_every_principle_has_a_labelled_rating_and_notes(path):
     for r in widget.rows:
         assert r.rating.description == "Rating" and r.notes.description == "Notes"
     header = widget.children[0].value
-    assert "seventh principle" in header and "unverified" in header
+    assert "seventh principle" in header and "innovation development" in header
+    assert "unverified" in header
 
 
 def test_each_edit_saves_and_a_restart_restores_the_work(path):

@@ -4,9 +4,13 @@ The principles come from NHS England's *Leading the Spread and Adoption of Innov
 Improvement: A Practical Guide* (produced by the NHS Horizons team;
 https://www.england.nhs.uk/spread-and-adoption/seven-interconnected-principles/). Six names are
 confirmed by the guide's pages and the Horizons blog series (Complexity, Leadership, Individual,
-Benefit, Networks, Learning). The seventh name could not be verified from a source we can cite, so
-it is shown as unverified rather than guessed. "Systems convening" (after Wenger-Trayner) is the
-guide's way of leading that applies the principles; it is rated here as an extra dimension.
+Benefit, Networks, Learning). For the seventh, the evidence is NHS Horizons' 2020 "Spread and
+Innovation" page, which listed seven principles: the individual, networks, value, innovation
+development, complexity, learning and leadership. Value became Benefit in the 2021 guide, which
+leaves "Innovation development" as the seventh; we have not confirmed that name on the 2021 guide's
+own pages, so it is shown as the 2020 name, marked unverified (docs/sources.md). "Systems convening"
+(after Wenger-Trayner) is the guide's way of leading that applies the principles; it is rated here
+as an extra dimension.
 
 The prompt questions and suggested next steps are this course's own wording, not the guide's.
 Ratings are 1 (not in place) to 5 (fully in place); None means "not rated yet".
@@ -24,7 +28,7 @@ from typing import Any
 from qispread.models.storage import ModelFileProblem, load_json, save_json
 
 RATING_MIN, RATING_MAX = 1, 5
-SEVENTH_PRINCIPLE_NAME = "Seventh principle (name not verified — see the guide)"
+SEVENTH_PRINCIPLE_NAME = "Innovation development (2020 name; unverified in the 2021 guide)"
 SOURCE = (
     "NHS England (NHS Horizons), Leading the Spread and Adoption of Innovation and Improvement: "
     "A Practical Guide — https://www.england.nhs.uk/spread-and-adoption/"
@@ -84,9 +88,10 @@ PRINCIPLES: tuple[Dimension, ...] = (
     ),
     Dimension(
         "seventh", SEVENTH_PRINCIPLE_NAME,
-        ("Look up the seventh principle in the guide: what does it ask of your project?",
-         "What evidence do you have that you are ready on this principle?"),
-        "Read the guide's page on this principle and note one action it suggests for you.",
+        ("Is the change still being developed, with the people who will adopt it?",
+         "Which parts must stay the same everywhere, and which may each site adapt?"),
+        "Agree with two adopting sites which parts of the change are core and which they may "
+        "adapt, and write both lists down.",
     ),
 )
 

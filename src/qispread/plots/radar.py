@@ -24,7 +24,7 @@ _SYMBOLS = ("circle", "square", "diamond", "triangle-up", "x", "star")
 
 def _axis_label(name: str) -> str:
     if name == SEVENTH_PRINCIPLE_NAME:
-        return "Seventh principle<br>(name not verified)"
+        return "Innovation<br>development<br>(2020 name)"
     return name.replace(" ", "<br>") if len(name) > 12 else name
 
 

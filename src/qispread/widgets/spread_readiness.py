@@ -50,8 +50,9 @@ class SpreadReadiness(w.VBox):
             "<p style='margin:2px 0;max-width:60em'>Rate your project against the seven "
             "interconnected principles for spread and adoption, and systems convening. "
             "The questions are ours, written to help you think; the principles are from "
-            f"{html.escape(SOURCE)}. We could not verify the seventh principle's name from a "
-            "source we can cite, so it is shown as unverified: look it up in the guide.</p>"
+            f"{html.escape(SOURCE)}. The seventh principle is shown by its 2020 name, "
+            "<i>innovation development</i>, from NHS Horizons' 2020 list of the seven; that "
+            "name is unverified in the 2021 guide, so check the guide's own page.</p>"
         )
         super().__init__([header, w.HBox([self.which, self.new_label, self.add_button]),
                           self.messages, *self.rows, self.suggestions, self.chart],
