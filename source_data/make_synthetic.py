@@ -48,6 +48,17 @@ picked so that every planted signal shows as designed; tests/data/ check each on
    Planted: several values lie exactly on the median, so learners must leave them out when counting
    useful observations, runs and crossings.
 
+7. sepsis_screening_by_deprivation.csv: another hospital's weekly sepsis screening within one hour,
+   52 weeks from 3 April 2023, stratified by the deprivation of the patient's home area: the most
+   deprived 20% (Index of Multiple Deprivation quintile 1, "Core20") and the other 80%. One row per
+   week and group, for run or p charts with one panel per group (module 03: who benefits?).
+   Model: eligible ~ Poisson(12) for the most deprived 20% and Poisson(36) for the other 80%;
+   screened ~ Binomial(eligible, p).
+   Planted: the other 80% follow a ramp from p = 0.60 (weeks 1-17) to 0.88 (week 33 on). The most
+   deprived 20% start at 0.58 and improve later and less: a ramp from week 30 to 0.70 by week 45.
+   The whole hospital's rate improves, while from week 34 the most deprived group's median is more
+   than 10 percentage points below the others'.
+
 Usage: python source_data/make_synthetic.py [OUTPUT_FOLDER]   (default: this folder)
 """
 
@@ -156,6 +167,27 @@ def days_between_pressure_ulcers() -> pd.DataFrame:
     )
 
 
+def sepsis_screening_by_deprivation() -> pd.DataFrame:
+    rng = _rng(7)
+    week = np.arange(1, 53)
+
+    def ramp(start: int, end: int) -> np.ndarray:
+        return np.clip((week - start) / (end - start), 0, 1)
+
+    groups = {  # group: (mean eligible a week, p for each week)
+        "most deprived 20%": (12, 0.58 + (0.70 - 0.58) * ramp(30, 45)),
+        "other 80%": (36, 0.60 + (0.88 - 0.60) * ramp(17, 33)),
+    }
+    frames = []
+    for group, (mean_eligible, p) in groups.items():
+        eligible = rng.poisson(mean_eligible, size=52)
+        frames.append(pd.DataFrame({
+            "week": week, "week_starting": _mondays("2023-04-03", 52), "group": group,
+            "eligible": eligible, "screened_within_1h": rng.binomial(eligible, p),
+        }))
+    return pd.concat(frames).sort_values(["week", "group"]).reset_index(drop=True)
+
+
 def bed_occupancy_run() -> pd.DataFrame:
     rng = _rng(6)
     percent = np.minimum(np.round(rng.normal(93, 2, size=20)), 100).astype(int)
@@ -169,6 +201,7 @@ MAKERS = {
     "theatre_start_delay": theatre_start_delay,
     "days_between_pressure_ulcers": days_between_pressure_ulcers,
     "bed_occupancy_run": bed_occupancy_run,
+    "sepsis_screening_by_deprivation": sepsis_screening_by_deprivation,
 }
 
 

@@ -12,6 +12,7 @@ SYNTHETIC_FILES = [
     "theatre_start_delay.csv",
     "days_between_pressure_ulcers.csv",
     "bed_occupancy_run.csv",
+    "sepsis_screening_by_deprivation.csv",
 ]
 
 

@@ -32,6 +32,7 @@ SYNTHETIC = [
     "theatre_start_delay",
     "days_between_pressure_ulcers",
     "bed_occupancy_run",
+    "sepsis_screening_by_deprivation",
 ]
 
 

@@ -87,3 +87,18 @@ def test_bed_occupancy_has_values_on_the_median():
     chart = qic(x=beds.week_starting, y=beds.occupancy_percent).data
     assert (beds.occupancy_percent == beds.occupancy_percent.median()).sum() >= 2
     assert chart["n_useful"].iloc[0] < len(beds)
+
+
+def test_stratified_sepsis_improves_overall_but_the_most_deprived_group_lags():
+    table = data.load("sepsis_screening_by_deprivation")
+    whole = table.groupby("week")[["eligible", "screened_within_1h"]].sum().reset_index()
+    overall = qic(x=whole.week, y=whole.screened_within_1h, n=whole.eligible, chart="run")
+    assert overall.data["runs_signal"].all()  # the hospital as a whole improves
+    share = table.screened_within_1h / table.eligible
+    late = table.week >= 34
+    deprived = table.group == "most deprived 20%"
+    gap = share[late & ~deprived].median() - share[late & deprived].median()
+    assert gap > 0.10
+    both = qic(x=table.week, y=table.screened_within_1h, n=table.eligible, chart="run",
+               facets=table.group)
+    assert set(both.data["facet"]) == {"most deprived 20%", "other 80%"}
