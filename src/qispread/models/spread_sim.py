@@ -133,18 +133,28 @@ class TeamDraws:
 
 @dataclass(frozen=True)
 class SpreadNetwork:
-    """Teams (nodes) with their organisation, trusted contacts and community membership."""
+    """Teams (nodes) with their organisation, trusted contacts (edges) and community membership."""
 
-    graph: nx.Graph
+    edges: np.ndarray  # (ties, 2), each tie once, lower team number first
     organisation: np.ndarray
     base_degree: np.ndarray
     outside_contacts: np.ndarray
     community: np.ndarray
 
+    @property
+    def teams(self) -> int:
+        return len(self.organisation)
+
+    @cached_property
+    def graph(self) -> nx.Graph:
+        graph = nx.Graph()
+        graph.add_nodes_from(range(self.teams))
+        graph.add_edges_from(self.edges.tolist())
+        return graph
+
     @cached_property
     def adjacency(self) -> sp.csr_matrix:
-        return nx.to_scipy_sparse_array(self.graph, nodelist=range(len(self.organisation)),
-                                        dtype=np.int32, format="csr")
+        return _adjacency(self.edges, self.teams)
 
     @cached_property
     def positions(self) -> np.ndarray:
@@ -155,41 +165,55 @@ def _streams(seed: int) -> list[np.random.Generator]:
     return [np.random.default_rng(s) for s in np.random.SeedSequence(seed).spawn(4)]
 
 
+def _unique_ties(ties: np.ndarray) -> np.ndarray:
+    ties = np.sort(ties.reshape(-1, 2), axis=1)
+    ties = ties[ties[:, 0] != ties[:, 1]]
+    return np.unique(ties, axis=0)
+
+
+def _adjacency(edges: np.ndarray, teams: int) -> sp.csr_matrix:
+    rows = np.r_[edges[:, 0], edges[:, 1]]
+    cols = np.r_[edges[:, 1], edges[:, 0]]
+    return sp.csr_matrix((np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=(teams, teams))
+
+
 def build_network(settings: SpreadSettings) -> SpreadNetwork:
     """Organisations of clustered teams with a few hubs, linked by a few boundary spanners."""
     structure, _, convening, _ = _streams(settings.seed)
     size, orgs = settings.teams_per_organisation, settings.organisations
-    graph = nx.Graph()
-    graph.add_nodes_from(range(settings.teams))
+    ties = []
     for o in range(orgs):
         inside = nx.powerlaw_cluster_graph(size, CONTACTS_INSIDE, 0.4,
                                            seed=int(structure.integers(2**31)))
-        graph.add_edges_from((o * size + a, o * size + b) for a, b in inside.edges)
+        ties.append(o * size + np.array(inside.edges, dtype=np.int64).reshape(-1, 2))
+    ties += [_cross_tie(structure, o, orgs, size)
+             for o in range(orgs) for _ in range(CROSS_TIES_PER_ORGANISATION)]
+    base = _unique_ties(np.vstack(ties))
     organisation = np.repeat(np.arange(orgs), size)
-    for o in range(orgs):
-        for _ in range(CROSS_TIES_PER_ORGANISATION):
-            graph.add_edge(*_cross_tie(structure, o, orgs, size))
-    base_degree = np.array([graph.degree(i) for i in range(settings.teams)])
-    outside = np.array([sum(organisation[j] != organisation[i] for j in graph[i])
-                        for i in range(settings.teams)])
-    community = np.zeros(settings.teams, dtype=bool)
+    base_degree = np.bincount(base.ravel(), minlength=settings.teams)
+    crossing = base[organisation[base[:, 0]] != organisation[base[:, 1]]]
+    outside = np.bincount(crossing.ravel(), minlength=settings.teams)
     # Convening draws come from their own stream, after the base network, so turning convening on
     # adds ties and help without changing anything else.
-    extra_ties = [_cross_tie(convening, o, orgs, size)
-                  for o in range(orgs) for _ in range(CONVENING_TIES_PER_ORGANISATION)]
+    extra = np.vstack([_cross_tie(convening, o, orgs, size)
+                       for o in range(orgs) for _ in range(CONVENING_TIES_PER_ORGANISATION)])
     members = np.concatenate([o * size + convening.choice(size, COMMUNITY_MEMBERS_PER_ORGANISATION,
                                                            replace=False) for o in range(orgs)])
+    community = np.zeros(settings.teams, dtype=bool)
+    added = [base]
     if settings.cross_boundary_ties:
-        graph.add_edges_from(extra_ties)
+        added.append(extra)
     if settings.community_of_practice:
         community[members] = True
-        graph.add_edges_from((a, b) for i, a in enumerate(members) for b in members[i + 1:])
-    return SpreadNetwork(graph, organisation, base_degree, outside, community)
+        a, b = np.triu_indices(len(members), 1)
+        added.append(np.c_[members[a], members[b]])
+    return SpreadNetwork(_unique_ties(np.vstack(added)), organisation, base_degree, outside,
+                         community)
 
 
-def _cross_tie(rng: np.random.Generator, org: int, orgs: int, size: int) -> tuple[int, int]:
+def _cross_tie(rng: np.random.Generator, org: int, orgs: int, size: int) -> np.ndarray:
     other = (org + 1 + rng.integers(orgs - 1)) % orgs
-    return int(org * size + rng.integers(size)), int(other * size + rng.integers(size))
+    return np.array([[org * size + rng.integers(size), other * size + rng.integers(size)]])
 
 
 def draw_teams(settings: SpreadSettings) -> TeamDraws:

@@ -44,14 +44,14 @@ def adoption_curve(run: SpreadRun, month: int | None = None) -> go.Figure:
     for i, state in enumerate(STATES):
         style = STATE_STYLE[state]
         fig.add_trace(go.Scatter(
-            x=months, y=counts[:, i], name=state, mode="lines",
+            x=months.tolist(), y=counts[:, i].tolist(), name=state, mode="lines",
             line={"color": style["color"], "dash": style["dash"], "width": LINE_WIDTH + 1},
             hovertemplate=f"month %{{x}}: %{{y}} teams {state}<extra></extra>"))
     ends = _spread_labels([float(c) for c in counts[-1]], min_gap=0.07 * run.settings.teams)
     for state, end, count in zip(STATES, ends, counts[-1], strict=True):
-        fig.add_annotation(x=months[-1], y=end, text=f"{state} {count}", showarrow=False,
-                           xanchor="left", xshift=6, font={"size": LABEL_SIZE,
-                                                           "color": STATE_STYLE[state]["color"]})
+        fig.add_annotation(x=int(months[-1]), y=float(end), text=f"{state} {count}",
+                           showarrow=False, xanchor="left", xshift=6,
+                           font={"size": LABEL_SIZE, "color": STATE_STYLE[state]["color"]})
     if month is not None:
         fig.add_vline(x=month, line={"color": "#555555", "width": 1, "dash": "dot"})
     fig.update_layout(**base_layout("How many teams are in each state, month by month",
@@ -89,9 +89,8 @@ def network_figure(run: SpreadRun, month: int | None = None) -> go.Figure:
     month = run.settings.months if month is None else int(np.clip(month, 0, run.settings.months))
     network, state = run.network, run.states[month]
     xy = network.positions
-    edges = np.array(network.graph.edges, dtype=int).reshape(-1, 2)
-    ex = np.c_[xy[edges[:, 0], 0], xy[edges[:, 1], 0], np.full(len(edges), np.nan)].ravel()
-    ey = np.c_[xy[edges[:, 0], 1], xy[edges[:, 1], 1], np.full(len(edges), np.nan)].ravel()
+    edges = network.edges
+    ex, ey = (_segments(xy[edges[:, 0], k], xy[edges[:, 1], k]) for k in (0, 1))
     fig = go.Figure(go.Scatter(x=ex, y=ey, mode="lines", hoverinfo="skip", showlegend=False,
                                line={"color": "rgba(120,120,120,0.35)", "width": 1}))
     for code, name in enumerate(STATES):
@@ -99,18 +98,18 @@ def network_figure(run: SpreadRun, month: int | None = None) -> go.Figure:
         style = STATE_STYLE[name]
         fig.add_trace(go.Scatter(
             # an empty state keeps its legend entry (plotly drops traces with no points)
-            x=xy[members, 0] if len(members) else [None],
-            y=xy[members, 1] if len(members) else [None], mode="markers",
+            x=xy[members, 0].tolist() or [None],
+            y=xy[members, 1].tolist() or [None], mode="markers",
             name=f"{name} ({len(members)})", showlegend=True,
             marker={"color": style["color"], "symbol": style["symbol"], "size": 11,
                     "line": {"width": 1.5 if name != "unaware" else 1.2,
                              "color": "white" if name not in ("unaware", "abandoned")
                              else style["color"]}},
-            customdata=network.organisation[members] + 1,
+            customdata=(network.organisation[members] + 1).tolist(),
             hovertemplate=f"team %{{pointNumber}} · organisation %{{customdata}}: {name}"
                           "<extra></extra>"))
     seeds = run.seed_teams
-    fig.add_trace(go.Scatter(x=xy[seeds, 0], y=xy[seeds, 1], mode="markers",
+    fig.add_trace(go.Scatter(x=xy[seeds, 0].tolist(), y=xy[seeds, 1].tolist(), mode="markers",
                              name="started here", hoverinfo="skip",
                              marker={"symbol": "circle-open", "size": 20,
                                      "color": BLUE, "line": {"width": 2.5}}))
@@ -118,7 +117,8 @@ def network_figure(run: SpreadRun, month: int | None = None) -> go.Figure:
     for o in range(orgs):
         centre = xy[network.organisation == o].mean(axis=0)
         outward = centre / (np.linalg.norm(centre) or 1)
-        fig.add_annotation(x=centre[0] + 1.5 * outward[0], y=centre[1] + 1.5 * outward[1],
+        fig.add_annotation(x=float(centre[0] + 1.5 * outward[0]),
+                           y=float(centre[1] + 1.5 * outward[1]),
                            text=f"Org {o + 1}", showarrow=False,
                            font={"size": LABEL_SIZE, "color": "#333333"})
     layout = base_layout(f"The teams at month {month}, by state")
@@ -133,6 +133,15 @@ def network_figure(run: SpreadRun, month: int | None = None) -> go.Figure:
     counts = ", ".join(f"{(state == c).sum()} {s}" for c, s in enumerate(STATES))
     return set_summary(fig, f"Network of {run.settings.teams} teams in {orgs} organisations at "
                             f"month {month}: {counts}. Seed teams are ringed.")
+
+
+def _segments(start: np.ndarray, end: np.ndarray) -> list[float | None]:
+    """One line trace for many edges: start, end, gap, … as plain numbers (FigureWidget sends
+    numpy arrays to the browser as typed arrays, which it could not draw here)."""
+    out: list[float | None] = []
+    for a, b in zip(start.tolist(), end.tolist(), strict=True):
+        out += [a, b, None]
+    return out
 
 
 def reach_figure(tally: dict[str, int]) -> go.Figure:

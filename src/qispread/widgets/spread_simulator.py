@@ -90,7 +90,7 @@ class SpreadSimulator(w.VBox):
         for control in (self.seeding, self.seed_teams, self.mode, self.contacts, self.adaptation,
                         self.ties, self.community, self.run_number):
             control.observe(lambda _c: self._rerun(), names="value")
-        self.month.observe(lambda _c: self._redraw(), names="value")
+        self.month.observe(lambda _c: self._show_month(), names="value")
         self.many_button.on_click(lambda _b: self._run_many())
         super().__init__([
             w.HTML("<h3 style='margin:0'>Spread simulator (a teaching model)</h3>"
@@ -124,6 +124,16 @@ class SpreadSimulator(w.VBox):
         show_figure(self.curve, adoption_curve(self.run, self.month.value))
         show_figure(self.network, network_figure(self.run, self.month.value))
         self._describe()
+
+    def _show_month(self) -> None:
+        """Only the teams' states and the month line change: move them, keep everything else."""
+        fresh = network_figure(self.run, self.month.value)
+        with self.network.batch_update():
+            for shown, trace in zip(self.network.data[1:], fresh.data[1:], strict=True):
+                shown.update(x=trace.x, y=trace.y, name=trace.name, customdata=trace.customdata)
+            self.network.layout.title.text = fresh.layout.title.text
+        with self.curve.batch_update():
+            self.curve.layout.shapes[0].update(x0=self.month.value, x1=self.month.value)
 
     def _describe(self) -> None:
         run = self.run
