@@ -18,7 +18,8 @@ def test_changing_a_control_reruns_the_model_with_those_settings():
     sim.seeding.value = "hubs"
     sim.seed_teams.value = 3
     sim.mode.value = "push"
-    expected = simulate(SpreadSettings(seeding="hubs", seed_teams=3, mode="push"))
+    expected = simulate(SpreadSettings(seeding="hubs", seed_teams=3, mode="push",
+                                       seed=sim.run_number.value))
     assert (sim.run.states == expected.states).all()
     adopted = round(expected.final_adoption * expected.settings.teams)
     assert f"{adopted} of {expected.settings.teams} teams" in sim.summary.value

@@ -317,6 +317,11 @@ def simulate(settings: SpreadSettings | None = None, **changes) -> SpreadRun:
         adopted_at[fits] = month + 1
         heard = (adjacency @ (trying | adopted)) > 0
         aware_at = np.where(heard & (aware_at > month), month + 1, aware_at)
+        pending = ((start > month) & (start < never)).any() or fits.any() or trying.any() \
+            or (aware_at == month + 1).any()
+        if not pending:  # nothing can change any more: every later month looks like this one
+            states[month + 1:] = state
+            break
     return SpreadRun(settings, network, seeds, states)
 
 

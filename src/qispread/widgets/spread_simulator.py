@@ -20,6 +20,8 @@ from qispread.plots.spread_sim import adoption_curve, network_figure, reach_figu
 from qispread.widgets.common import MessageArea, guarded, show_figure
 
 RUNS = 100
+FIRST_RUN = 4
+"""A run that spreads beyond its organisation, so the first picture shows every state."""
 WIDE = {"description_width": "15em"}
 
 ASSUMPTIONS = """
@@ -49,7 +51,7 @@ class SpreadSimulator(w.VBox):
     """Plain-English controls over a SpreadSettings; three figures redrawn in place."""
 
     def __init__(self, settings: SpreadSettings | None = None) -> None:
-        start = settings or SpreadSettings()
+        start = settings or SpreadSettings(seed=FIRST_RUN)
         self.messages = MessageArea()
         self.seeding = w.Dropdown(options=[(text, key) for key, text in SEEDING.items()],
                                   value=start.seeding, description="Who starts",
@@ -66,10 +68,11 @@ class SpreadSimulator(w.VBox):
         self.adaptation = w.ToggleButtons(options=list(ADAPTATION), value=start.adaptation,
                                           description="Local adaptation needed", style=WIDE)
         self.ties = w.Checkbox(value=start.cross_boundary_ties, indent=False,
-                               description="Convene: add ties between organisations")
+                               description="Convene: add ties between organisations",
+                               layout=w.Layout(width="auto"))
         self.community = w.Checkbox(value=start.community_of_practice, indent=False,
                                     description="Convene: a community of practice across "
-                                                "organisations")
+                                                "organisations", layout=w.Layout(width="auto"))
         self.run_number = w.BoundedIntText(value=start.seed, min=0, max=100_000,
                                            description="Run number", style=WIDE,
                                            layout=w.Layout(width="22em"))
