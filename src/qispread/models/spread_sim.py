@@ -29,7 +29,7 @@ never delay anyone. Hence more seed teams never slow adoption, and convening nev
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import networkx as nx
 import numpy as np
@@ -179,26 +179,8 @@ def _adjacency(edges: np.ndarray, teams: int) -> sp.csr_matrix:
 
 def build_network(settings: SpreadSettings) -> SpreadNetwork:
     """Organisations of clustered teams with a few hubs, linked by a few boundary spanners."""
-    structure, _, convening, _ = _streams(settings.seed)
-    size, orgs = settings.teams_per_organisation, settings.organisations
-    ties = []
-    for o in range(orgs):
-        inside = nx.powerlaw_cluster_graph(size, CONTACTS_INSIDE, 0.4,
-                                           seed=int(structure.integers(2**31)))
-        ties.append(o * size + np.array(inside.edges, dtype=np.int64).reshape(-1, 2))
-    ties += [_cross_tie(structure, o, orgs, size)
-             for o in range(orgs) for _ in range(CROSS_TIES_PER_ORGANISATION)]
-    base = _unique_ties(np.vstack(ties))
-    organisation = np.repeat(np.arange(orgs), size)
-    base_degree = np.bincount(base.ravel(), minlength=settings.teams)
-    crossing = base[organisation[base[:, 0]] != organisation[base[:, 1]]]
-    outside = np.bincount(crossing.ravel(), minlength=settings.teams)
-    # Convening draws come from their own stream, after the base network, so turning convening on
-    # adds ties and help without changing anything else.
-    extra = np.vstack([_cross_tie(convening, o, orgs, size)
-                       for o in range(orgs) for _ in range(CONVENING_TIES_PER_ORGANISATION)])
-    members = np.concatenate([o * size + convening.choice(size, COMMUNITY_MEMBERS_PER_ORGANISATION,
-                                                           replace=False) for o in range(orgs)])
+    base, organisation, base_degree, outside, extra, members = _structure(
+        settings.seed, settings.organisations, settings.teams_per_organisation)
     community = np.zeros(settings.teams, dtype=bool)
     added = [base]
     if settings.cross_boundary_ties:
@@ -209,6 +191,35 @@ def build_network(settings: SpreadSettings) -> SpreadNetwork:
         added.append(np.c_[members[a], members[b]])
     return SpreadNetwork(_unique_ties(np.vstack(added)), organisation, base_degree, outside,
                          community)
+
+
+@lru_cache(maxsize=512)
+def _structure(seed: int, orgs: int, size: int) -> tuple[np.ndarray, ...]:
+    """The network before convening, and the ties and members convening would add. Cached: runs
+    that differ only in other settings share it (arrays are read-only)."""
+    structure, _, convening, _ = _streams(seed)
+    ties = []
+    for o in range(orgs):
+        inside = nx.powerlaw_cluster_graph(size, CONTACTS_INSIDE, 0.4,
+                                           seed=int(structure.integers(2**31)))
+        ties.append(o * size + np.array(inside.edges, dtype=np.int64).reshape(-1, 2))
+    ties += [_cross_tie(structure, o, orgs, size)
+             for o in range(orgs) for _ in range(CROSS_TIES_PER_ORGANISATION)]
+    base = _unique_ties(np.vstack(ties))
+    organisation = np.repeat(np.arange(orgs), size)
+    base_degree = np.bincount(base.ravel(), minlength=orgs * size)
+    crossing = base[organisation[base[:, 0]] != organisation[base[:, 1]]]
+    outside = np.bincount(crossing.ravel(), minlength=orgs * size)
+    # Convening draws come from their own stream, after the base network, so turning convening on
+    # adds ties and help without changing anything else.
+    extra = np.vstack([_cross_tie(convening, o, orgs, size)
+                       for o in range(orgs) for _ in range(CONVENING_TIES_PER_ORGANISATION)])
+    members = np.concatenate([o * size + convening.choice(size, COMMUNITY_MEMBERS_PER_ORGANISATION,
+                                                           replace=False) for o in range(orgs)])
+    arrays = (base, organisation, base_degree, outside, extra, members)
+    for array in arrays:
+        array.flags.writeable = False
+    return arrays
 
 
 def _cross_tie(rng: np.random.Generator, org: int, orgs: int, size: int) -> np.ndarray:
