@@ -93,21 +93,15 @@ def network_figure(run: SpreadRun, month: int | None = None) -> go.Figure:
     ex, ey = (_segments(xy[edges[:, 0], k], xy[edges[:, 1], k]) for k in (0, 1))
     fig = go.Figure(go.Scatter(x=ex, y=ey, mode="lines", hoverinfo="skip", showlegend=False,
                                line={"color": "rgba(120,120,120,0.35)", "width": 1}))
-    for code, name in enumerate(STATES):
-        members = np.flatnonzero(state == code)
-        style = STATE_STYLE[name]
+    for points in state_points(run, month):
+        style = STATE_STYLE[points["name"].split(" (")[0]]
         fig.add_trace(go.Scatter(
-            # an empty state keeps its legend entry (plotly drops traces with no points)
-            x=xy[members, 0].tolist() or [None],
-            y=xy[members, 1].tolist() or [None], mode="markers",
-            name=f"{name} ({len(members)})", showlegend=True,
+            **points, mode="markers", showlegend=True,
             marker={"color": style["color"], "symbol": style["symbol"], "size": 11,
-                    "line": {"width": 1.5 if name != "unaware" else 1.2,
-                             "color": "white" if name not in ("unaware", "abandoned")
-                             else style["color"]}},
-            customdata=(network.organisation[members] + 1).tolist(),
-            hovertemplate=f"team %{{pointNumber}} · organisation %{{customdata}}: {name}"
-                          "<extra></extra>"))
+                    "line": {"width": 1.5 if style["symbol"] != "circle-open" else 1.2,
+                             "color": style["color"] if style["symbol"] in ("circle-open", "x")
+                             else "white"}},
+            hovertemplate="team %{pointNumber} · organisation %{customdata}"))
     seeds = run.seed_teams
     fig.add_trace(go.Scatter(x=xy[seeds, 0].tolist(), y=xy[seeds, 1].tolist(), mode="markers",
                              name="started here", hoverinfo="skip",
@@ -121,7 +115,7 @@ def network_figure(run: SpreadRun, month: int | None = None) -> go.Figure:
                            y=float(centre[1] + 1.5 * outward[1]),
                            text=f"Org {o + 1}", showarrow=False,
                            font={"size": LABEL_SIZE, "color": "#333333"})
-    layout = base_layout(f"The teams at month {month}, by state")
+    layout = base_layout(network_title(month))
     for axis in ("xaxis", "yaxis"):
         layout[axis] = {"visible": False, "range": [-4.7, 4.7]}
     layout["yaxis"]["scaleanchor"] = "x"
@@ -133,6 +127,25 @@ def network_figure(run: SpreadRun, month: int | None = None) -> go.Figure:
     counts = ", ".join(f"{(state == c).sum()} {s}" for c, s in enumerate(STATES))
     return set_summary(fig, f"Network of {run.settings.teams} teams in {orgs} organisations at "
                             f"month {month}: {counts}. Seed teams are ringed.")
+
+
+def network_title(month: int) -> str:
+    return f"The teams at month {month}, by state"
+
+
+def state_points(run: SpreadRun, month: int) -> list[dict]:
+    """For each state, in STATES order: its teams' positions at `month`, its name with the count,
+    and each team's organisation (1-based). Cheap, so a widget can move the dots in place."""
+    state, xy = run.states[month], run.network.positions
+    points = []
+    for code, name in enumerate(STATES):
+        members = np.flatnonzero(state == code)
+        # an empty state keeps its legend entry (plotly drops traces with no points)
+        points.append({"x": xy[members, 0].tolist() or [None],
+                       "y": xy[members, 1].tolist() or [None],
+                       "name": f"{name} ({len(members)})",
+                       "customdata": (run.network.organisation[members] + 1).tolist()})
+    return points
 
 
 def _segments(start: np.ndarray, end: np.ndarray) -> list[float | None]:

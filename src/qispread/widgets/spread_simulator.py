@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 
 import ipywidgets as w
+import numpy as np
 import plotly.graph_objects as go
 
 from qispread.models.spread_sim import (
@@ -16,7 +17,13 @@ from qispread.models.spread_sim import (
     reach_pattern,
     simulate,
 )
-from qispread.plots.spread_sim import adoption_curve, network_figure, reach_figure
+from qispread.plots.spread_sim import (
+    adoption_curve,
+    network_figure,
+    network_title,
+    reach_figure,
+    state_points,
+)
 from qispread.widgets.common import MessageArea, guarded, show_figure
 
 RUNS = 100
@@ -117,10 +124,19 @@ class SpreadSimulator(w.VBox):
                               months=self._months, seed=self.run_number.value)
 
     def _rerun(self) -> None:
+        before = self.run.network.edges
+
         def run() -> None:
             self.run = simulate(self.settings())
-        if guarded(self.messages, run):
-            self.many_summary.value = ""
+        if not guarded(self.messages, run):
+            return
+        self.many_summary.value = ""
+        if np.array_equal(before, self.run.network.edges):
+            # same teams and ties: only the curve and the teams' states need redrawing
+            show_figure(self.curve, adoption_curve(self.run, self.month.value))
+            self._show_month()
+            self._describe()
+        else:
             self._redraw()
 
     def _redraw(self) -> None:
@@ -130,13 +146,14 @@ class SpreadSimulator(w.VBox):
 
     def _show_month(self) -> None:
         """Only the teams' states and the month line change: move them, keep everything else."""
-        fresh = network_figure(self.run, self.month.value)
+        month = self.month.value
         with self.network.batch_update():
-            for shown, trace in zip(self.network.data[1:], fresh.data[1:], strict=True):
-                shown.update(x=trace.x, y=trace.y, name=trace.name, customdata=trace.customdata)
-            self.network.layout.title.text = fresh.layout.title.text
+            for shown, points in zip(self.network.data[1:], state_points(self.run, month),
+                                     strict=False):
+                shown.update(points)
+            self.network.layout.title.text = network_title(month)
         with self.curve.batch_update():
-            self.curve.layout.shapes[0].update(x0=self.month.value, x1=self.month.value)
+            self.curve.layout.shapes[0].update(x0=month, x1=month)
 
     def _describe(self) -> None:
         run = self.run
