@@ -4,6 +4,7 @@ redraw time covers the model, the figures and the in-place update of the FigureW
 browser's own drawing. The network cache is cleared before each "build" case, so those are cold.
 Results go to docs/bench-simulator.md."""
 
+import os
 import platform
 import statistics
 import time
@@ -50,8 +51,10 @@ def main() -> None:
         "# Spread simulator benchmark",
         "",
         f"Made by `bench/bench_simulator.py` on {date.today()} "
-        f"({platform.processor() or 'CPU'}, 2 cores shared with other work, so the figures are "
-        f"noisy). Each case is run {REPEATS} times. The widget redraw is timed from the setting "
+        f"({platform.processor() or 'CPU'}, {os.cpu_count()} cores; load average "
+        f"{os.getloadavg()[0]:.0f} at the end, so the figures are noisy: on this machine, under "
+        f"heavier load, the same cases took two to four times as long). Each case is run "
+        f"{REPEATS} times. The widget redraw is timed from the setting "
         "to the updated FigureWidgets (model + figures + in-place update; the browser's own "
         "drawing is not included).",
         "",
