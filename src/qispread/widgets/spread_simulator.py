@@ -1,0 +1,178 @@
+"""SpreadSimulator: choose who starts, push or pull, adaptation and convening; watch the spread."""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as w
+import numpy as np
+import plotly.graph_objects as go
+
+from qispread.models.spread_sim import (
+    ADAPTATION,
+    MODES,
+    REACH_LABELS,
+    SEEDING,
+    SpreadSettings,
+    reach_pattern,
+    simulate,
+)
+from qispread.plots.spread_sim import (
+    adoption_curve,
+    network_figure,
+    network_title,
+    reach_figure,
+    state_points,
+)
+from qispread.widgets.common import MessageArea, guarded, show_figure
+
+RUNS = 100
+FIRST_RUN = 4
+"""A run that spreads beyond its organisation, so the first picture shows every state."""
+WIDE = {"description_width": "15em"}
+
+ASSUMPTIONS = """
+<details style='max-width:60em'><summary><b>How this teaching model works (its assumptions)</b>
+</summary><ul style='margin:4px 0'>
+<li>A <b>teaching model</b>, not a forecast: made-up teams, simple rules, no real data.</li>
+<li>Teams belong to organisations. Most trusted contacts are inside a team's own organisation;
+a few teams (boundary spanners) have contacts in other organisations.</li>
+<li><b>Pull</b>: a team tries the change once enough of its trusted contacts use it (after
+Granovetter 1978; needing more than one contact is Centola and Macy's 2007 <i>complex
+contagion</i>). A quarter of teams are keen and need one contact; a quarter are reluctant and need
+one more than most.</li>
+<li><b>Push</b>: a mandate tells every team to start trying it within the first 12 months.</li>
+<li>A trial lasts 2 to 5 months. It works only if the team has enough support (contacts that use
+it, plus help from a community of practice) for the local adaptation the change needs there;
+otherwise the team abandons it, and comes back once its support has grown.</li>
+<li><b>Convening</b> adds ties between organisations, or a community of practice with two teams
+from each organisation who help each other adapt.</li>
+<li>A team that has adopted keeps the change (sustaining it is module 09's subject).</li>
+<li>Each run number gives one made-up network; the same settings and run number always give the
+same result. <i>Run 100 times</i> always uses runs 1 to 100.</li>
+</ul></details>
+"""
+
+
+class SpreadSimulator(w.VBox):
+    """Plain-English controls over a SpreadSettings; three figures redrawn in place."""
+
+    def __init__(self, settings: SpreadSettings | None = None) -> None:
+        start = settings or SpreadSettings(seed=FIRST_RUN)
+        self.messages = MessageArea()
+        self.seeding = w.Dropdown(options=[(text, key) for key, text in SEEDING.items()],
+                                  value=start.seeding, description="Who starts",
+                                  style=WIDE, layout=w.Layout(width="44em"))
+        self.seed_teams = w.BoundedIntText(value=start.seed_teams, min=1, max=20,
+                                           description="How many teams start", style=WIDE,
+                                           layout=w.Layout(width="22em"))
+        self.mode = w.RadioButtons(options=[(text, key) for key, text in MODES.items()],
+                                   value=start.mode, description="How it spreads", style=WIDE,
+                                   layout=w.Layout(width="auto"))
+        self.contacts = w.BoundedIntText(value=start.contacts_needed, min=1, max=5,
+                                         description="Contacts most teams wait for", style=WIDE,
+                                         layout=w.Layout(width="22em"))
+        self.adaptation = w.ToggleButtons(options=list(ADAPTATION), value=start.adaptation,
+                                          description="Local adaptation needed", style=WIDE)
+        self.ties = w.Checkbox(value=start.cross_boundary_ties, indent=False,
+                               description="Convene: add ties between organisations",
+                               layout=w.Layout(width="auto"))
+        self.community = w.Checkbox(value=start.community_of_practice, indent=False,
+                                    description="Convene: a community of practice across "
+                                                "organisations", layout=w.Layout(width="auto"))
+        self.run_number = w.BoundedIntText(value=start.seed, min=0, max=100_000,
+                                           description="Run number", style=WIDE,
+                                           layout=w.Layout(width="22em"))
+        self.month = w.IntSlider(value=start.months, min=0, max=start.months,
+                                 description="Show month", style=WIDE,
+                                 layout=w.Layout(width="44em"), continuous_update=False)
+        self.summary = w.HTML()
+        self.many_button = w.Button(description=f"Run {RUNS} times", icon="play",
+                                    tooltip=f"Runs 1 to {RUNS} with these settings: how far did "
+                                            "the change get?", layout=w.Layout(width="14em"))
+        self.many_summary = w.HTML()
+        self._months = start.months
+        self.run = simulate(start)
+        self.curve = go.FigureWidget(adoption_curve(self.run, self.month.value))
+        self.network = go.FigureWidget(network_figure(self.run, self.month.value))
+        self.reach = go.FigureWidget(reach_figure({"unit": 0, "organisation": 0, "beyond": 0}))
+        self.reach.layout.title.text = f"Press “Run {RUNS} times” to see how far it gets"
+        for control in (self.seeding, self.seed_teams, self.mode, self.contacts, self.adaptation,
+                        self.ties, self.community, self.run_number):
+            control.observe(lambda _c: self._rerun(), names="value")
+        self.month.observe(lambda _c: self._show_month(), names="value")
+        self.many_button.on_click(lambda _b: self._run_many())
+        super().__init__([
+            w.HTML("<h3 style='margin:0'>Spread simulator (a teaching model)</h3>"
+                   "<p style='margin:2px 0;max-width:60em'>A made-up network of "
+                   f"{start.teams} teams in {start.organisations} organisations. Choose how the "
+                   "change starts and spreads, then watch what happens month by month.</p>"),
+            w.HTML(ASSUMPTIONS),
+            self.seeding, w.HBox([self.seed_teams, self.run_number]), self.mode, self.contacts,
+            self.adaptation, self.ties, self.community, self.messages, self.summary,
+            self.curve, self.month, self.network,
+            w.HBox([self.many_button, self.many_summary]), self.reach,
+        ], layout=w.Layout(padding="6px 10px", border="1px solid #ccc"))
+        self._describe()
+
+    def settings(self) -> SpreadSettings:
+        return SpreadSettings(seeding=self.seeding.value, seed_teams=self.seed_teams.value,
+                              mode=self.mode.value, contacts_needed=self.contacts.value,
+                              adaptation=self.adaptation.value,
+                              cross_boundary_ties=self.ties.value,
+                              community_of_practice=self.community.value,
+                              months=self._months, seed=self.run_number.value)
+
+    def _rerun(self) -> None:
+        before = self.run.network.edges
+
+        def run() -> None:
+            self.run = simulate(self.settings())
+        if not guarded(self.messages, run):
+            return
+        self.many_summary.value = ""
+        if np.array_equal(before, self.run.network.edges):
+            # same teams and ties: only the curve and the teams' states need redrawing
+            show_figure(self.curve, adoption_curve(self.run, self.month.value))
+            self._show_month()
+            self._describe()
+        else:
+            self._redraw()
+
+    def _redraw(self) -> None:
+        show_figure(self.curve, adoption_curve(self.run, self.month.value))
+        show_figure(self.network, network_figure(self.run, self.month.value))
+        self._describe()
+
+    def _show_month(self) -> None:
+        """Only the teams' states and the month line change: move them, keep everything else."""
+        month = self.month.value
+        with self.network.batch_update():
+            for shown, points in zip(self.network.data[1:], state_points(self.run, month),
+                                     strict=False):
+                shown.update(points)
+            self.network.layout.title.text = network_title(month)
+        with self.curve.batch_update():
+            self.curve.layout.shapes[0].update(x0=month, x1=month)
+
+    def _describe(self) -> None:
+        run = self.run
+        adopted = round(run.final_adoption * run.settings.teams)
+        half = run.months_to(0.5)
+        when = (f"half the teams used it by month {half}" if half is not None
+                else "it never reached half the teams")
+        self.summary.value = (
+            f"<p style='margin:4px 0'><b>Run {run.settings.seed}:</b> after "
+            f"{run.settings.months} months, {adopted} of {run.settings.teams} teams use the "
+            f"change; {when}. It {html.escape(REACH_LABELS[run.reach()])}.</p>")
+
+    def _run_many(self) -> None:
+        self.many_summary.value = f"<i>Running {RUNS} times…</i>"
+        tally: dict[str, int] = {}
+
+        def run() -> None:
+            tally.update(reach_pattern(self.settings(), runs=RUNS))
+        if guarded(self.messages, run):
+            show_figure(self.reach, reach_figure(tally))
+            self.many_summary.value = (f"<span style='line-height:2.2em'>Runs 1 to {RUNS} with "
+                                       "the settings above.</span>")
