@@ -128,8 +128,10 @@ def test_a_learner_sees_the_start_page_without_tutor_tools(learner_lab, page, ar
     expect(page.locator(".lm-TabBar-tabLabel", has_text="start_here.ipynb").first).to_be_visible(
         timeout=60_000)
     expect(page.locator(".jp-RenderedMarkdown").first).to_be_visible(timeout=60_000)
+    page.locator(".jp-BreadCrumbs-home").first.click()  # the file browser at the top folder
     listing = page.locator(".jp-DirListing-content")
-    expect(listing.locator(".jp-DirListing-itemText", has_text="exercises")).to_be_visible()
+    expect(listing.locator(".jp-DirListing-itemText", has_text="exercises")).to_be_visible(
+        timeout=30_000)
     assert listing.locator(".jp-DirListing-itemText", has_text="solutions").count() == 0
     page.wait_for_timeout(1500)  # a pop-up or a late toolbar button would have appeared by now
     assert page.locator(".jp-Notification-Toast, .Toastify__toast").count() == 0  # no news
@@ -143,10 +145,17 @@ def test_a_learner_sees_the_start_page_without_tutor_tools(learner_lab, page, ar
     screenshot(page, artifacts, "learner_edition_menu")
 
 
-def test_the_tutors_make_lab_also_lands_on_the_start_notebook(tmp_path):
+def test_the_tutors_make_lab_lands_on_the_start_notebook_with_tutor_tools(tmp_path, page):
     lab = MakeLab(ROOT, tmp_path / "make-lab.log")
     try:
         assert lab.first_redirect("/").rstrip("?") == START
-        assert _get(lab, "/formgrader") == 200  # the tutor keeps formgrader
+        assert _get(lab, "/formgrader") == 200
+        # the same checks as the learner's, seen to find the tools here
+        page.goto(f"{lab.url}/?token={lab.token}")
+        page.wait_for_url(f"**{START}*")
+        expect(page.get_by_title("Create Assignment").first).to_be_attached(timeout=60_000)
+        page.get_by_role("menuitem", name="Nbgrader").click()
+        items = page.locator(".lm-Menu-itemLabel").all_inner_texts()
+        assert any("Formgrader" in item for item in items)
     finally:
         lab.stop()
