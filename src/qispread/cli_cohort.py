@@ -90,8 +90,9 @@ def _collect(args, run=None) -> int:
         raise DataProblem("There is no exchange folder to collect from. Create it and set "
                           "c.Exchange.root in nbgrader_config.py, or give --exchange.")
     _nbgrader_step(course.api().collect(args.assignment), f"collect {args.assignment}")
-    print(f"Collected: {_plural(len(course.submitted_students(args.assignment)), 'learner')} "
-          f"have submitted {args.assignment}.")
+    count = len(course.submitted_students(args.assignment))
+    print(f"Collected {args.assignment}: {_plural(count, 'submission')} (the latest from each "
+          f"learner) in {course.folder('submitted')}.{_log_note(run)}")
     return 0
 
 
@@ -99,6 +100,7 @@ def _autograde(args, run) -> int:
     from qispread.grading.autograde import Autograder
     from qispread.grading.deadlines import apply_to_gradebook
     from qispread.grading.resubmission import invalidate_stale, snapshot
+    from qispread.grading.states import record_failures
 
     course = _course(args)
     course.check_assignment(args.assignment)
@@ -107,6 +109,7 @@ def _autograde(args, run) -> int:
     summary = Autograder(course, args.assignment).run(
         students=args.student or None, jobs=args.jobs, force=args.force,
         timeout=args.timeout, memory_mb=args.memory_mb or None, progress=run.progress)
+    record_failures(course, args.assignment, summary.failed)
     for student in invalidate_stale(course, args.assignment, marked):
         print(f"  {student} resubmitted after manual marking: their manual marks were cleared "
               "(kept for reference) and those cells need marking again.")
@@ -201,6 +204,9 @@ def _status(args) -> int:
         print("No assignments yet.")
         return 0
     print(table.to_string(index=False))
+    unreleased = [a for a in course.assignments() if a not in tables.assignments]
+    if unreleased:
+        print(f"Not released yet: {', '.join(unreleased)}.")
     needs = attention(tables)
     if len(needs):
         print("\nNeeds attention:")

@@ -84,11 +84,10 @@ def _is_solution(gb, cell, notebook: str, assignment: str) -> bool:
 
 
 def assignment_status(course: Course, tables: CohortTables) -> pd.DataFrame:
-    """Per assignment, how many learners are in each state, and how many were late, extended,
-    resubmitted after marking, or suspected of tampering; feedback released."""
+    """Per released assignment, how many learners are in each state, and how many were late,
+    extended, resubmitted after marking, or suspected of tampering; feedback released."""
     rows = []
-    names = sorted(set(course.assignments()) | set(tables.assignments))
-    for name in names:
+    for name in tables.assignments:
         mine = tables.standings[tables.standings.assignment == name]
         counts = mine.state.value_counts()
         rows.append({

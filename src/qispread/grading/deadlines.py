@@ -28,7 +28,15 @@ class Deadline:
     extensions: dict[str, datetime] = field(default_factory=dict)  # learner -> new due (UTC)
 
     def due_for(self, student: str) -> datetime | None:
-        return self.extensions.get(student, self.due)
+        """The learner's due date: their extension, unless the cohort's is later (a due date
+        moved past an extension leaves it with no effect)."""
+        extension = self.extensions.get(student)
+        if extension is None or self.due is None:
+            return self.due
+        return max(extension, self.due)
+
+    def extended(self, student: str) -> bool:
+        return self.due_for(student) != self.due
 
     def late_by(self, student: str, submitted_at: datetime | None) -> timedelta | None:
         """How late a submission was against this learner's due date; None when on time."""
@@ -158,9 +166,14 @@ def apply_to_gradebook(course, assignment: str) -> None:
             return  # released later: `release` and `autograde` apply it then
         gb.update_or_create_assignment(assignment, duedate=deadline.due)
         for row in gb.find_assignment(assignment).submissions:
-            extension = deadline.extensions.get(row.student.id)
-            row.extension = extension - deadline.due if extension and deadline.due else None
-        for student, until in deadline.extensions.items():
-            if student in submitted and deadline.due:
-                gb.update_or_create_submission(assignment, student, extension=until - deadline.due)
+            row.extension = _extension(deadline, row.student.id)
+        for student in deadline.extensions:
+            if student in submitted and deadline.extended(student):
+                gb.update_or_create_submission(assignment, student,
+                                               extension=_extension(deadline, student))
         gb.db.commit()
+
+
+def _extension(deadline: Deadline, student: str) -> timedelta | None:
+    """nbgrader's form of an extension: the time added to the assignment's due date."""
+    return deadline.due_for(student) - deadline.due if deadline.extended(student) else None

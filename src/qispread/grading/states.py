@@ -81,6 +81,30 @@ def read_record(path: Path) -> dict | None:
             "tampering_detail": raw.get("tampering_detail"), "graded_at": raw.get("graded_at")}
 
 
+def record_failures(course, assignment: str, failed: dict[str, str]) -> None:
+    """Record submissions that autograding reported as failed but left no record of (autograders
+    before the sandboxed pipeline wrote none), so they show as could-not-be-marked, not pending.
+    The technical error goes to the log, never to the learner."""
+    import logging
+    from datetime import UTC
+
+    from qispread.grading.autograde import submission_checksum
+
+    for student, error in failed.items():
+        path = course.state_folder() / assignment / f"{student}.json"
+        if path.exists():
+            continue
+        logging.getLogger("qispread.cohort").warning("%s/%s could not be marked: %s",
+                                                     assignment, student, error)
+        folder = course.folder("submitted", student, assignment)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps({
+            "checksum": submission_checksum(folder), "state": "failed",
+            "reason": "the notebook could not be run to the end",
+            "tampering": False, "tampering_detail": None,
+            "graded_at": datetime.now(UTC).isoformat()}), encoding="utf-8")
+
+
 def standings_of(course, assignments: list[str], students: list[str]) -> list[Standing]:
     """Every learner's standing on every assignment (learners who submitted without being on the
     roster are included too)."""
@@ -112,7 +136,7 @@ def _standing(course, assignment: str, student: str, submitted: bool, row, max_s
     from qispread.grading.autograde import submission_checksum
 
     common = dict(student=student, assignment=assignment, max_score=max_score,
-                  due=deadline.due_for(student), extended=student in deadline.extensions)
+                  due=deadline.due_for(student), extended=deadline.extended(student))
     if not submitted:
         return Standing(state=NOT_SUBMITTED, **common)
     folder = course.folder("submitted", student, assignment)
@@ -129,9 +153,9 @@ def _standing(course, assignment: str, student: str, submitted: bool, row, max_s
     from qispread.grading.resubmission import stale_marks
 
     stale = stale_marks(course, assignment, student) is not None
-    penalty = float(row.late_submission_penalty or 0.0) if late_by else 0.0
-    if row.needs_manual_grade:
-        return Standing(state=AWAITING_MANUAL, stale_marks=stale, late_penalty=penalty, **common)
+    if row.needs_manual_grade:  # any late penalty is known once the marks are
+        return Standing(state=AWAITING_MANUAL, stale_marks=stale, **common)
     # marked again since the resubmission: the old marks are history, not a flag
+    penalty = float(row.late_submission_penalty or 0.0) if late_by else 0.0
     score = max(0.0, float(row.score) - penalty)
     return Standing(state=GRADED, score=score, late_penalty=penalty, **common)
