@@ -40,6 +40,9 @@ def score_figure(tables: CohortTables) -> go.Figure:
         fig.add_trace(go.Box(y=100 * rows.score / rows.max_score, name=name, boxpoints="all",
                              jitter=0.4, pointpos=0, marker_color="#005eb8",
                              line_color="#003087", hovertemplate="%{y:.0f}%<extra></extra>"))
+    if scores.empty:
+        fig.add_annotation(text="No graded submissions yet", showarrow=False, x=0.5, y=0.5,
+                           xref="paper", yref="paper", font=dict(size=16, color="#4c6272"))
     fig.update_layout(title="Score distribution of graded submissions (each dot is a learner)",
                       showlegend=False,
                       **_LAYOUT)
@@ -119,13 +122,14 @@ def states_table(tables: CohortTables) -> pd.DataFrame:
             if r.state == GRADED else r.label for r in rows.itertuples()]
     wide = rows.assign(cell=cell).pivot(index="student", columns="assignment", values="cell")
     wide = wide.reindex(columns=tables.assignments).fillna("")
+    wide.columns.name = None
     wide.insert(0, "name", [_name(names, s) for s in wide.index])
     return wide.reset_index().rename(columns={"student": "learner"})
 
 
 def state_counts(tables: CohortTables) -> str:
     counts = tables.standings.state.value_counts()
-    return ", ".join(f"{counts.get(state, 0)} {state}" for state in STATES)
+    return "; ".join(f"{state}: {counts.get(state, 0)}" for state in STATES)
 
 
 # (heading, function of the tables giving an HTML fragment); add a section by appending here
@@ -164,7 +168,8 @@ table.cohort th, table.cohort td {{ border-bottom: 1px solid #d8dde0; padding: 4
 </style></head><body>
 <h1>Cohort report: {html.escape(course.course_id)}</h1>
 <p class="note">{_count(len(tables.learners), "learner")},
-{_count(len(tables.assignments), "assignment")}: {html.escape(state_counts(tables))}.
+{_count(len(tables.assignments), "assignment")}. Submissions by state:
+{html.escape(state_counts(tables))}.
 Scores and charts use graded submissions only; nothing else is counted as a mark.
 Made {stamp}.</p>
 {body}
