@@ -11,9 +11,7 @@ import json
 import os
 import secrets
 import signal
-import socket
 import subprocess
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -22,18 +20,12 @@ import pytest
 from playwright.sync_api import expect
 
 from qispread.grading.learner_edition import build_learner_edition
-from tests.browser.conftest import ROOT
+from tests.browser.conftest import ROOT, _free_port, _wait_until_up
 from tests.browser.lab_actions import screenshot
 
 pytestmark = pytest.mark.browser
 
 START = "/lab/tree/course/00_start_here/start_here.ipynb"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class MakeLab:
@@ -49,17 +41,11 @@ class MakeLab:
                                             stdout=out, stderr=subprocess.STDOUT, env=env,
                                             start_new_session=True)
         self.url = f"http://127.0.0.1:{self.port}"
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"make lab stopped:\n{log.read_text()[-3000:]}")
-            try:
-                self.api("status")
-                return
-            except OSError:
-                time.sleep(0.5)
-        self.stop()
-        raise RuntimeError(f"make lab did not answer within 120 s:\n{log.read_text()[-3000:]}")
+        try:
+            _wait_until_up(self, self.process, log)
+        except RuntimeError:
+            self.stop()
+            raise
 
     def api(self, path: str) -> dict:
         request = urllib.request.Request(f"{self.url}/api/{path}",
@@ -76,11 +62,13 @@ class MakeLab:
         return response.getheader("Location")
 
     def stop(self) -> None:
-        os.killpg(self.process.pid, signal.SIGTERM)
         try:
+            os.killpg(self.process.pid, signal.SIGTERM)
             self.process.wait(timeout=20)
         except subprocess.TimeoutExpired:
             os.killpg(self.process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass  # make and jupyter have already stopped
 
 
 @pytest.fixture(scope="module")

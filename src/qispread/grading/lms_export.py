@@ -58,7 +58,7 @@ def generic(tables: CohortTables) -> pd.DataFrame:
     for name in tables.assignments:
         out[name] = grade[name].map(_number)
         out[f"{name} status"] = label[name].fillna("")
-    complete = grade.notna().all(axis=1) if tables.assignments else grade.index.isna()
+    complete = grade.notna().all(axis=1) & bool(tables.assignments)
     out["total"] = [_number(grade.loc[s].sum()) if complete[s] else "" for s in grade.index]
     out["total status"] = ["all graded" if complete[s] else
                            f"incomplete: {int(grade.loc[s].notna().sum())} of "
