@@ -7,6 +7,7 @@ appears that is not a grade; and `git status` stays clean with the default paths
 from __future__ import annotations
 
 import csv
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -72,6 +73,16 @@ def _mark_by_hand(course, students: list[str]) -> None:
         gb.db.commit()
 
 
+TAMPERING = "the notebook replaced a test's result"
+
+
+def _flag_tampering(course, student: str) -> None:
+    """What the sandboxed grader records when a submission tried to change its marks."""
+    path = course.state_folder() / SAMPLE / f"{student}.json"
+    record = json.loads(path.read_text())
+    path.write_text(json.dumps({**record, "tampering": True, "tampering_detail": TAMPERING}))
+
+
 @pytest.fixture(scope="module")
 def cohort(tmp_path_factory):
     from qispread.grading.course import Course
@@ -110,6 +121,7 @@ def cohort(tmp_path_factory):
     _submit(exchange, "ben", RESUBMITTED, wrong)  # after the tutor marked the first one
     assert cohort_cmd("collect", SAMPLE) == 0
     assert cohort_cmd("autograde", SAMPLE) == 1  # ben regraded; eve still cannot be marked
+    _flag_tampering(course, "ana")
     assert cohort_cmd("feedback", SAMPLE) == 0
     for layout in ("generic", "moodle", "canvas"):
         assert cohort_cmd("export", "--layout", layout) == 0
@@ -138,7 +150,7 @@ def test_status_counts_each_state(cohort, capsys):
     row = dict(zip(STATUS_COLUMNS[1:], counts[1:], strict=True))
     assert row == {"submitted": "5", "graded": "3", "needs manual marks": "1",
                    "not yet autograded": "0", "could not be marked": "1", "not submitted": "1",
-                   "late": "1", "extended": "1", "stale marks": "1", "tampering suspected": "0",
+                   "late": "1", "extended": "1", "stale marks": "1", "tampering suspected": "1",
                    "feedback released": "5"}
     attention = out.split("Needs attention:")[1]
     assert "ben" in attention and "earlier marks kept for reference" in attention
@@ -146,6 +158,7 @@ def test_status_counts_each_state(cohort, capsys):
     assert "cal" in attention and "late by 20 h 0 min" in attention
     assert "dee" in attention and "extended to 2026-01-12 12:00 UTC" in attention
     assert "fay" in attention and "not submitted" in attention
+    assert f"ana {SAMPLE} graded; tampering suspected ({TAMPERING})" in " ".join(attention.split())
 
 
 def test_generic_export_has_grades_only_and_a_points_row(cohort):
@@ -163,6 +176,7 @@ def test_generic_export_has_grades_only_and_a_points_row(cohort):
     assert learners["eve"][f"{SAMPLE} status"].startswith("could not be marked")
     assert learners["fay"][f"{SAMPLE} status"] == "not submitted"
     assert "late by" in learners["cal"][f"{SAMPLE} status"]
+    assert "tampering suspected" in learners["ana"][f"{SAMPLE} status"]
 
 
 def test_moodle_layout_is_one_learner_per_row_matched_by_email(cohort):
