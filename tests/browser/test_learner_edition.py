@@ -85,8 +85,10 @@ def learner_lab(edition, tmp_path_factory):
     lab.stop()
 
 
-def test_root_redirects_to_the_start_notebook(learner_lab):
+def test_root_and_the_printed_address_open_the_start_notebook(learner_lab):
     assert learner_lab.first_redirect("/").rstrip("?") == START
+    printed = f"http://127.0.0.1:{learner_lab.port}{START}?token="  # token hidden when set
+    assert printed in learner_lab.log.read_text()
 
 
 def test_the_edition_holds_what_learners_get_and_no_solutions(learner_lab):
