@@ -168,8 +168,8 @@ def _extend(args) -> int:
     until = parse_when(args.until) if args.until else None
     extend(course, args.assignment, args.student, until)
     what = f"now due {show_when(until)}" if until else "back to the cohort's due date"
-    print(f"{args.student}: {args.assignment} {what}. Regrade them to update a late penalty: "
-          f"qispread cohort autograde {args.assignment} --student {args.student} --force")
+    print(f"{args.student}: {args.assignment} {what}. Status, export and report apply it "
+          "(and any late penalty) from now on.")
     return 0
 
 

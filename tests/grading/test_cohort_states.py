@@ -234,3 +234,20 @@ def test_export_into_the_repository_is_refused(cohort, capsys):
     assert main(["cohort", "export", "--output", str(root / "grades.csv"), *common]) == 2
     assert "git does not ignore it" in capsys.readouterr().err
     assert not (root / "grades.csv").exists()
+
+
+def test_an_extension_given_after_grading_lifts_the_penalty_everywhere(cohort, tmp_path):
+    _, _, common, course = cohort
+    out = tmp_path / "grades.csv"
+
+    def cal_after(*extension: str) -> tuple[str, float]:
+        assert main(["cohort", "extend", SAMPLE, "cal", *extension, *common]) == 0
+        assert main(["cohort", "export", "--output", str(out), *common]) == 0
+        with course.gradebook() as gb:  # what formgrader shows
+            penalty = gb.find_submission(SAMPLE, "cal").late_submission_penalty
+        return {r["id"]: r for r in _rows(out)}["cal"][SAMPLE], penalty
+
+    assert cal_after("--until", "2026-01-12 12:00") == (f"{MARKED:g}", 0.0)
+    grade, penalty = cal_after("--remove")
+    assert float(grade) == pytest.approx(MARKED * (1 - PENALTY / 100))
+    assert penalty == pytest.approx(MARKED * PENALTY / 100)

@@ -37,9 +37,9 @@ def _state_folder(config) -> Path:
 
 
 def refresh_penalties(course, assignment: str) -> None:
-    """Run nbgrader's AssignLatePenalties again on every late submission, so that the penalty is
-    taken from the mark as it stands now (nbgrader computes it at autograding, before any manual
-    marks)."""
+    """Run nbgrader's AssignLatePenalties again on every submission that is late or carries a
+    penalty, so that the penalty is taken from the mark and the due date as they stand now
+    (nbgrader computes it at autograding, before manual marks or a later extension)."""
     import nbformat
     from nbgrader.api import MissingEntry
     from nbgrader.preprocessors import AssignLatePenalties
@@ -48,7 +48,7 @@ def refresh_penalties(course, assignment: str) -> None:
         try:
             late = [(row.student.id, [nb.name for nb in row.notebooks])
                     for row in gb.find_assignment(assignment).submissions
-                    if row.total_seconds_late > 0]
+                    if row.total_seconds_late > 0 or row.late_submission_penalty]
         except MissingEntry:
             return
     step = AssignLatePenalties(config=course.config)
