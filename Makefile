@@ -21,10 +21,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# Course settings (no news pop-up); without solutions/ (the learner edition) nbgrader's tutor tools
+# are off too. JupyterLab overrides ServerApp.default_url with its own, so LabApp's is the one set.
 lab: setup
 	@echo "Opening the course: the URL to open in your browser is printed below."
-	$(BIN)/jupyter lab $(ROOT_FLAG) --port=$(PORT) --ServerApp.root_dir=$(CURDIR) \
-		--ServerApp.default_url=/lab/tree/course/00_start_here/start_here.ipynb
+	JUPYTER_CONFIG_PATH=$(CURDIR)/jupyter-config/course$(if $(wildcard solutions),,:$(CURDIR)/jupyter-config/learner)$${JUPYTER_CONFIG_PATH:+:$$JUPYTER_CONFIG_PATH} \
+		$(BIN)/jupyter lab $(ROOT_FLAG) --port=$(PORT) --ServerApp.root_dir=$(CURDIR) \
+		--LabApp.default_url=/lab/tree/course/00_start_here/start_here.ipynb
 
 # Debian packages for the browser, PostgreSQL and JupyterHub tests (installed when run as root).
 system-deps:

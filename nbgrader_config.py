@@ -4,6 +4,7 @@ Everything nbgrader writes while grading (submissions, autograded copies, feedba
 gradebook database) lives under gradebook/, which git ignores.
 """
 
+import os
 from pathlib import Path
 
 c = get_config()  # noqa: F821 - provided by traitlets when nbgrader loads this file
@@ -17,6 +18,16 @@ c.CourseDirectory.autograded_directory = "gradebook/autograded"
 c.CourseDirectory.feedback_directory = "gradebook/feedback"
 c.CourseDirectory.db_url = f"sqlite:///{here / 'gradebook' / 'gradebook.db'}"
 c.CourseDirectory.course_id = "qispread"
+
+# The exchange through which assignments are released and submitted. Formgrader, the learners'
+# Assignments tab and `qispread cohort` must all use the same folder: set it here (or in the
+# environment variable) rather than only with `--exchange`, or formgrader shows released
+# assignments as drafts. The folder must exist and be writable by everyone (see the tutor guide).
+c.Exchange.root = os.environ.get("QISPREAD_EXCHANGE", "/srv/nbgrader/exchange")
+
+# Late submissions: nbgrader's own late-penalty step, with the percentage per day the tutor sets
+# with `qispread cohort deadline ASSIGNMENT --due ... --late-penalty PERCENT`.
+c.AssignLatePenalties.plugin_class = "qispread.grading.late_penalty.PercentPerDay"
 
 # Learners answer by editing a value such as `answer_q1 = ""` that stays above the solution region,
 # so the released cell keeps that line and the solution region simply disappears.

@@ -1,29 +1,62 @@
-"""`qispread cohort ...`: run a cohort's grading over nbgrader's course folder and gradebook."""
+"""`qispread cohort ...`: run a cohort's grading over nbgrader's course folder and gradebook.
+
+Files holding learners' personal data (roster copy, grades, report) go under the course's
+git-ignored gradebook/ unless the tutor names a private path; nbgrader's and the kernels' chatter
+goes to gradebook/logs/cohort.log, and the terminal shows progress and one summary line.
+"""
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 from pathlib import Path
 
 from qispread.spc.errors import DataProblem
 
+LOG_NAME = "logs/cohort.log"
+
 
 def _course(args):
     from qispread.grading.course import Course
+    from qispread.grading.late_penalty import PLUGIN
 
     exchange = Path(args.exchange) if args.exchange else None
-    return Course(Path(args.root), db_url_override=args.db_url, exchange=exchange)
+    if exchange is not None and not exchange.is_dir():
+        raise DataProblem(
+            f"The exchange folder {exchange} does not exist. Create it first (on JupyterHub: "
+            f"sudo mkdir -p {exchange} && sudo chmod ugo+rwx {exchange}), or give the right "
+            "path with --exchange.")
+    course = Course(Path(args.root), db_url_override=args.db_url, exchange=exchange)
+    penalties = course.config.AssignLatePenalties
+    if "plugin_class" not in penalties:  # nbgrader's own late-submission step uses ours
+        penalties.plugin_class = PLUGIN
+    return course
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _init(args) -> int:
+    from qispread.grading.private_paths import check_private, default_path
     from qispread.grading.roster import import_roster, read_roster
 
     course = _course(args)
     learners = read_roster(Path(args.roster)) if args.roster else []
-    count = import_roster(course, learners)
-    print(f"Course '{course.course_id}' ready; {count} learners in the gradebook "
-          f"({course.db_url}).")
+    added = import_roster(course, learners)
+    print(f"Course '{course.course_id}' ready ({course.db_url}): {_plural(added, 'learner')} "
+          f"added, {len(learners) - added} already there and updated.")
+    if args.roster:
+        copy = default_path(course, "roster.csv")
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(args.roster, copy)
+        print(f"A copy of the roster is kept in {copy} (git ignores it).")
+        try:
+            check_private(Path(args.roster))
+        except DataProblem:
+            print(f"Warning: {args.roster} is in a git repository that does not ignore it. "
+                  "Move it out (a copy is kept above) so that it is never committed.")
     return 0
 
 
@@ -33,99 +66,193 @@ def _nbgrader_step(result: dict, what: str) -> int:
     return 0
 
 
-def _release(args) -> int:
+def _release(args, run=None) -> int:
+    from qispread.grading.deadlines import apply_to_gradebook
+
     course = _course(args)
     course.check_assignment(args.assignment)
     api = course.api()
     _nbgrader_step(api.generate_assignment(args.assignment), f"generate {args.assignment}")
+    apply_to_gradebook(course, args.assignment)
     if course.exchange_ready():
         _nbgrader_step(api.release_assignment(args.assignment), f"release {args.assignment}")
         print(f"Released {args.assignment} to the exchange.")
     else:
-        print(f"Generated {args.assignment} into {course.folder('release')}; no exchange folder "
-              "exists, so nothing was released (give --exchange).")
+        print(f"Generated {args.assignment} into {course.folder('release')}. Not released: "
+              "no exchange folder is set up (create one and set c.Exchange.root in "
+              "nbgrader_config.py, or give --exchange).")
     return 0
 
 
-def _collect(args) -> int:
+def _collect(args, run=None) -> int:
     course = _course(args)
+    if not course.exchange_ready():
+        raise DataProblem("There is no exchange folder to collect from. Create it and set "
+                          "c.Exchange.root in nbgrader_config.py, or give --exchange.")
     _nbgrader_step(course.api().collect(args.assignment), f"collect {args.assignment}")
-    print(f"Collected {len(course.submitted_students(args.assignment))} submissions.")
+    count = len(course.submitted_students(args.assignment))
+    print(f"Collected {args.assignment}: {_plural(count, 'submission')} (the latest from each "
+          f"learner) in {course.folder('submitted')}.{_log_note(run)}")
     return 0
 
 
-def _autograde(args) -> int:
+def _autograde(args, run) -> int:
     from qispread.grading.autograde import Autograder
+    from qispread.grading.deadlines import apply_to_gradebook
+    from qispread.grading.resubmission import invalidate_stale, snapshot
+    from qispread.grading.states import record_failures
 
     course = _course(args)
+    course.check_assignment(args.assignment)
+    apply_to_gradebook(course, args.assignment)
+    marked = snapshot(course, args.assignment)
     summary = Autograder(course, args.assignment).run(
         students=args.student or None, jobs=args.jobs, force=args.force,
-        timeout=args.timeout, memory_mb=args.memory_mb or None)
-    print(f"Graded {len(summary.graded)}, already up to date {len(summary.skipped)}, "
-          f"failed {len(summary.failed)}.")
-    for student, error in sorted(summary.failed.items()):
-        print(f"  {student}: {error}")
+        timeout=args.timeout, memory_mb=args.memory_mb or None, progress=run.progress)
+    record_failures(course, args.assignment, summary.failed)
+    for student in invalidate_stale(course, args.assignment, marked):
+        print(f"  {student} resubmitted after manual marking: their manual marks were cleared "
+              "(kept for reference) and those cells need marking again.")
+    print(f"Marked {len(summary.graded)}, could not mark {len(summary.failed)}, already up to "
+          f"date {len(summary.skipped)}.{_log_note(run)}")
+    for student in sorted(summary.failed):
+        print(f"  {student}: could not be marked (see `qispread cohort status`)")
     return 1 if summary.failed else 0
 
 
-def _feedback(args) -> int:
-    from qispread.grading.feedback import generate_feedback
+def _feedback(args, run) -> int:
+    from qispread.grading.failed_feedback import write_failed_feedback
+    from qispread.grading.feedback import feedback_pages, generate_feedback
+    from qispread.grading.states import standings_of
 
-    summary = generate_feedback(_course(args), args.assignment, args.student or None,
-                                release=not args.no_release)
-    where = "released to the exchange" if summary.released else "not released (no exchange)"
-    print(f"Feedback for {len(summary.generated)} learners, checked for hidden tests; {where}.")
+    course = _course(args)
+    course.check_assignment(args.assignment)
+    summary = generate_feedback(course, args.assignment, args.student or None, release=False)
+    marked = [s for s in summary.generated if feedback_pages(course, args.assignment, s)]
+    wanted = args.student or sorted(set(course.submitted_students(args.assignment)))
+    failed = write_failed_feedback(course, args.assignment,
+                                   standings_of(course, [args.assignment], wanted))
+    where = "not released (--no-release)"
+    if not args.no_release:
+        if course.exchange_ready():
+            _nbgrader_step(course.api().release_feedback(args.assignment), "release feedback")
+            course.mark_feedback_released(args.assignment, [*marked, *failed])
+            where = "released to the exchange"
+        else:
+            where = "not released (no exchange folder)"
+    print(f"Feedback pages for {_plural(len(marked), 'learner')}, checked for hidden tests; "
+          f"{len(failed)} more told their submission could not be marked and what to fix; "
+          f"{where}.{_log_note(run)}")
+    return 0
+
+
+def _deadline(args) -> int:
+    from qispread.grading.deadlines import parse_when, set_due, show_when
+
+    course = _course(args)
+    course.check_assignment(args.assignment)
+    deadline = set_due(course, args.assignment, parse_when(args.due), args.late_penalty)
+    penalty = (f"{deadline.penalty_percent_per_day:g}% of the mark off per day or part of a day "
+               "late" if deadline.penalty_percent_per_day else "no late penalty")
+    print(f"{args.assignment} is due {show_when(deadline.due)}; {penalty}.")
+    return 0
+
+
+def _extend(args) -> int:
+    from qispread.grading.deadlines import extend, parse_when, show_when
+
+    if bool(args.until) == bool(args.remove):
+        raise DataProblem("Give either --until DATE (the learner's new due date) or --remove.")
+    course = _course(args)
+    course.check_assignment(args.assignment)
+    until = parse_when(args.until) if args.until else None
+    extend(course, args.assignment, args.student, until)
+    what = f"now due {show_when(until)}" if until else "back to the cohort's due date"
+    print(f"{args.student}: {args.assignment} {what}. Status, export and report apply it "
+          "(and any late penalty) from now on.")
     return 0
 
 
 def _export(args) -> int:
-    from qispread.grading.cohort_data import cohort_tables, lms_table
+    from qispread.grading.cohort_data import cohort_tables
+    from qispread.grading.lms_export import write
+    from qispread.grading.private_paths import output_path
 
-    table = lms_table(cohort_tables(_course(args)))
-    table.to_csv(args.output, index=False)
-    print(f"Wrote {len(table)} learners to {args.output}.")
+    course = _course(args)
+    path = output_path(course, args.output, f"grades-{args.layout}.csv")
+    files = write(cohort_tables(course), args.layout, path)
+    print("Wrote " + " and ".join(str(f) for f in files) + ".")
     return 0
 
 
 def _report(args) -> int:
+    from qispread.grading.private_paths import output_path
     from qispread.grading.report import write_report
 
-    print(f"Wrote {write_report(_course(args), Path(args.output))}.")
+    course = _course(args)
+    print(f"Wrote {write_report(course, output_path(course, args.output, 'cohort-report.html'))}.")
     return 0
 
 
 def _status(args) -> int:
-    from qispread.grading.cohort_data import assignment_status, cohort_tables
+    from qispread.grading.cohort_data import assignment_status, attention, cohort_tables
 
     course = _course(args)
-    table = assignment_status(course, cohort_tables(course))
-    print(table.to_string(index=False) if len(table) else "No assignments yet.")
+    tables = cohort_tables(course)
+    table = assignment_status(course, tables)
+    if not len(table):
+        print("No assignments yet.")
+        return 0
+    print(table.to_string(index=False))
+    unreleased = [a for a in course.assignments() if a not in tables.assignments]
+    if unreleased:
+        print(f"Not released yet: {', '.join(unreleased)}.")
+    needs = attention(tables)
+    if len(needs):
+        print("\nNeeds attention:")
+        print(needs.to_string(index=False))
     return 0
+
+
+def _learner_edition(args) -> int:
+    from qispread.grading.learner_edition import build_learner_edition
+
+    out = build_learner_edition(Path(args.root), Path(args.output))
+    print(f"Learner edition written to {out}: course/, exercises/, source_data/ and the library; "
+          "no solutions/, nbgrader's tutor tools turned off.")
+    return 0
+
+
+def _log_note(run) -> str:
+    lines = run.warning_lines()
+    return f" {_plural(lines, 'log line')} in {run.log}." if lines else ""
 
 
 def register(subparsers) -> None:
     """Add `cohort` and its subcommands to the `qispread` command's subparsers."""
     cohort = subparsers.add_parser("cohort", help="grade a cohort: roster, release, collect, "
-                                   "autograde, feedback, export, report, status")
+                                   "autograde, feedback, deadlines, export, report, status")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--root", default=".", help="the course folder (default: here)")
     common.add_argument("--db-url", default=None,
                         help="gradebook database, e.g. postgresql://user@host/db "
                              "(default: the course's nbgrader_config.py, SQLite)")
-    common.add_argument("--exchange", default=None, help="nbgrader's exchange folder")
+    common.add_argument("--exchange", default=None,
+                        help="nbgrader's exchange folder (default: c.Exchange.root in "
+                             "nbgrader_config.py)")
     steps = cohort.add_subparsers(dest="step", required=True)
 
-    def step(name, handler, help_text):
+    def step(name, handler, help_text, quiet=False):
         parser = steps.add_parser(name, parents=[common], help=help_text)
-        parser.set_defaults(handler=handler)
+        parser.set_defaults(handler=handler, quiet=quiet)
         return parser
 
     step("init", _init, "create the gradebook; add learners from a roster CSV").add_argument(
         "--roster", help="CSV with columns id, first_name, last_name, email")
     for name, handler, text in (("release", _release, "generate and release an assignment"),
                                 ("collect", _collect, "collect submissions from the exchange")):
-        step(name, handler, text).add_argument("assignment")
-    grade = step("autograde", _autograde, "grade submissions in parallel, resumably")
+        step(name, handler, text, quiet=True).add_argument("assignment")
+    grade = step("autograde", _autograde, "grade submissions in parallel, resumably", quiet=True)
     grade.add_argument("assignment")
     grade.add_argument("--student", action="append", help="only this learner (repeatable)")
     grade.add_argument("--jobs", type=int, default=1, help="submissions graded at once")
@@ -134,20 +261,42 @@ def register(subparsers) -> None:
                        help="seconds allowed per submission (default 600)")
     grade.add_argument("--memory-mb", type=int, default=2048,
                        help="address-space limit per kernel in MB; 0 for none (default 2048)")
-    feedback = step("feedback", _feedback, "feedback without hidden tests; release it")
+    feedback = step("feedback", _feedback, "feedback without hidden tests; release it",
+                    quiet=True)
     feedback.add_argument("assignment")
     feedback.add_argument("--student", action="append", help="only this learner (repeatable)")
     feedback.add_argument("--no-release", action="store_true", help="generate only")
-    step("export", _export, "CSV for an LMS gradebook").add_argument(
-        "--output", default="grades.csv")
+    due = step("deadline", _deadline, "set an assignment's due date and late penalty")
+    due.add_argument("assignment")
+    due.add_argument("--due", required=True, help="YYYY-MM-DD HH:MM, in UTC")
+    due.add_argument("--late-penalty", type=float, default=0.0, metavar="PERCENT",
+                     help="percent of the mark taken off per day or part of a day late "
+                          "(default 0: late work is flagged, not penalised)")
+    ext = step("extend", _extend, "give one learner a later due date")
+    ext.add_argument("assignment")
+    ext.add_argument("student")
+    ext.add_argument("--until", help="the learner's due date, YYYY-MM-DD HH:MM in UTC")
+    ext.add_argument("--remove", action="store_true", help="take the extension away")
+    export = step("export", _export, "grades for an LMS (blank where there is no grade)")
+    export.add_argument("--layout", choices=("generic", "moodle", "canvas"), default="generic")
+    export.add_argument("--output", default=None,
+                        help="default: gradebook/grades-LAYOUT.csv (git-ignored)")
     step("report", _report, "self-contained HTML cohort report").add_argument(
-        "--output", default="cohort-report.html")
-    step("status", _status, "counts per assignment")
+        "--output", default=None, help="default: gradebook/cohort-report.html (git-ignored)")
+    step("status", _status, "each assignment's counts, and who needs attention")
+    step("learner-edition", _learner_edition,
+         "build the folder learners receive (no solutions/, no tutor tools)").add_argument(
+        "--output", required=True, help="a new folder, outside this repository")
 
 
 def run(args) -> int:
     try:
-        return args.handler(args)
+        if not getattr(args, "quiet", False):
+            return args.handler(args)
+        from qispread.grading.quiet_log import quiet
+
+        with quiet(Path(args.root).resolve() / "gradebook" / LOG_NAME) as quiet_run:
+            return args.handler(args, quiet_run)
     except DataProblem as problem:
         print(f"Problem: {problem}", file=sys.stderr)
         return 2

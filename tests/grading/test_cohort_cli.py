@@ -8,6 +8,7 @@ from conftest import release_notebooks, source_notebooks
 from sample_course import SAMPLE, make_course
 
 from qispread.cli_cohort import main
+from qispread.grading.cohort_data import STATUS_COLUMNS
 from qispread.grading.redact import visible_text
 
 ROSTER = ("id,first_name,last_name,email\nana,Ana,Okafor,ana@nhs.net\n"
@@ -62,21 +63,29 @@ def test_status_counts(cohort, capsys):
     _, _, _, common = cohort
     assert main(["cohort", "status", *common]) == 0
     line = [ln for ln in capsys.readouterr().out.splitlines() if ln.strip().startswith(SAMPLE)]
-    # submitted, autograded, needing manual grading (the reflection), feedback released
-    assert line[0].split() == [SAMPLE, "2", "2", "2", "2"]
+    counts = dict(zip(STATUS_COLUMNS, line[0].split(), strict=True))
+    # both submissions wait for the reflection's manual mark; cat has not submitted
+    assert counts == {"assignment": SAMPLE, "submitted": "2", "graded": "0",
+                      "needs manual marks": "2", "not yet autograded": "0",
+                      "could not be marked": "0", "not submitted": "1", "late": "0",
+                      "extended": "0", "stale marks": "0", "tampering suspected": "0",
+                      "feedback released": "2"}
 
 
-def test_export_has_one_row_per_learner_and_a_total(cohort):
+def test_export_has_one_row_per_learner_and_no_partial_marks(cohort):
     base, _, _, common = cohort
     out = base / "grades.csv"
     assert main(["cohort", "export", "--output", str(out), *common]) == 0
     rows = list(csv.DictReader(out.open()))
-    assert [r["id"] for r in rows] == ["ana", "ben", "cat"]
-    assert list(rows[0]) == ["id", "first_name", "last_name", "email", SAMPLE, "total"]
+    assert [r["id"] for r in rows] == ["Points possible", "ana", "ben", "cat"]
+    assert list(rows[0]) == ["id", "first_name", "last_name", "email", SAMPLE,
+                             f"{SAMPLE} status", "total", "total status"]
     by_id = {r["id"]: r for r in rows}
-    assert float(by_id["ana"][SAMPLE]) == 2.0  # the autograded test; the reflection is ungraded
-    assert float(by_id["ben"][SAMPLE]) == 0.0
+    for learner in ("ana", "ben"):  # the reflection is not marked yet: no grade, a status
+        assert by_id[learner][SAMPLE] == ""
+        assert by_id[learner][f"{SAMPLE} status"] == "awaiting manual marks"
     assert by_id["cat"][SAMPLE] == ""  # not submitted stays blank for the LMS
+    assert by_id["cat"][f"{SAMPLE} status"] == "not submitted"
 
 
 def test_report_is_one_self_contained_page(cohort):

@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 
 from qispread.grading.cohort_data import CohortTables, cohort_tables
 from qispread.grading.course import Course
+from qispread.grading.states import GRADED, NOT_SUBMITTED, STATES
 
 STRUGGLING_PERCENT = 50.0
 _LAYOUT = dict(template="plotly_white", height=360, margin=dict(l=60, r=20, t=60, b=60))
@@ -18,8 +19,9 @@ _LAYOUT = dict(template="plotly_white", height=360, margin=dict(l=60, r=20, t=60
 
 def completion_figure(tables: CohortTables) -> go.Figure:
     cohort = max(len(tables.learners), 1)
-    counts = tables.scores.groupby("assignment").student.nunique().reindex(tables.assignments,
-                                                                             fill_value=0)
+    submitted = tables.standings[tables.standings.state != NOT_SUBMITTED]
+    counts = submitted.groupby("assignment").student.nunique().reindex(tables.assignments,
+                                                                      fill_value=0)
     percent = 100 * counts / cohort
     fig = go.Figure(go.Bar(x=list(counts.index), y=list(percent), text=[
         f"{n} of {cohort}" for n in counts], textposition="outside",
@@ -38,7 +40,11 @@ def score_figure(tables: CohortTables) -> go.Figure:
         fig.add_trace(go.Box(y=100 * rows.score / rows.max_score, name=name, boxpoints="all",
                              jitter=0.4, pointpos=0, marker_color="#005eb8",
                              line_color="#003087", hovertemplate="%{y:.0f}%<extra></extra>"))
-    fig.update_layout(title="Score distribution (each dot is a learner)", showlegend=False,
+    if scores.empty:
+        fig.add_annotation(text="No graded submissions yet", showarrow=False, x=0.5, y=0.5,
+                           xref="paper", yref="paper", font=dict(size=16, color="#4c6272"))
+    fig.update_layout(title="Score distribution of graded submissions (each dot is a learner)",
+                      showlegend=False,
                       **_LAYOUT)
     fig.update_yaxes(title="Score, % of available marks", range=[-5, 105])
     return fig
@@ -73,9 +79,10 @@ def attention_tables(tables: CohortTables) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(learners missing submissions, learners averaging under STRUGGLING_PERCENT)."""
     names = tables.learners.set_index("id")
     missing_rows = []
+    rows = tables.standings
     for learner in names.index:
-        done = set(tables.scores[tables.scores.student == learner].assignment)
-        missing = [a for a in tables.assignments if a not in done]
+        mine = rows[(rows.student == learner) & (rows.state == NOT_SUBMITTED)]
+        missing = list(mine.assignment)
         if missing:
             missing_rows.append({"learner": learner, "name": _name(names, learner),
                                  "not submitted": ", ".join(missing)})
@@ -104,14 +111,51 @@ def _table_html(frame: pd.DataFrame, empty: str) -> str:
     return frame.to_html(index=False, escape=True, border=0, classes="cohort")
 
 
+def states_table(tables: CohortTables) -> pd.DataFrame:
+    """Learner by assignment: the grade where there is one, the state (and flags) otherwise."""
+    rows = tables.standings
+    if rows.empty:
+        return pd.DataFrame(columns=["learner", "name"])
+    names = tables.learners.set_index("id")
+    cell = [f"{r.score:g} / {r.max_score:g}" + (f" ({'; '.join(r.label.split('; ')[1:])})"
+                                                if "; " in r.label else "")
+            if r.state == GRADED else r.label for r in rows.itertuples()]
+    wide = rows.assign(cell=cell).pivot(index="student", columns="assignment", values="cell")
+    wide = wide.reindex(columns=tables.assignments).fillna("")
+    wide.columns.name = None
+    wide.insert(0, "name", [_name(names, s) for s in wide.index])
+    return wide.reset_index().rename(columns={"student": "learner"})
+
+
+def state_counts(tables: CohortTables) -> str:
+    counts = tables.standings.state.value_counts()
+    return "; ".join(f"{state}: {counts.get(state, 0)}" for state in STATES)
+
+
+# (heading, function of the tables giving an HTML fragment); add a section by appending here
+def sections(tables: CohortTables, charts: list[str]) -> list[tuple[str, str]]:
+    missing, struggling = attention_tables(tables)
+    return [
+        ("Where every submission stands", _table_html(states_table(tables), "No learners yet.")),
+        ("Completion", charts[0]),
+        ("Scores", charts[1]),
+        ("Question difficulty", charts[2]),
+        ("Learners who need a nudge",
+         "<h3>Not submitted</h3>"
+         + _table_html(missing, "Every learner has submitted every assignment.")
+         + f"<h3>Struggling (average under {STRUGGLING_PERCENT:.0f}% over graded work)</h3>"
+         + _table_html(struggling, "No learner is averaging under that.")),
+    ]
+
+
 def report_html(course: Course) -> str:
     tables = cohort_tables(course)
     figures = [completion_figure(tables), score_figure(tables), difficulty_figure(tables)]
     charts = [fig.to_html(full_html=False, include_plotlyjs=(i == 0), config={
         "displaylogo": False}) for i, fig in enumerate(figures)]
-    missing, struggling = attention_tables(tables)
     stamp = datetime.now(UTC).strftime("%d %B %Y %H:%M UTC")
-    manual = int(tables.scores.needs_manual_grade.sum())
+    body = "\n".join(f"<h2>{html.escape(heading)}</h2>{fragment}"
+                     for heading, fragment in sections(tables, charts))
     return f"""<!DOCTYPE html>
 <html lang="en-GB"><head><meta charset="utf-8">
 <title>Cohort report: {html.escape(course.course_id)}</title>
@@ -119,21 +163,16 @@ def report_html(course: Course) -> str:
 body {{ font-family: Arial, sans-serif; margin: 2em auto; max-width: 1100px; color: #212b32; }}
 h1 {{ color: #003087; }} table.cohort {{ border-collapse: collapse; margin-bottom: 1.5em; }}
 table.cohort th, table.cohort td {{ border-bottom: 1px solid #d8dde0; padding: 4px 10px;
-  text-align: left; }}
+  text-align: left; vertical-align: top; }}
 .note {{ color: #4c6272; }}
 </style></head><body>
 <h1>Cohort report: {html.escape(course.course_id)}</h1>
 <p class="note">{_count(len(tables.learners), "learner")},
-{_count(len(tables.assignments), "assignment")},
-{len(tables.scores)} graded submissions ({manual} still need manual grading, so their scores
-may rise). Made {stamp}.</p>
-<h2>Completion</h2>{charts[0]}
-<h2>Scores</h2>{charts[1]}
-<h2>Question difficulty</h2>{charts[2]}
-<h2>Learners who need a nudge</h2>
-<h3>Not submitted</h3>{_table_html(missing, "Every learner has submitted every assignment.")}
-<h3>Struggling (average under {STRUGGLING_PERCENT:.0f}%)</h3>
-{_table_html(struggling, "No learner is averaging under that.")}
+{_count(len(tables.assignments), "assignment")}. Submissions by state:
+{html.escape(state_counts(tables))}.
+Scores and charts use graded submissions only; nothing else is counted as a mark.
+Made {stamp}.</p>
+{body}
 </body></html>
 """
 

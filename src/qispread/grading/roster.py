@@ -74,11 +74,12 @@ def read_roster(path: Path) -> list[Learner]:
 
 
 def import_roster(course, learners: list[Learner]) -> int:
-    """Add or update each learner as a gradebook student; returns how many."""
+    """Add or update each learner as a gradebook student; returns how many were new."""
     with course.gradebook() as gb:
+        known = {student.id for student in gb.students}
         for learner in learners:
             gb.update_or_create_student(
                 learner.id, first_name=learner.first_name or None,
                 last_name=learner.last_name or None, email=learner.email or None,
             )
-    return len(learners)
+    return sum(learner.id not in known for learner in learners)

@@ -1,0 +1,179 @@
+"""Due dates, per-learner extensions and late penalties, kept where nbgrader looks for them.
+
+The tutor's choices are written to one file beside the gradebook (the record the cohort commands
+read) and into nbgrader's own gradebook: the assignment's `duedate` and each submission's
+`extension`, so nbgrader's `AssignLatePenalties` step and its late-submission plug-in
+(`qispread.grading.late_penalty.PercentPerDay`) see the same deadline as `status` does.
+All times are stored in UTC, as nbgrader stores them.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from qispread.spc.errors import DataProblem
+
+FILE_NAME = "deadlines.json"
+DATE_HELP = "Write it as YYYY-MM-DD HH:MM (UTC), for example 2026-03-06 17:00."
+
+
+@dataclass
+class Deadline:
+    due: datetime | None = None  # naive UTC, as nbgrader keeps it
+    penalty_percent_per_day: float = 0.0
+    extensions: dict[str, datetime] = field(default_factory=dict)  # learner -> new due (UTC)
+
+    def due_for(self, student: str) -> datetime | None:
+        """The learner's due date: their extension, unless the cohort's is later (a due date
+        moved past an extension leaves it with no effect)."""
+        extension = self.extensions.get(student)
+        if extension is None or self.due is None:
+            return self.due
+        return max(extension, self.due)
+
+    def extended(self, student: str) -> bool:
+        return self.due_for(student) != self.due
+
+    def late_by(self, student: str, submitted_at: datetime | None) -> timedelta | None:
+        """How late a submission was against this learner's due date; None when on time."""
+        due = self.due_for(student)
+        if due is None or submitted_at is None or submitted_at <= due:
+            return None
+        return submitted_at - due
+
+    def penalty(self, score: float, seconds_late: float) -> float:
+        """Marks taken off: the percentage per day or part of a day late, up to the whole score."""
+        if seconds_late <= 0 or not self.penalty_percent_per_day:
+            return 0.0
+        days = math.ceil(seconds_late / 86400)
+        return min(score, score * self.penalty_percent_per_day * days / 100)
+
+
+def parse_when(text: str) -> datetime:
+    """A tutor's date and time as naive UTC; a date alone means the end of that day."""
+    from dateutil import parser
+
+    try:
+        when = parser.isoparse(text.strip())
+    except (ValueError, OverflowError):
+        raise DataProblem(f"'{text}' is not a date and time. {DATE_HELP}") from None
+    if when.tzinfo is not None:
+        when = when.astimezone(UTC).replace(tzinfo=None)
+    if len(text.strip()) == 10:  # a bare date: the deadline is the end of that day
+        when = when.replace(hour=23, minute=59, second=59)
+    return when
+
+
+def show_when(when: datetime | None) -> str:
+    return when.strftime("%Y-%m-%d %H:%M UTC") if when else ""
+
+
+def show_delay(delay: timedelta) -> str:
+    """'2 days 3 h', '4 h 10 min', '7 s': how late, in words a tutor reads at a glance."""
+    seconds = int(delay.total_seconds())
+    days, rest = divmod(seconds, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes, secs = divmod(rest, 60)
+    if days:
+        return f"{days} day{'s' if days > 1 else ''} {hours} h"
+    if hours:
+        return f"{hours} h {minutes} min"
+    if minutes:
+        return f"{minutes} min {secs} s"
+    return f"{max(secs, 1)} s"
+
+
+def _path(state_folder: Path) -> Path:
+    return Path(state_folder) / FILE_NAME
+
+
+def load(state_folder: Path) -> dict[str, Deadline]:
+    path = _path(state_folder)
+    if not path.exists():
+        return {}
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    return {name: Deadline(
+        due=datetime.fromisoformat(entry["due"]) if entry.get("due") else None,
+        penalty_percent_per_day=float(entry.get("penalty_percent_per_day", 0)),
+        extensions={s: datetime.fromisoformat(w) for s, w in entry.get("extensions", {}).items()},
+    ) for name, entry in raw.items()}
+
+
+def save(state_folder: Path, deadlines: dict[str, Deadline]) -> None:
+    path = _path(state_folder)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    raw = {name: {"due": d.due.isoformat() if d.due else None,
+                  "penalty_percent_per_day": d.penalty_percent_per_day,
+                  "extensions": {s: w.isoformat() for s, w in sorted(d.extensions.items())}}
+           for name, d in sorted(deadlines.items())}
+    path.write_text(json.dumps(raw, indent=1), encoding="utf-8")
+
+
+def for_assignment(state_folder: Path, assignment: str) -> Deadline:
+    return load(state_folder).get(assignment, Deadline())
+
+
+def set_due(course, assignment: str, due: datetime, penalty_percent_per_day: float) -> Deadline:
+    if not 0 <= penalty_percent_per_day <= 100:
+        raise DataProblem(f"A late penalty of {penalty_percent_per_day:g}% a day is not possible. "
+                          "Give a percentage from 0 to 100.")
+    deadlines = load(course.state_folder())
+    deadline = deadlines.setdefault(assignment, Deadline())
+    deadline.due, deadline.penalty_percent_per_day = due, penalty_percent_per_day
+    save(course.state_folder(), deadlines)
+    apply_to_gradebook(course, assignment)
+    return deadline
+
+
+def extend(course, assignment: str, student: str, until: datetime | None) -> Deadline:
+    """Give one learner a later due date (None removes their extension)."""
+    deadlines = load(course.state_folder())
+    deadline = deadlines.get(assignment)
+    if deadline is None or deadline.due is None:
+        raise DataProblem(f"{assignment} has no due date yet, so there is nothing to extend. "
+                          f"Set one first: qispread cohort deadline {assignment} --due ...")
+    if until is not None and until <= deadline.due:
+        raise DataProblem(f"The extension ({show_when(until)}) is not later than the due date "
+                          f"({show_when(deadline.due)}). Give a later date and time.")
+    with course.gradebook() as gb:
+        if student not in {s.id for s in gb.students}:
+            raise DataProblem(f"There is no learner '{student}' in the gradebook. Check the id "
+                              "(it is the roster's id column) or add them with `init --roster`.")
+    if until is None:
+        deadline.extensions.pop(student, None)
+    else:
+        deadline.extensions[student] = until
+    save(course.state_folder(), deadlines)
+    apply_to_gradebook(course, assignment)
+    return deadline
+
+
+def apply_to_gradebook(course, assignment: str) -> None:
+    """Copy the due date and extensions into nbgrader's gradebook (the assignment must have been
+    released; a submission row is created for a learner with an extension who has submitted)."""
+    from nbgrader.api import MissingEntry
+
+    deadline = for_assignment(course.state_folder(), assignment)
+    submitted = set(course.submitted_students(assignment))
+    with course.gradebook() as gb:
+        try:
+            gb.find_assignment(assignment)
+        except MissingEntry:
+            return  # released later: `release` and `autograde` apply it then
+        gb.update_or_create_assignment(assignment, duedate=deadline.due)
+        for row in gb.find_assignment(assignment).submissions:
+            row.extension = _extension(deadline, row.student.id)
+        for student in deadline.extensions:
+            if student in submitted and deadline.extended(student):
+                gb.update_or_create_submission(assignment, student,
+                                               extension=_extension(deadline, student))
+        gb.db.commit()
+
+
+def _extension(deadline: Deadline, student: str) -> timedelta | None:
+    """nbgrader's form of an extension: the time added to the assignment's due date."""
+    return deadline.due_for(student) - deadline.due if deadline.extended(student) else None

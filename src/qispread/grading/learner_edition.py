@@ -1,0 +1,56 @@
+"""The learner edition: exactly what learners receive, built from the tutor's repository.
+
+course/, exercises/, source_data/ and the library (src/, pyproject.toml), with the Makefile (so
+`make lab` works), the README, the licence and the course's Jupyter settings. No solutions/, no
+tests, no gradebook. Without solutions/, `make lab` also turns nbgrader's tutor tools off
+(jupyter-config/learner). Every notebook is checked for solution, hidden-test and mark-scheme
+regions before the edition is accepted.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from qispread.spc.errors import DataProblem
+
+PARTS = ["course", "exercises", "source_data", "src", "pyproject.toml", "Makefile", "README.md",
+         "LICENSE", "jupyter-config"]
+LEFT_OUT = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info", ".ipynb_checkpoints",
+                                  "my_*.json", "*_export.*", "gradebook")
+TUTOR_ONLY = ("BEGIN SOLUTION", "BEGIN HIDDEN TESTS", "BEGIN MARK SCHEME")
+
+
+def tutor_only_text(folder: Path) -> list[str]:
+    """Notebooks under folder holding a region only tutors may see."""
+    found = []
+    for notebook in sorted(folder.rglob("*.ipynb")):
+        text = notebook.read_text(encoding="utf-8")
+        found += [f"{notebook.relative_to(folder)}: {m}" for m in TUTOR_ONLY if m in text]
+    return found
+
+
+def build_learner_edition(root: Path, out: Path) -> Path:
+    root, out = Path(root).resolve(), Path(out).resolve()
+    if out == root or root in out.parents:
+        raise DataProblem(f"Build the learner edition outside the repository ({root}), "
+                          "for example --output ../qispread-learners.")
+    if out.exists() and any(out.iterdir()):
+        raise DataProblem(f"{out} already holds files. Give a new or empty folder.")
+    missing = [part for part in PARTS[:4] if not (root / part).exists()]
+    if missing:
+        raise DataProblem(f"{root} has no {', '.join(missing)}: give the course repository "
+                          "with --root.")
+    out.mkdir(parents=True, exist_ok=True)
+    for part in PARTS:
+        source = root / part
+        if source.is_dir():
+            shutil.copytree(source, out / part, ignore=LEFT_OUT)
+        elif source.exists():
+            shutil.copy2(source, out / part)
+    leaks = tutor_only_text(out)
+    if leaks:
+        shutil.rmtree(out)
+        raise DataProblem("The learner edition would have held tutor-only text, so it was not "
+                          f"built: {leaks[0]}. Run `make build` to regenerate exercises/.")
+    return out
