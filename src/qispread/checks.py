@@ -8,9 +8,7 @@ returns the cleaned-up answer so hidden tests can compare it.
 import math
 from collections.abc import Iterable
 
-
-class AnswerProblem(AssertionError):
-    """An answer in a form we cannot mark. Raised by visible tests; the message is the hint."""
+from qispread.errors import AnswerProblem
 
 
 def _unanswered(value: object) -> bool:

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from qispread.spc.errors import DataProblem
+from qispread.errors import DataProblem
 
 
 def _course(args):

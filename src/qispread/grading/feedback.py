@@ -8,9 +8,9 @@ from pathlib import Path
 import nbformat
 from traitlets.config import Config
 
+from qispread.errors import DataProblem
 from qispread.grading.course import Course
 from qispread.grading.redact import RedactHiddenTests, leaked_lines, secret_lines
-from qispread.spc.errors import DataProblem
 
 
 @dataclass

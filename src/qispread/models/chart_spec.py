@@ -18,8 +18,8 @@ from typing import Any
 
 import pandas as pd
 
+from qispread.errors import DataProblem
 from qispread.models.storage import load_json, save_json
-from qispread.spc.errors import DataProblem
 
 CHART_TYPES: dict[str, str] = {
     "run": "Run chart",

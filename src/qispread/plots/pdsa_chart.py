@@ -7,9 +7,9 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
+from qispread.errors import DataProblem
 from qispread.models.pdsa import CycleLog, PDSACycle
 from qispread.plots.qic_figure import qic_figure
-from qispread.spc.errors import DataProblem
 from qispread.spc.qic import qic
 
 

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from qispread.errors import DataProblem
 from qispread.plots import style
 from qispread.plots.export import set_summary
 from qispread.plots.labels import (
@@ -29,7 +30,6 @@ from qispread.plots.notes import collect_notes, describe_notes, draw_notes
 from qispread.plots.panels import Panel, add_trace, make_panels, segments, show_legend_once
 from qispread.plots.point_marks import PointStyle, draw_points
 from qispread.plots.result_columns import require_columns
-from qispread.spc.errors import DataProblem
 
 CHART_NAMES = {
     "run": "Run chart",

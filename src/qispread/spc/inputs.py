@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from qispread.spc.errors import DataProblem
+from qispread.errors import DataProblem
 
 CHART_NAMES = {
     "run": "a run chart",

@@ -7,7 +7,7 @@ import numbers
 import numpy as np
 import pandas as pd
 
-from qispread.spc.errors import DataProblem
+from qispread.errors import DataProblem
 
 
 def _is_point_number(value) -> bool:

@@ -11,9 +11,9 @@ import numbers
 import numpy as np
 import pandas as pd
 
+from qispread.errors import DataProblem
 from qispread.spc import ihi_rules
 from qispread.spc.aggregate import is_categorical_x, subgroups
-from qispread.spc.errors import DataProblem
 from qispread.spc.frames import table_of
 from qispread.spc.inputs import (
     CHART_NAMES,

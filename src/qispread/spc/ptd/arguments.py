@@ -12,7 +12,7 @@ from numbers import Real
 import numpy as np
 import pandas as pd
 
-from qispread.spc.errors import DataProblem
+from qispread.errors import DataProblem
 
 DIRECTIONS = {"increase": 1, "decrease": -1, "neutral": 0}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from qispread.spc.errors import DataProblem
+from qispread.errors import DataProblem
 from qispread.spc.frames import table_of
 from qispread.spc.ptd.arguments import check_count, check_direction
 from qispread.spc.ptd.inputs import prepare

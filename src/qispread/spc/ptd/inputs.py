@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from qispread.spc.errors import DataProblem
+from qispread.errors import DataProblem
 from qispread.spc.ptd.arguments import rebase_flags, sort_key, suggest, targets_by_facet
 from qispread.spc.ptd.wording import x_value
 
