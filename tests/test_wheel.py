@@ -20,7 +20,8 @@ pytestmark = [pytest.mark.wheel, pytest.mark.xdist_group("wheel")]
 
 def _run(*command, cwd: Path) -> str:
     done = subprocess.run([str(c) for c in command], cwd=cwd, capture_output=True, text=True)
-    assert done.returncode == 0, f"{command[:3]} failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
+    assert done.returncode == 0, (
+        f"{command[:3]} failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
     return done.stdout
 
 

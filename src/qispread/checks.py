@@ -31,7 +31,7 @@ def choice(value: object, options: str | Iterable[str], question: str) -> str:
 def choices(value: object, options: str | Iterable[str], question: str) -> list[str]:
     """Several options, as a list or a string such as "A, C" — returned sorted, without repeats."""
     if isinstance(value, str):
-        parts = [p for p in value.replace(",", " ").split() if p]
+        parts: list[object] = [p for p in value.replace(",", " ").split() if p]
     elif isinstance(value, (list, tuple, set)):
         parts = list(value)
     else:

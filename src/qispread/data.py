@@ -334,6 +334,6 @@ def _check_key(table: pd.DataFrame, key: list[str], place: _Place) -> None:
         raise place.problem(
             " + ".join(key),
             row,
-            f"this row has the same {what} as {place.row(_first(same))}.",
+            f"this row has the same {what} as {place.row(int(same.to_numpy().argmax()))}.",
             f"each row must be for a different {what}; remove the repeated row or correct it.",
         )

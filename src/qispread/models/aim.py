@@ -170,7 +170,7 @@ class AimCheck:
 
 
 def _find(patterns: list[str], text: str, flags: int = re.IGNORECASE) -> list[re.Match]:
-    matches = []
+    matches: list[re.Match] = []
     for pattern in patterns:
         matches.extend(re.finditer(pattern, text, flags))
     return sorted(matches, key=lambda match: match.start())

@@ -22,7 +22,8 @@ def _position_of(value, x: pd.Series, role: str) -> int:
             target = pd.Timestamp(value)
         except (ValueError, TypeError):
             target = None
-        hits = np.flatnonzero((x == target).to_numpy()) if target is not None else []
+        hits: np.ndarray | list[int] = (
+            np.flatnonzero((x == target).to_numpy()) if target is not None else [])
     else:
         hits = np.flatnonzero((x.astype(str) == str(value)).to_numpy())
     if len(hits) == 0:

@@ -8,6 +8,7 @@ from typing import Any
 import pandas as pd
 
 from qispread.spc.explanation import Explanation
+from qispread.spc.vocabulary import ChartType, Method
 
 SUMMARY_RUN_COLUMNS = ["n_obs", "n_useful", "longest_run", "longest_run_max", "n_crossings",
                        "n_crossings_min"]
@@ -18,8 +19,8 @@ class QicResult:
     """Output of qic(): `.data` has one row per subgroup (columns as qicharts2, in snake_case)."""
 
     data: pd.DataFrame
-    chart: str
-    method: str
+    chart: ChartType
+    method: Method
     x_given: bool = True
     multiply: float = 1
 

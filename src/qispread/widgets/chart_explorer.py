@@ -205,6 +205,7 @@ class ChartExplorer(w.VBox):
                 "problem above and change the setting it names.</p>"
             )
             return
+        assert self.outcome is not None  # action() set it
         figure = self.outcome.figure
         with self.ui.figure.batch_update():
             self.ui.figure.data = []

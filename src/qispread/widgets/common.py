@@ -38,7 +38,7 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def guarded(messages: MessageArea, action: Callable[[], None]) -> bool:
+def guarded(messages: MessageArea, action: Callable[[], object]) -> bool:
     """Run action; show a qispread error's message in the widget instead of a traceback.
 
     Returns True when the action succeeded. Only QispreadError (the library's errors, written for

@@ -15,6 +15,7 @@ import pandas as pd
 
 from qispread.spc.explanation import Explanation
 from qispread.spc.ptd.explain import explain_chart
+from qispread.spc.vocabulary import Direction
 
 SUMMARY_COLUMNS = [
     "facet",
@@ -59,8 +60,11 @@ def assurance_type(target: float | None, lpl: float, upl: float,
 
 @dataclass(frozen=True)
 class PtdResult:
+    """Output of ptd(): `.data` has one row per point (columns as NHSRplotthedots', in
+    snake_case); summary() gives one row per chart with its Making Data Count icons."""
+
     data: pd.DataFrame
-    improvement_direction: str
+    improvement_direction: Direction
     has_facet: bool
     y_name: str
     shift_length: int
