@@ -29,7 +29,6 @@ def test_every_public_name_resolves(namespace):
 
 
 def test_a_name_shared_with_its_module_gives_the_function():
-    import qispread.plots.qic_figure  # the module, imported first as a widget would
     from qispread import ptd_figure as top_level
     from qispread.plots import ptd_figure, qic_figure
 
