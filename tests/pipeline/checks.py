@@ -23,8 +23,8 @@ def hygiene_problems(path: Path) -> list[str]:
         problems.append(f"not a valid notebook: {err.message}")
     if nb.metadata.get("kernelspec", {}).get("name") != "python3":
         problems.append("must use the python3 kernel")
-    dirty = [i for i, c in enumerate(nb.cells)
-             if c.cell_type == "code" and (c.get("outputs") or c.get("execution_count") is not None)]
+    dirty = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"
+             and (c.get("outputs") or c.get("execution_count") is not None)]
     if dirty:
         problems.append(f"clear the outputs of cells {dirty} before committing")
     return problems
