@@ -55,10 +55,10 @@ def test_the_wheel_carries_the_data_and_its_provenance(wheel):
 
 def test_the_installed_wheel_works_far_from_the_checkout(wheel, far_away, chromium_executable):
     environment = far_away / "venv"
-    venv.create(environment, with_pip=True)
+    venv.create(environment, with_pip=False)  # this pip installs into it: no bootstrap needed
     python = environment / "bin" / "python"
-    _run(python, "-m", "pip", "install", "--quiet", "-c", ROOT / "constraints.txt",
-         f"qispread[images] @ {wheel.as_uri()}", cwd=far_away)
+    _run(sys.executable, "-m", "pip", "--python", python, "install", "--quiet",
+         "-c", ROOT / "constraints.txt", f"qispread[images] @ {wheel.as_uri()}", cwd=far_away)
     work = far_away / "work"
     work.mkdir()
     smoke = work / "smoke.py"
