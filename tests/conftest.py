@@ -76,8 +76,8 @@ def chromium_executable() -> str:
     """A Chromium to drive headless (skips, naming the package, when there is none)."""
     found = find_chromium()
     if not found:
-        ubuntu = "ID=ubuntu" in Path("/etc/os-release").read_text(errors="replace") \
-            if Path("/etc/os-release").exists() else False
+        release = Path("/etc/os-release")
+        ubuntu = release.exists() and "ID=ubuntu" in release.read_text(errors="replace")
         _missing(f"Chromium (or the program {CHROMIUM_VARIABLE} names)",
                  "chromium-browser" if ubuntu else "chromium")
     return str(found)

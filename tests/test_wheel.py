@@ -53,7 +53,7 @@ def test_the_wheel_carries_the_data_and_its_provenance(wheel):
     assert "qispread/py.typed" in names
 
 
-def test_the_installed_wheel_works_far_from_the_checkout(wheel, far_away, chromium_executable):
+def test_the_installed_wheel_works_far_from_the_checkout(chromium_executable, wheel, far_away):
     environment = far_away / "venv"
     venv.create(environment, with_pip=False)  # this pip installs into it: no bootstrap needed
     python = environment / "bin" / "python"
