@@ -47,11 +47,11 @@ class QicResult:
         points = int(self.data["y"].notna().sum())
         runs = bool(table["runs_signal"].any())
         text = f"{points} points. " + (
-            "Runs signal: the variation is not random." if runs else "No runs signal.")
+            "Runs signal: non-random variation." if runs else "No runs signal.")
         if table["ucl"].notna().any() or table["lcl"].notna().any():
             outside = int(table["sigma_signal"].sum())
-            text += (f" {outside} point{'s' if outside != 1 else ''} outside the control limits."
-                     if outside else " No point outside the control limits.")
+            text += (f" {outside} point{'s' if outside != 1 else ''} outside the limits."
+                     if outside else " No point outside the limits.")
         return text
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
