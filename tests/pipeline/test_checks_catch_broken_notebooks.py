@@ -24,6 +24,7 @@ def test_a_clean_notebook_passes_every_check():
 
 @pytest.mark.parametrize(("name", "problem"), [
     ("has_outputs.ipynb", "clear the outputs of cells [1]"),
+    ("has_execution_count.ipynb", "clear the outputs of cells [0]"),
     ("wrong_kernel.ipynb", "python3 kernel"),
     ("invalid.ipynb", "not a valid notebook"),
 ])
