@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from qispread.errors import DataProblem, QispreadError
+from qispread.spc.errors import DataProblem
 
 
 def _course(args):
@@ -145,22 +145,11 @@ def register(subparsers) -> None:
     step("status", _status, "counts per assignment")
 
 
-# What the grading commands import beyond the core install (the `grading` extra).
-GRADING_MODULES = {"nbgrader", "nbformat", "nbconvert", "jupyter_client", "jupyter_core",
-                   "traitlets", "tqdm"}
-
-
 def run(args) -> int:
     try:
         return args.handler(args)
-    except QispreadError as problem:
+    except DataProblem as problem:
         print(f"Problem: {problem}", file=sys.stderr)
-        return 2
-    except ModuleNotFoundError as missing:
-        if (missing.name or "").split(".")[0] not in GRADING_MODULES:
-            raise
-        print("Problem: this command needs the grading tools, which are not installed. "
-              "Fix: pip install 'qispread[grading]'", file=sys.stderr)
         return 2
 
 
