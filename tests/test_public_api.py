@@ -176,3 +176,35 @@ def test_a_widget_shows_qispread_errors_and_lets_bugs_surface():
     assert "The target 'abc' is not a number." in messages.value
     with pytest.raises(ValueError, match="duplicate labels"):
         guarded(messages, bug)
+
+
+def test_every_tool_is_in_the_flat_namespace():
+    """A widget class added to qispread/widgets/ must be exported from qispread.widgets too."""
+    import pkgutil
+
+    import ipywidgets
+
+    tools = set()
+    for module_info in pkgutil.iter_modules(widgets.__path__):
+        module = importlib.import_module(f"qispread.widgets.{module_info.name}")
+        tools.update(name for name, value in vars(module).items()
+                     if isinstance(value, type) and issubclass(value, ipywidgets.Box)
+                     and value.__module__ == module.__name__ and not name.startswith("_")
+                     and name[0].isupper() and name not in INTERNAL_PARTS)
+    assert "ChartExplorer" in tools  # the search finds the tools
+    assert tools <= set(widgets.__all__), f"not exported: {sorted(tools - set(widgets.__all__))}"
+
+
+# Pieces the tools are built from, not tools a notebook shows.
+INTERNAL_PARTS = {"StageBox", "RatingRow", "ExplorerControls"}
+
+
+def test_learner_facing_errors_are_qispread_errors(project_root):
+    """Widgets show only qispread's errors as messages, so models and widgets raise those for
+    anything a learner can cause: a bare ValueError would reach the learner as a traceback."""
+    offenders = [f"{path.relative_to(project_root)}:{number}"
+                 for folder in ("models", "widgets")
+                 for path in sorted((project_root / "src" / "qispread" / folder).glob("*.py"))
+                 for number, line in enumerate(path.read_text().splitlines(), 1)
+                 if "raise ValueError(" in line or "raise TypeError(" in line]
+    assert not offenders, f"raise DataProblem (qispread.errors) instead: {offenders}"
