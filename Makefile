@@ -7,18 +7,23 @@ STAMP  := $(VENV)/.installed
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 PORT ?= 8888
 JOBS ?= auto
+# The tested versions of every dependency (refresh with `make lock`).
+CONSTRAINTS := constraints.txt
+# The inner loop: everything but the servers, the browser, nbgrader, executed notebooks, the wheel
+# and the property tests (`hypothesis` is the marker Hypothesis gives them); `make test` runs all.
+FAST_MARKERS := not (browser or hub or postgres or grading or notebooks or wheel or hypothesis)
 
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: setup system-deps lab test build bench lint clean
+.PHONY: setup system-deps lab test test-fast typecheck lock build bench lint clean clean-gradebook
 
 setup: $(STAMP)
 
-# Reinstall only when the project's dependencies change.
-$(STAMP): pyproject.toml
+# Reinstall only when the project's dependencies or their tested versions change.
+$(STAMP): pyproject.toml $(CONSTRAINTS)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -e '.[dev]'
 	touch $(STAMP)
 
 # Course settings (no news pop-up); without solutions/ (the learner edition) nbgrader's tutor tools
@@ -29,12 +34,37 @@ lab: setup
 		$(BIN)/jupyter lab $(ROOT_FLAG) --port=$(PORT) --ServerApp.root_dir=$(CURDIR) \
 		--LabApp.default_url=/lab/tree/course/00_start_here/start_here.ipynb
 
-# Debian packages for the browser, PostgreSQL and JupyterHub tests (installed when run as root).
+# Debian/Ubuntu packages for the browser, PostgreSQL, sandbox and JupyterHub tests: installed when
+# run as root; otherwise the script names the apt-get command and those tests skip.
 system-deps:
 	bash scripts/system-deps.sh
 
-test: setup system-deps
+# As root (CI) the system packages are installed first so that every test runs; as another user
+# the tests that need a missing package skip and say how to install it. Then the type check.
+test: setup
+	bash scripts/system-deps.sh
+	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest -n $(JOBS) $(PYTEST_ARGS)
+
+# The inner loop (aim: under 90 s on 2 cores): unit, widget and figure tests.
+test-fast: setup
+	$(BIN)/python -m pytest -n $(JOBS) -m "$(FAST_MARKERS)" $(PYTEST_ARGS)
+
+typecheck: setup
+	$(BIN)/python -m mypy
+
+# Re-resolve every dependency to the newest versions pyproject.toml allows and record them.
+# Run `make test` afterwards and commit constraints.txt only if it passes.
+lock:
+	rm -rf .lock-venv
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --upgrade pip
+	.lock-venv/bin/python -m pip install --quiet '.[dev]'
+	{ echo "# The tested versions of every package the course, grading and development installs use."; \
+	  echo "# make setup installs with -c constraints.txt. Refresh after changing pyproject.toml's ranges:"; \
+	  echo "#   make lock"; \
+	  .lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^qispread' ; } > $(CONSTRAINTS)
+	rm -rf .lock-venv
 
 build: setup
 	$(BIN)/qispread build
@@ -45,5 +75,13 @@ bench: setup
 lint: setup
 	$(BIN)/ruff check src tests bench
 
+# Removes only what setup and the tests make. The tutors' gradebook/ (submissions, feedback,
+# grades) is never touched here: see clean-gradebook.
 clean:
-	rm -rf $(VENV) .pytest_cache gradebook
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis dist build test-artifacts
+
+# Deletes every submission, feedback file and grade in gradebook/, after asking.
+clean-gradebook:
+	@printf 'This deletes gradebook/: every submission, feedback file and grade. Type "delete" to go on: '; \
+	read answer; \
+	if [ "$$answer" = delete ]; then rm -rf gradebook && echo "gradebook/ deleted."; else echo "Nothing deleted."; fi

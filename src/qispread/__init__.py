@@ -1,3 +1,49 @@
-"""qispread: quality improvement and spread methods for health and care, in Jupyter."""
+"""qispread: quality improvement and spread methods for health and care, in Jupyter.
+
+    from qispread import qic, ptd, load
+    chart = qic(x="period", y="falls", data=load("falls"))   # shows as a chart in a notebook
+    chart.explain()
+
+Tools for the course are in qispread.widgets, their saved work in qispread.models, other figures in
+qispread.plots. Names are imported on first use, so `import qispread` is quick.
+"""
+
+from typing import TYPE_CHECKING
+
+from qispread._lazy import exports
 
 __version__ = "0.1.0"
+
+_WHERE = {
+    "qic": "qispread.spc.qic",
+    "ptd": "qispread.spc.ptd",
+    "QicResult": "qispread.spc.result",
+    "PtdResult": "qispread.spc.ptd.result",
+    "Explanation": "qispread.spc.explanation",
+    "load": "qispread.data",
+    "check_table": "qispread.data",
+    "provenance": "qispread.data",
+    "attribution": "qispread.data",
+    "data_sets": "qispread.data:names",
+    "qic_figure": "qispread.plots.qic_figure",
+    "ptd_figure": "qispread.plots.ptd_figure",
+    "save_image": "qispread.plots.export",
+    "save_html": "qispread.plots.export",
+    "QispreadError": "qispread.errors",
+    "DataProblem": "qispread.errors",
+}
+__all__ = ["__version__", *_WHERE]
+__getattr__, __dir__ = exports(__name__, _WHERE)
+
+if TYPE_CHECKING:
+    from qispread.data import attribution, check_table, load, provenance
+    from qispread.data import names as data_sets
+    from qispread.errors import DataProblem, QispreadError
+    from qispread.plots.export import save_html, save_image
+    from qispread.plots.ptd_figure import ptd_figure
+    from qispread.plots.qic_figure import qic_figure
+    from qispread.spc.explanation import Explanation
+    from qispread.spc.ptd import ptd
+    from qispread.spc.ptd.result import PtdResult
+    from qispread.spc.qic import qic
+    from qispread.spc.result import QicResult

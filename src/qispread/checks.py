@@ -8,9 +8,7 @@ returns the cleaned-up answer so hidden tests can compare it.
 import math
 from collections.abc import Iterable
 
-
-class AnswerProblem(AssertionError):
-    """An answer in a form we cannot mark. Raised by visible tests; the message is the hint."""
+from qispread.errors import AnswerProblem
 
 
 def _unanswered(value: object) -> bool:
@@ -33,7 +31,7 @@ def choice(value: object, options: str | Iterable[str], question: str) -> str:
 def choices(value: object, options: str | Iterable[str], question: str) -> list[str]:
     """Several options, as a list or a string such as "A, C" — returned sorted, without repeats."""
     if isinstance(value, str):
-        parts = [p for p in value.replace(",", " ").split() if p]
+        parts: list[object] = [p for p in value.replace(",", " ").split() if p]
     elif isinstance(value, (list, tuple, set)):
         parts = list(value)
     else:

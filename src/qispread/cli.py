@@ -4,6 +4,11 @@ import argparse
 import sys
 
 from qispread import cli_cohort
+from qispread.errors import QispreadError
+
+# What the grading commands import beyond the core install (the `grading` extra).
+GRADING_MODULES = {"nbgrader", "nbformat", "nbconvert", "jupyter_client", "jupyter_core",
+                   "traitlets", "tqdm"}
 
 
 def _build(args) -> int:
@@ -22,7 +27,17 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--into", default=None, help="write the release here instead of exercises/")
     build.set_defaults(handler=_build)
     cli_cohort.register(sub)
-    return cli_cohort.run(parser.parse_args(argv))
+    try:
+        return cli_cohort.run(parser.parse_args(argv))
+    except QispreadError as problem:
+        print(f"Problem: {problem}", file=sys.stderr)
+        return 2
+    except ModuleNotFoundError as missing:
+        if (missing.name or "").split(".")[0] not in GRADING_MODULES:
+            raise
+        print("Problem: this command needs the grading tools, which are not installed. "
+              "Fix: pip install 'qispread[grading]'", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from qispread.errors import DataProblem
+
 
 @dataclass(frozen=True)
 class Module:
@@ -60,5 +62,5 @@ def module(number: int) -> Module:
     for candidate in MODULES:
         if candidate.number == number:
             return candidate
-    raise ValueError(
+    raise DataProblem(
         f"There is no module {number}: the modules are numbered 0 to {len(MODULES) - 1}.")

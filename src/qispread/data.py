@@ -1,53 +1,61 @@
 """The course's data sets: load one by name, check a table against its schema, give provenance.
 
-The sets live in the project's source_data/ folder, described by source_data/datapackage.json
-(Frictionless Data Package style: a schema, licence and provenance for every CSV). The folder is
-found by walking up from this package, then from the working folder, so a notebook in any folder of
-the project can load data; the environment variable QISPREAD_SOURCE_DATA overrides both.
+The sets are described by datapackage.json (Frictionless Data Package style: a schema, licence and
+provenance for every CSV). The repository's source_data/ folder is their one source; building the
+wheel copies it into the package (qispread/source_data), so an installed qispread reads them
+through importlib.resources with no repository nearby. In a checkout (an editable install) the
+repository's folder is read directly. The environment variable QISPREAD_SOURCE_DATA overrides both.
 """
 
 import difflib
 import json
 import math
 import os
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
-from qispread.spc.errors import DataProblem
+from qispread.errors import DataNotFound, DataProblem
 
 FOLDER_NAME = "source_data"
 PACKAGE_FILE = "datapackage.json"
 FOLDER_VARIABLE = "QISPREAD_SOURCE_DATA"
+# In a checkout, src/qispread/data.py sits two folders below the repository's root.
+CHECKOUT_FOLDER = Path(__file__).resolve().parents[2] / FOLDER_NAME
 
 __all__ = ["names", "load", "check_table", "provenance", "attribution", "source_data_folder"]
 
 
-def source_data_folder() -> Path:
-    """The folder holding datapackage.json and the CSV files."""
+def source_data_folder() -> Traversable:
+    """The folder holding datapackage.json and the CSV files: the variable's, the installed
+    package's, or the checkout's."""
     chosen = os.environ.get(FOLDER_VARIABLE)
     if chosen:
         folder = Path(chosen)
         if (folder / PACKAGE_FILE).is_file():
             return folder
-        raise FileNotFoundError(
+        raise DataNotFound(
             f"{FOLDER_VARIABLE} is set to {chosen!r}, but there is no {PACKAGE_FILE} there. "
             f"Fix: point {FOLDER_VARIABLE} at the project's {FOLDER_NAME} folder, or unset it."
         )
-    starts = (Path(__file__).resolve().parent, Path.cwd().resolve())
-    for start in starts:
-        for folder in (start, *start.parents):
-            if (folder / FOLDER_NAME / PACKAGE_FILE).is_file():
-                return folder / FOLDER_NAME
-    raise FileNotFoundError(
-        f"Could not find the course's {FOLDER_NAME}/{PACKAGE_FILE}, looking upwards from "
-        f"{starts[0]} and from {starts[1]}. Fix: open the notebook from inside the qispread "
-        f"project folder, or set {FOLDER_VARIABLE} to the path of its {FOLDER_NAME} folder."
+    packaged = files("qispread") / FOLDER_NAME
+    if packaged.joinpath(PACKAGE_FILE).is_file():
+        return packaged
+    if (CHECKOUT_FOLDER / PACKAGE_FILE).is_file():
+        return CHECKOUT_FOLDER
+    raise DataNotFound(
+        f"The course's data sets are missing: neither the installed package nor {CHECKOUT_FOLDER} "
+        f"holds {PACKAGE_FILE}. Fix: reinstall qispread (pip install --force-reinstall qispread), "
+        f"or set {FOLDER_VARIABLE} to the path of a {FOLDER_NAME} folder."
     )
 
 
-def _package() -> dict:
-    return json.loads((source_data_folder() / PACKAGE_FILE).read_text(encoding="utf-8"))
+def _package() -> dict[str, Any]:
+    text = source_data_folder().joinpath(PACKAGE_FILE).read_text(encoding="utf-8")
+    return json.loads(text)
 
 
 def names() -> list[str]:
@@ -70,8 +78,8 @@ def _resource(name) -> dict:
 def load(name: str) -> pd.DataFrame:
     """Read a data set by name, check it against its schema and return it with dates parsed."""
     resource = _resource(name)
-    path = source_data_folder() / resource["path"]
-    raw = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[])
+    with source_data_folder().joinpath(resource["path"]).open("rb") as handle:
+        raw = pd.read_csv(handle, dtype=str, keep_default_na=False, na_values=[])
     return _checked(raw, resource, where=f"{FOLDER_NAME}/{resource['path']}", from_file=True)
 
 
@@ -326,6 +334,6 @@ def _check_key(table: pd.DataFrame, key: list[str], place: _Place) -> None:
         raise place.problem(
             " + ".join(key),
             row,
-            f"this row has the same {what} as {place.row(_first(same))}.",
+            f"this row has the same {what} as {place.row(int(same.to_numpy().argmax()))}.",
             f"each row must be for a different {what}; remove the repeated row or correct it.",
         )

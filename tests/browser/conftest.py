@@ -1,8 +1,8 @@
-"""One real JupyterLab server and one headless Debian chromium for the whole browser session.
+"""One real JupyterLab server and one headless chromium for the whole browser session.
 
 The server runs from the project's venv on 127.0.0.1 with a token, serving a temporary copy of the
-course (so nothing the tests do lands in the repository). Chromium is Debian's /usr/bin/chromium,
-driven through Playwright's Python API: no browser is ever downloaded.
+course (so nothing the tests do lands in the repository). Chromium is the system's (found by
+tests/conftest.py), driven through Playwright's Python API: no browser is ever downloaded.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
@@ -26,7 +26,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts" / "browser"
-CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -70,17 +69,6 @@ class LabServer:
         path.parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(notebook, path)
         return relative
-
-
-@dataclass
-class BrowserProblems:
-    """Console errors and uncaught exceptions a page reported."""
-
-    messages: list[str] = field(default_factory=list)
-
-    def watch(self, page) -> None:
-        page.on("console", lambda msg: msg.type == "error" and self.messages.append(msg.text))
-        page.on("pageerror", lambda error: self.messages.append(f"pageerror: {error}"))
 
 
 def _free_port() -> int:
@@ -142,17 +130,14 @@ def lab_server() -> Iterator[LabServer]:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator:
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian chromium is not installed at /usr/bin/chromium: "
-                    "apt-get install chromium")
+def browser(chromium_executable) -> Iterator:
     from playwright.sync_api import sync_playwright
 
     profile = tempfile.mkdtemp(prefix="qispread-chromium-")
     with sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
             profile,
-            executable_path=CHROMIUM,
+            executable_path=chromium_executable,
             args=CHROMIUM_ARGS,
             headless=True,
             viewport={"width": 1400, "height": 1000},

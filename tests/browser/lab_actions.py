@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 NOTEBOOK_PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
@@ -39,11 +40,20 @@ def screenshot(page, artifacts: Path, name: str) -> Path:
     return path
 
 
+@dataclass
+class BrowserProblems:
+    """Console errors and uncaught exceptions a page reported."""
+
+    messages: list[str] = field(default_factory=list)
+
+    def watch(self, page) -> None:
+        page.on("console", lambda msg: msg.type == "error" and self.messages.append(msg.text))
+        page.on("pageerror", lambda error: self.messages.append(f"pageerror: {error}"))
+
+
 def open_widget(page, lab_server, name: str, code: str):
     """A notebook holding `code`, opened and run in JupyterLab; returns its panel and the
     browser's error collector."""
-    from tests.browser.conftest import BrowserProblems
-
     problems = BrowserProblems()
     problems.watch(page)
     open_notebook(page, lab_server, lab_server.write_notebook(f"browser/{name}.ipynb", code))

@@ -4,7 +4,7 @@ has one) and the browser reports no errors. Screenshots are kept as test artefac
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.lab_actions import open_widget, screenshot
+from browser.lab_actions import open_widget, screenshot
 
 pytestmark = pytest.mark.browser
 

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.lab_actions import NOTEBOOK_PANEL, open_notebook, screenshot
+from browser.lab_actions import NOTEBOOK_PANEL, open_notebook, screenshot
 
 pytestmark = pytest.mark.browser
 

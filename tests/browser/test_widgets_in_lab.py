@@ -4,7 +4,7 @@ the browser reports no errors."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.lab_actions import open_widget, screenshot
+from browser.lab_actions import open_widget, screenshot
 
 pytestmark = pytest.mark.browser
 

@@ -3,7 +3,7 @@
 import os
 
 import pytest
-from conftest import ASSIGNMENTS, release_notebooks, source_notebooks
+from course_notebooks import ASSIGNMENTS, release_notebooks, source_notebooks
 from sample_course import SAMPLE, answered, submit
 
 from qispread.grading.autograde import Autograder

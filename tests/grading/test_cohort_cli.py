@@ -4,7 +4,7 @@ autograde, feedback, status, export for an LMS, and the HTML report."""
 import csv
 
 import pytest
-from conftest import release_notebooks, source_notebooks
+from course_notebooks import release_notebooks, source_notebooks
 from sample_course import SAMPLE, make_course
 
 from qispread.cli_cohort import main

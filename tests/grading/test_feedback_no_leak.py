@@ -4,7 +4,7 @@ import re
 
 import nbformat
 import pytest
-from conftest import ASSIGNMENTS, release_notebooks
+from course_notebooks import ASSIGNMENTS, release_notebooks
 from sample_course import HIDDEN_MARKER, SAMPLE, VISIBLE_HINT, answered, submit
 
 from qispread.grading.autograde import Autograder

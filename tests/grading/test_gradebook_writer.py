@@ -2,7 +2,7 @@
 submission's rows are written together or not at all."""
 
 import pytest
-from conftest import source_notebooks
+from course_notebooks import source_notebooks
 from sample_course import SAMPLE, make_course, submit
 
 from qispread.grading.autograde import Autograder

@@ -11,13 +11,12 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import release_notebooks, source_notebooks
+from course_notebooks import release_notebooks, source_notebooks
 from sample_course import SAMPLE, make_course, submit
 
 from qispread.cli_cohort import main
 
 pytestmark = pytest.mark.postgres
-PG_BIN = Path("/usr/lib/postgresql/15/bin")
 
 
 def _free_port() -> int:
@@ -27,9 +26,7 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def postgres_url():
-    if not (PG_BIN / "initdb").exists():
-        pytest.fail("PostgreSQL 15 is not installed: apt-get install postgresql")
+def postgres_url(postgres_bin):
     pytest.importorskip("psycopg2", reason="pip install psycopg2-binary")
     # not under pytest's tmp folder: that is private to root, and the server runs as postgres
     data = Path(tempfile.mkdtemp(prefix="qispread-pg-")) / "data"
@@ -39,18 +36,18 @@ def postgres_url():
         pwd.getpwnam("postgres")
         as_user = ["runuser", "-u", "postgres", "--"]
     port = _free_port()
-    subprocess.run([*as_user, PG_BIN / "initdb", "-D", data, "-A", "trust", "-U", "grader"],
+    subprocess.run([*as_user, postgres_bin / "initdb", "-D", data, "-A", "trust", "-U", "grader"],
                    check=True, capture_output=True)
     log = data.parent / "pg.log"
-    subprocess.run([*as_user, PG_BIN / "pg_ctl", "-D", data, "-l", log, "-w", "-o",
+    subprocess.run([*as_user, postgres_bin / "pg_ctl", "-D", data, "-l", log, "-w", "-o",
                     f"-c listen_addresses=127.0.0.1 -p {port} -k {data}", "start"],
                    check=True, capture_output=True)
     try:
-        subprocess.run([*as_user, PG_BIN / "createdb", "-h", "127.0.0.1", "-p", str(port),
+        subprocess.run([*as_user, postgres_bin / "createdb", "-h", "127.0.0.1", "-p", str(port),
                         "-U", "grader", "gradebook"], check=True, capture_output=True)
         yield f"postgresql://grader@127.0.0.1:{port}/gradebook"
     finally:
-        subprocess.run([*as_user, PG_BIN / "pg_ctl", "-D", data, "-m", "immediate", "stop"],
+        subprocess.run([*as_user, postgres_bin / "pg_ctl", "-D", data, "-m", "immediate", "stop"],
                        capture_output=True)
         shutil.rmtree(data.parent, ignore_errors=True)
 

@@ -18,8 +18,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
+# the sample course the grading tests use (tests/grading has no package to import it from)
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "grading"))
-sys.path.insert(0, str(Path(__file__).parent))
 
 from hub_setup import PROJECT_SHARE, Hub, UserServer, create_user, remove_user, run, shared_python  # noqa: E402
 from sample_course import HIDDEN_MARKER, SAMPLE, answered, make_course, sample_notebook  # noqa: E402

@@ -148,13 +148,13 @@ def test_explanation_of_a_shift_and_a_failing_target():
     assert "special cause improvement" in text
     assert "target of -20 lies below the lower process limit" in text
     assert "(consistent fail)" in text
-    assert not text.startswith("'")  # no facet name without facets
+    assert not text[0].startswith("'")  # no facet name without facets
 
 
 def test_explanation_names_each_facet():
     text = ptd(y=DEVIATIONS * 2, x=list(range(18)) * 2, facet=["ED"] * 18 + ["ICU"] * 18).explain()
-    paragraphs = text.split("\n\n")
-    assert [p.split(":")[0] for p in paragraphs] == ["'ED'", "'ICU'"]
+    assert [p.split(":")[0] for p in text] == ["'ED'", "'ICU'"]
+    assert str(text) == "\n\n".join(text)  # printed, one paragraph per chart
 
 
 def test_summary_keeps_none_for_missing_text_and_target():

@@ -207,7 +207,7 @@ class Autograder:
 
 
 def missing_assignment(assignment: str) -> Exception:
-    from qispread.spc.errors import DataProblem
+    from qispread.errors import DataProblem
 
     return DataProblem(
         f"The gradebook has no assignment '{assignment}'. Release it first: "

@@ -13,13 +13,14 @@ from nbgrader.apps import NbGraderAPI
 from nbgrader.coursedir import CourseDirectory
 from traitlets.config import Config, PyFileConfigLoader
 
+from qispread.errors import QispreadError
 from qispread.grading.nbgrader_env import put_python_bin_on_path
 
 SOURCE = "solutions"
 RELEASE = "exercises"
 
 
-class BuildFailed(RuntimeError):
+class BuildFailed(QispreadError, RuntimeError):
     """nbgrader could not generate an assignment; the message carries its log."""
 
 
@@ -42,9 +43,10 @@ def build_release(root: str | os.PathLike = ".",
     release = Path(into).resolve() if into else root / RELEASE
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="qispread-build-") as scratch:
+        staging = Path(scratch) / "release"
+        api = _nbgrader(root, staging, Path(scratch) / "gradebook.db")
         for assignment in assignment_ids(root):
-            staging = Path(scratch) / assignment
-            _generate(root, assignment, staging)
+            _generate(api, assignment)
             target = release / assignment
             if target.exists():
                 shutil.rmtree(target)
@@ -61,17 +63,23 @@ def course_config(root: str | os.PathLike) -> Config:
     return PyFileConfigLoader(config_file.name, path=str(config_file.parent)).load_config()
 
 
-def _generate(root: Path, assignment: str, staging: Path) -> None:
+def _nbgrader(root: Path, staging: Path, gradebook: Path) -> NbGraderAPI:
+    """nbgrader set to write releases into staging.
+
+    nbgrader records the cells it saves in a gradebook. One throwaway gradebook serves the whole
+    build: it keeps the tutors' own untouched, and creating a gradebook costs ~5.6 s (nbgrader
+    runs the `alembic` command), so one per build rather than one per assignment.
+    """
     config = course_config(root)
     config.CourseDirectory.root = str(root)
     config.CourseDirectory.source_directory = SOURCE
     config.CourseDirectory.release_directory = str(staging)
-    # nbgrader records the cells it saves in a gradebook; a throwaway one keeps tutors' untouched.
-    config.CourseDirectory.db_url = f"sqlite:///{staging.parent / (assignment + '.db')}"
-    coursedir = CourseDirectory(config=config)
-    result = NbGraderAPI(coursedir=coursedir, config=config).generate_assignment(
-        assignment, force=True, create=True
-    )
+    config.CourseDirectory.db_url = f"sqlite:///{gradebook}"
+    return NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
+
+
+def _generate(api: NbGraderAPI, assignment: str) -> None:
+    result = api.generate_assignment(assignment, force=True, create=True)
     if not result["success"]:
         raise BuildFailed(
             f"nbgrader could not generate '{assignment}' from {SOURCE}/{assignment}:\n"

@@ -11,8 +11,8 @@ from pathlib import Path
 from traitlets.config import Config
 from traitlets.config.loader import PyFileConfigLoader
 
+from qispread.errors import DataProblem
 from qispread.grading.nbgrader_env import put_python_bin_on_path
-from qispread.spc.errors import DataProblem
 
 CONFIG_FILE = "nbgrader_config.py"
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import nbformat
 from traitlets.config import Config
 
+from qispread.errors import DataProblem
 from qispread.grading.course import Course
 from qispread.grading.redact import RedactHiddenTests, leaked_lines, secret_lines
-from qispread.spc.errors import DataProblem
 
 
 @dataclass
@@ -56,7 +56,7 @@ def generate_feedback(course: Course, assignment: str, students: list[str] | Non
     course.check_assignment(assignment)
     api = _api(course, _feedback_config(course))
     summary = FeedbackSummary()
-    targets = students or [None]
+    targets: list[str | None] = list(students) if students else [None]
     for student in targets:
         result = api.generate_feedback(assignment, student)
         summary.log += result.get("log", "")

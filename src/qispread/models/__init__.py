@@ -1,0 +1,52 @@
+"""The learner's work as plain data: aims, driver diagrams, measures, PDSA cycles, readiness,
+sustainability and coaching plans, each with validation and a JSON round trip."""
+
+from typing import TYPE_CHECKING
+
+from qispread._lazy import exports
+
+_WHERE = {
+    "Aim": "qispread.models.aim",
+    "ChartSpec": "qispread.models.chart_spec",
+    "CoachingPlan": "qispread.models.coaching",
+    "CycleLog": "qispread.models.pdsa",
+    "DriverDiagram": "qispread.models.driver_diagram",
+    "Measure": "qispread.models.measures",
+    "MeasureFamily": "qispread.models.measures",
+    "OperationalDefinition": "qispread.models.measures",
+    "PDSACycle": "qispread.models.pdsa",
+    "ReadinessRecord": "qispread.models.readiness",
+    "SUSTAINABILITY_FACTORS": "qispread.models.sustainability:FACTORS",
+    "SUSTAINABILITY_GROUPS": "qispread.models.sustainability:GROUPS",
+    "SustainabilityRating": "qispread.models.sustainability",
+    "check_aim": "qispread.models.aim",
+    "load_aim": "qispread.models.aim",
+    "load_chart_spec": "qispread.models.chart_spec",
+    "load_coaching_plan": "qispread.models.coaching",
+    "load_diagram": "qispread.models.driver_diagram",
+    "load_measures": "qispread.models.measures",
+    "load_pdsa_log": "qispread.models.pdsa",
+    "load_readiness": "qispread.models.readiness",
+    "load_sustainability": "qispread.models.sustainability",
+    "recommend_chart": "qispread.models.chart_choice",
+}
+__all__ = list(_WHERE)
+__getattr__, __dir__ = exports(__name__, _WHERE)
+
+if TYPE_CHECKING:
+    from qispread.models.aim import Aim, check_aim, load_aim
+    from qispread.models.chart_choice import recommend_chart
+    from qispread.models.chart_spec import ChartSpec, load_chart_spec
+    from qispread.models.coaching import CoachingPlan, load_coaching_plan
+    from qispread.models.driver_diagram import DriverDiagram, load_diagram
+    from qispread.models.measures import (
+        Measure,
+        MeasureFamily,
+        OperationalDefinition,
+        load_measures,
+    )
+    from qispread.models.pdsa import CycleLog, PDSACycle, load_pdsa_log
+    from qispread.models.readiness import ReadinessRecord, load_readiness
+    from qispread.models.sustainability import FACTORS as SUSTAINABILITY_FACTORS
+    from qispread.models.sustainability import GROUPS as SUSTAINABILITY_GROUPS
+    from qispread.models.sustainability import SustainabilityRating, load_sustainability

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from qispread.errors import DataProblem
 from qispread.models.storage import load_json, save_json
 
 BERWICK = '"Some is not a number; soon is not a time." (Don Berwick)'
@@ -169,7 +170,7 @@ class AimCheck:
 
 
 def _find(patterns: list[str], text: str, flags: int = re.IGNORECASE) -> list[re.Match]:
-    matches = []
+    matches: list[re.Match] = []
     for pattern in patterns:
         matches.extend(re.finditer(pattern, text, flags))
     return sorted(matches, key=lambda match: match.start())
@@ -238,7 +239,7 @@ class Aim:
     def from_dict(cls, payload: dict) -> Aim:
         text = payload.get("text", "")
         if not isinstance(text, str):
-            raise ValueError("The saved aim is not text. Delete the file to start again.")
+            raise DataProblem("The saved aim is not text. Delete the file to start again.")
         return cls(text=text)
 
     def save(self, path: str | os.PathLike) -> Path:

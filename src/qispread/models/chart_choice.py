@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from qispread.spc.errors import DataProblem
+from qispread.errors import DataProblem
 
 DATA_KINDS: dict[str, str] = {
     "measurement": "A measurement on a scale (minutes, kilograms, a score)",

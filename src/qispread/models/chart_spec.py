@@ -18,26 +18,13 @@ from typing import Any
 
 import pandas as pd
 
+from qispread.errors import DataProblem
 from qispread.models.storage import load_json, save_json
-from qispread.spc.errors import DataProblem
+from qispread.spc.vocabulary import CHART_NAMES, DIRECTIONS, METHODS, NEEDS_DENOMINATOR
 
-CHART_TYPES: dict[str, str] = {
-    "run": "Run chart",
-    "i": "I chart (individual values)",
-    "mr": "MR chart (moving ranges)",
-    "xbar": "X-bar chart (subgroup averages)",
-    "s": "S chart (subgroup spread)",
-    "t": "T chart (time between rare events)",
-    "p": "P chart (proportions)",
-    "pp": "P′ chart (Laney, proportions with large denominators)",
-    "c": "C chart (counts)",
-    "u": "U chart (rates)",
-    "up": "U′ chart (Laney, rates with large denominators)",
-    "g": "G chart (cases between rare events)",
-}
-CHARTS_NEEDING_DENOMINATOR = frozenset({"p", "pp", "u", "up"})
-METHODS: dict[str, str] = {"anhoej": "Anhøj rules", "ihi": "IHI rules"}
-IMPROVEMENT_DIRECTIONS = ("increase", "decrease", "neutral")
+CHART_TYPES = CHART_NAMES
+CHARTS_NEEDING_DENOMINATOR = NEEDS_DENOMINATOR
+IMPROVEMENT_DIRECTIONS = tuple(DIRECTIONS)
 SPEC_KIND = "chart"
 SPEC_VERSION = 1
 
@@ -284,7 +271,7 @@ def table_to_csv(frame: pd.DataFrame) -> str:
     return frame.to_csv(index=False)
 
 
-def suggest_columns(frame: pd.DataFrame) -> dict[str, str | None]:
+def suggest_columns(frame: pd.DataFrame) -> dict[str, Any]:
     """A first guess: x is the first date column (else the first), y the first other number."""
     dates = [c for c in frame.columns if pd.api.types.is_datetime64_any_dtype(frame[c])]
     numbers = [

@@ -14,6 +14,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Any
 
+from qispread.errors import DataProblem
 from qispread.models.storage import ModelFileProblem, load_json, save_json
 
 
@@ -84,21 +85,21 @@ class CoachingPlan:
 
     def validate(self) -> CoachingPlan:
         if self.model not in COACHING_MODELS:
-            raise ValueError(
+            raise DataProblem(
                 f"'{self.model}' is not a coaching model this planner knows. Choose one of "
                 f"{', '.join(MODEL_NAMES)}."
             )
         for model_name, stages in self.notes.items():
             if model_name not in COACHING_MODELS:
-                raise ValueError(f"The notes mention an unknown coaching model '{model_name}'. "
+                raise DataProblem(f"The notes mention an unknown coaching model '{model_name}'. "
                                  f"Use one of {', '.join(MODEL_NAMES)}.")
             known = [s.name for s in COACHING_MODELS[model_name].stages]
             for stage, text in stages.items():
                 if stage not in known:
-                    raise ValueError(f"'{stage}' is not a stage of {model_name}. Its stages are "
+                    raise DataProblem(f"'{stage}' is not a stage of {model_name}. Its stages are "
                                      f"{', '.join(known)}.")
                 if not isinstance(text, str):
-                    raise ValueError(f"The notes for {model_name} – {stage} must be text.")
+                    raise DataProblem(f"The notes for {model_name} – {stage} must be text.")
         return self
 
     @property

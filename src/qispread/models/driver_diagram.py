@@ -14,9 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from qispread.errors import DataProblem
 from qispread.models.aim import AimCheck, check_aim
 from qispread.models.storage import ModelFileProblem, load_json, save_json
-from qispread.spc.errors import DataProblem
 
 LEVELS = ("primary", "secondary", "change")
 """The levels to the right of the aim, left to right."""

@@ -14,8 +14,8 @@ import os
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
+from qispread.errors import DataProblem
 from qispread.models.storage import ModelFileProblem, load_json, save_json
-from qispread.spc.errors import DataProblem
 
 TYPES = ("outcome", "process", "balancing")
 TYPE_MEANINGS = {

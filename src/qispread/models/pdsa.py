@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from typing import Any
 
+from qispread.errors import DataProblem
 from qispread.models.storage import ModelFileProblem, load_json, save_json
 
 ACT_CHOICES = ("adopt", "adapt", "abandon")
@@ -41,7 +42,7 @@ def parse_date(text: str | date | None, label: str) -> date | None:
             return datetime.strptime(text, fmt).date()
         except ValueError:
             continue
-    raise ValueError(
+    raise DataProblem(
         f"The {label.lower()} '{text}' is not a date this log understands. Type it as "
         "year-month-day, for example 2025-03-14, or day/month/year, for example 14/03/2025."
     )
@@ -50,7 +51,7 @@ def parse_date(text: str | date | None, label: str) -> date | None:
 def parse_act(text: str | None) -> str:
     choice = (text or "").strip().lower()
     if choice and choice not in ACT_CHOICES:
-        raise ValueError(
+        raise DataProblem(
             f"'{text}' is not an Act decision. Choose adopt, adapt or abandon, or leave it blank "
             "until the cycle is studied."
         )
@@ -83,24 +84,24 @@ class PDSACycle:
     def validate(self) -> PDSACycle:
         for name in TEXT_FIELDS:
             if not isinstance(getattr(self, name), str):
-                raise ValueError(f"{FIELD_LABELS[name]} of cycle {self.id} must be text.")
+                raise DataProblem(f"{FIELD_LABELS[name]} of cycle {self.id} must be text.")
         if not self.title.strip():
-            raise ValueError(f"Cycle {self.id} has no title. Give it a short title, for example "
+            raise DataProblem(f"Cycle {self.id} has no title. Give it a short title, for example "
                              "'Try the new handover sheet on one ward'.")
         self.act = parse_act(self.act)
         self.start = parse_date(self.start, FIELD_LABELS["start"])
         self.end = parse_date(self.end, FIELD_LABELS["end"])
         if self.end and not self.start:
-            raise ValueError(f"Cycle {self.id} has an end date but no start date. Add the date "
+            raise DataProblem(f"Cycle {self.id} has an end date but no start date. Add the date "
                              "the test started.")
         if self.start and self.end and self.end < self.start:
-            raise ValueError(
+            raise DataProblem(
                 f"Cycle {self.id} ends ({self.end:%d %B %Y}) before it starts "
                 f"({self.start:%d %B %Y}). Check the two dates."
             )
         self.builds_on = self.builds_on or None
         if self.builds_on == self.id:
-            raise ValueError(f"Cycle {self.id} is set to build on itself. Choose an earlier "
+            raise DataProblem(f"Cycle {self.id} is set to build on itself. Choose an earlier "
                              "cycle, or none if it starts a new ramp.")
         return self
 
@@ -139,7 +140,8 @@ class CycleLog:
         for cycle in self.cycles:
             cycle.validate()
             if cycle.id in ids:
-                raise ValueError(f"Two cycles share the id {cycle.id}. Give each cycle its own id.")
+                raise DataProblem(
+                    f"Two cycles share the id {cycle.id}. Give each cycle its own id.")
             ids.add(cycle.id)
         built_on: dict[str, str] = {}
         for cycle in self.cycles:
@@ -147,10 +149,10 @@ class CycleLog:
             if parent is None:
                 continue
             if parent not in ids:
-                raise ValueError(f"Cycle {cycle.id} builds on cycle {parent}, which is not in the "
+                raise DataProblem(f"Cycle {cycle.id} builds on cycle {parent}, which is not in the "
                                  "log. Choose a cycle that exists, or none.")
             if parent in built_on:
-                raise ValueError(
+                raise DataProblem(
                     f"Cycles {built_on[parent]} and {cycle.id} both build on {parent}. A ramp is a "
                     f"single chain of tests: make {cycle.id} build on {built_on[parent]}, or start "
                     "a new ramp."
@@ -168,7 +170,7 @@ class CycleLog:
             current = by_id[current.builds_on]
             if current.id in path:
                 loop = " → ".join([*path[path.index(current.id):], current.id])
-                raise ValueError(f"These cycles build on each other in a loop: {loop}. A ramp "
+                raise DataProblem(f"These cycles build on each other in a loop: {loop}. A ramp "
                                  "must start somewhere: clear 'Builds on' for its first cycle.")
             path.append(current.id)
 
@@ -176,7 +178,7 @@ class CycleLog:
         for cycle in self.cycles:
             if cycle.id == cycle_id:
                 return cycle
-        raise ValueError(f"There is no cycle {cycle_id} in this log.")
+        raise DataProblem(f"There is no cycle {cycle_id} in this log.")
 
     def new_id(self) -> str:
         numbers = [int(c.id[1:]) for c in self.cycles if c.id[:1] == "C" and c.id[1:].isdigit()]
@@ -193,7 +195,7 @@ class CycleLog:
     def remove(self, cycle_id: str) -> None:
         if any(c.builds_on == cycle_id for c in self.cycles):
             child = next(c.id for c in self.cycles if c.builds_on == cycle_id)
-            raise ValueError(f"Cycle {child} builds on {cycle_id}. Change its 'Builds on' first, "
+            raise DataProblem(f"Cycle {child} builds on {cycle_id}. Change its 'Builds on' first, "
                              f"then delete {cycle_id}.")
         self.cycles = [c for c in self.cycles if c.id != cycle_id]
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from qispread.errors import DataProblem
 from qispread.models.storage import ModelFileProblem, load_json, save_json
 
 RATING_MIN, RATING_MAX = 1, 5
@@ -112,12 +113,12 @@ def check_rating(value: Any, what: str) -> int | None:
     if value is None or value == "":
         return None
     if isinstance(value, bool) or not isinstance(value, int | float) or value != int(value):
-        raise ValueError(
+        raise DataProblem(
             f"The rating for {what} is '{value}'. Use a whole number from {RATING_MIN} to "
             f"{RATING_MAX}, or leave it blank if you have not rated it yet."
         )
     if not RATING_MIN <= int(value) <= RATING_MAX:
-        raise ValueError(
+        raise DataProblem(
             f"The rating for {what} is {value}. Use a whole number from {RATING_MIN} "
             f"(not in place) to {RATING_MAX} (fully in place)."
         )
@@ -142,12 +143,12 @@ class RatedItems:
         names = {d.key: d.name for d in dimensions}
         for key, rating in self.ratings.items():
             if key not in names:
-                raise ValueError(
+                raise DataProblem(
                     f"'{key}' is not one of the items this form rates. Remove it from the file."
                 )
             rating.score = check_rating(rating.score, names[key])
             if not isinstance(rating.notes, str):
-                raise ValueError(f"The notes for {names[key]} must be text.")
+                raise DataProblem(f"The notes for {names[key]} must be text.")
 
     def score(self, key: str) -> int | None:
         rating = self.ratings.get(key)
@@ -187,7 +188,7 @@ class ReadinessAssessment(RatedItems):
 
     def validate(self) -> ReadinessAssessment:
         if not self.label.strip():
-            raise ValueError(
+            raise DataProblem(
                 "This assessment has no name. Type the site or date it describes, for example "
                 "'Ward 7, March 2025'."
             )
@@ -218,7 +219,7 @@ class ReadinessRecord:
             assessment.validate()
             name = assessment.label.strip().casefold()
             if name in seen:
-                raise ValueError(
+                raise DataProblem(
                     f"There are two assessments called '{assessment.label}'. Give each site or "
                     "date its own name, for example add the month."
                 )
@@ -229,7 +230,7 @@ class ReadinessRecord:
         for assessment in self.assessments:
             if assessment.label == label:
                 return assessment
-        raise ValueError(f"There is no assessment called '{label}'. Add it first.")
+        raise DataProblem(f"There is no assessment called '{label}'. Add it first.")
 
     def add(self, label: str) -> ReadinessAssessment:
         assessment = ReadinessAssessment(label=label.strip())

@@ -10,9 +10,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-
-class ModelFileProblem(ValueError):
-    """A saved file that cannot be read back. The message names the file and the fix."""
+from qispread.errors import ModelFileProblem
 
 
 def save_json(path: str | os.PathLike, payload: dict[str, Any]) -> Path:

@@ -75,7 +75,7 @@ class SustainabilityRating(RatedItems):
         """Mean rating in each group over the rated factors (unweighted)."""
         means: dict[str, float | None] = {}
         for group, dims in GROUPS:
-            scores = [self.score(d.key) for d in dims if self.score(d.key) is not None]
+            scores = [s for d in dims if (s := self.score(d.key)) is not None]
             means[group] = sum(scores) / len(scores) if scores else None
         return means
 

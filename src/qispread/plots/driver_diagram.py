@@ -86,7 +86,7 @@ def _ordered(diagram: DriverDiagram) -> dict[str, list[DiagramItem]]:
 
 def _pack(boxes: list[_Box], desired: list[float | None], height: float) -> None:
     """Place boxes in order near their desired tops, without overlaps, inside [0, height]."""
-    bottom = -GAP
+    bottom: float = -GAP
     for box, want in zip(boxes, desired, strict=True):
         box.top = max(bottom + GAP, want if want is not None else 0.0)
         bottom = box.top + box.height

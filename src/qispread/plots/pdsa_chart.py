@@ -7,10 +7,11 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
+from qispread.errors import DataProblem
 from qispread.models.pdsa import CycleLog, PDSACycle
 from qispread.plots.qic_figure import qic_figure
-from qispread.spc.errors import DataProblem
 from qispread.spc.qic import qic
+from qispread.spc.vocabulary import ChartType
 
 
 def _as_times(x_values: Sequence) -> pd.Series:
@@ -35,7 +36,7 @@ def cycle_notes(log: CycleLog, x_values: Sequence) -> tuple[dict, list[PDSACycle
     x_list = list(x_values)
     notes: dict = {}
     beyond = []
-    for cycle in sorted((c for c in log.cycles if c.start), key=lambda c: c.start):
+    for cycle in sorted((c for c in log.cycles if c.start), key=lambda c: str(c.start)):
         on_or_after = times[times >= pd.Timestamp(cycle.start)]
         if on_or_after.empty:
             beyond.append(cycle)
@@ -46,7 +47,7 @@ def cycle_notes(log: CycleLog, x_values: Sequence) -> tuple[dict, list[PDSACycle
 
 
 def pdsa_run_chart(log: CycleLog, data: pd.DataFrame, x: str, y: str, n: str | None = None,
-                   chart: str = "run", title: str | None = None, ylab: str | None = None,
+                   chart: ChartType = "run", title: str | None = None, ylab: str | None = None,
                    xlab: str | None = None, **qic_args) -> go.Figure:
     """qic() of the measure (``qic_args`` such as freeze=12 pass through), drawn by qic_figure
     with a note at each cycle's start. The x axis has no title unless ``xlab`` gives one."""

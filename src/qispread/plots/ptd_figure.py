@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from qispread.errors import DataProblem
 from qispread.plots import style
 from qispread.plots.export import set_summary
 from qispread.plots.labels import (
@@ -35,7 +36,6 @@ from qispread.plots.ptd_icons import (
     icon_meaning,
 )
 from qispread.plots.result_columns import require_columns
-from qispread.spc.errors import DataProblem
 
 POINT_STYLES = {
     "common_cause": PointStyle("Common cause", MDC_COMMON, "circle", 9, outline="white"),

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from qispread.errors import DataProblem
 from qispread.plots import style
 from qispread.plots.export import set_summary
 from qispread.plots.labels import (
@@ -29,22 +30,7 @@ from qispread.plots.notes import collect_notes, describe_notes, draw_notes
 from qispread.plots.panels import Panel, add_trace, make_panels, segments, show_legend_once
 from qispread.plots.point_marks import PointStyle, draw_points
 from qispread.plots.result_columns import require_columns
-from qispread.spc.errors import DataProblem
-
-CHART_NAMES = {
-    "run": "Run chart",
-    "i": "I chart (individual values)",
-    "mr": "MR chart (moving ranges)",
-    "xbar": "X-bar chart (subgroup averages)",
-    "s": "S chart (subgroup standard deviations)",
-    "t": "T chart (time between rare events)",
-    "p": "P chart (proportions)",
-    "pp": "P′ chart (Laney proportions)",
-    "c": "C chart (counts)",
-    "u": "U chart (rates)",
-    "up": "U′ chart (Laney rates)",
-    "g": "G chart (cases between rare events)",
-}
+from qispread.spc.vocabulary import CHART_NAMES
 
 REQUIRED_COLUMNS = ("x", "y", "cl", "lcl", "ucl", "part", "baseline", "include",
                     "runs_signal", "sigma_signal")

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from qispread.spc.errors import DataProblem
+from qispread.errors import DataProblem
 
 
 def require_columns(data: pd.DataFrame, required, analysis: str) -> None:

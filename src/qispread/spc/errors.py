@@ -1,9 +1,6 @@
-"""Errors the analysis raises on bad input.
+"""Kept so that `from qispread.errors import DataProblem` goes on working; the family lives in
+qispread.errors."""
 
-Every message names the problem (the column or row) and how to fix it, in plain English, because
-learners see these messages directly in widgets and notebooks.
-"""
+from qispread.errors import DataProblem, QispreadError
 
-
-class DataProblem(ValueError):
-    """Input data that the analysis cannot use. The message says what is wrong and how to fix it."""
+__all__ = ["DataProblem", "QispreadError"]

@@ -18,7 +18,8 @@ def table_of(columns: dict) -> pd.DataFrame:
     An array that is read-only, or that may share memory with an earlier column, is copied.
     Arrays must not share memory with anything the caller gave in (the user's own data).
     """
-    adopted, owned = {}, []
+    adopted: dict[str, object] = {}
+    owned: list[np.ndarray] = []
     for name, values in columns.items():
         if isinstance(values, np.ndarray):
             if not values.flags.writeable or any(np.may_share_memory(values, o) for o in owned):

@@ -17,6 +17,7 @@ from __future__ import annotations
 import numpy as np
 from scipy.special import gammaln
 
+from qispread.errors import DataProblem
 from qispread.spc.runs import run_lengths, useful_mask
 
 SHIFT_LENGTH = 6
@@ -69,7 +70,7 @@ def perla_runs_table(n: int) -> tuple[int, int]:
     """
     n = int(n)
     if n < 2:
-        raise ValueError("The runs table needs at least 2 useful observations.")
+        raise DataProblem("The runs table needs at least 2 useful observations.")
     runs, probs = runs_distribution(n // 2, n - n // 2)
     below = np.cumsum(probs)
     above = np.cumsum(probs[::-1])[::-1]

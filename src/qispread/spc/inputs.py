@@ -8,28 +8,19 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 import pandas as pd
 
-from qispread.spc.errors import DataProblem
+from qispread.errors import DataProblem
+from qispread.spc.argument_types import AggFun
+from qispread.spc.vocabulary import CHART_NAMES as CHART_TYPES
+from qispread.spc.vocabulary import NEEDS_DENOMINATOR, ChartType, chart_in_a_sentence
 
-CHART_NAMES = {
-    "run": "a run chart",
-    "i": "an I chart (individual values)",
-    "mr": "an MR chart (moving ranges)",
-    "xbar": "an X-bar chart (subgroup averages)",
-    "s": "an S chart (subgroup standard deviations)",
-    "t": "a T chart (time between rare events)",
-    "p": "a P chart (proportions)",
-    "pp": "a P' chart (Laney's proportions for large samples)",
-    "c": "a C chart (counts)",
-    "u": "a U chart (rates)",
-    "up": "a U' chart (Laney's rates for large samples)",
-    "g": "a G chart (cases between rare events)",
-}
+CHART_NAMES = {chart: chart_in_a_sentence(chart) for chart in CHART_TYPES}
 COUNT_CHARTS = {"p", "pp", "c", "u", "up", "g"}
-NEEDS_N = {"p", "pp", "u", "up"}
+NEEDS_N = NEEDS_DENOMINATOR
 AGG_FUNS = ("mean", "median", "sum", "sd")
 
 
@@ -47,23 +38,23 @@ class Columns:
     n_name: str
 
 
-def check_chart(chart: str) -> str:
+def check_chart(chart: str) -> ChartType:
     key = str(chart).strip().lower()
     if key in CHART_NAMES:
-        return key
+        return cast(ChartType, key)
     close = difflib.get_close_matches(key, list(CHART_NAMES), n=1, cutoff=0.3)
     hint = f' Did you mean "{close[0]}", {CHART_NAMES[close[0]]}?' if close else ""
     names = ", ".join(f'"{name}"' for name in CHART_NAMES)
     raise DataProblem(f'There is no chart called "{chart}".{hint} The charts are: {names}.')
 
 
-def check_agg_fun(agg_fun: str) -> str:
+def check_agg_fun(agg_fun: str) -> AggFun:
     if agg_fun not in AGG_FUNS:
         raise DataProblem(
             f'agg_fun="{agg_fun}" is not one of {", ".join(AGG_FUNS)}: it says how to combine '
             "several values that share the same x (for example the same month)."
         )
-    return agg_fun
+    return cast(AggFun, agg_fun)
 
 
 def _column(value, data, role: str):

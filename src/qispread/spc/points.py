@@ -7,7 +7,7 @@ import numbers
 import numpy as np
 import pandas as pd
 
-from qispread.spc.errors import DataProblem
+from qispread.errors import DataProblem
 
 
 def _is_point_number(value) -> bool:
@@ -22,7 +22,8 @@ def _position_of(value, x: pd.Series, role: str) -> int:
             target = pd.Timestamp(value)
         except (ValueError, TypeError):
             target = None
-        hits = np.flatnonzero((x == target).to_numpy()) if target is not None else []
+        hits: np.ndarray | list[int] = (
+            np.flatnonzero((x == target).to_numpy()) if target is not None else [])
     else:
         hits = np.flatnonzero((x.astype(str) == str(value)).to_numpy())
     if len(hits) == 0:

@@ -11,9 +11,10 @@ import numbers
 import numpy as np
 import pandas as pd
 
-from qispread.spc import ihi_rules
+from qispread.errors import DataProblem
+from qispread.spc import ihi_rules, vocabulary
 from qispread.spc.aggregate import is_categorical_x, subgroups
-from qispread.spc.errors import DataProblem
+from qispread.spc.argument_types import AggFun, Column, Points
 from qispread.spc.frames import table_of
 from qispread.spc.inputs import (
     CHART_NAMES,
@@ -27,8 +28,9 @@ from qispread.spc.limits import CHARTS, Subgroups
 from qispread.spc.points import part_numbers, resolve_exclude, resolve_freeze, resolve_part
 from qispread.spc.result import QicResult
 from qispread.spc.runs import runs_analysis
+from qispread.spc.vocabulary import ChartType, Method
 
-METHODS = ("anhoej", "ihi")
+METHODS = tuple(vocabulary.METHODS)
 RUN_COLUMNS = ["n_obs", "n_useful", "longest_run", "longest_run_max", "n_crossings",
                "n_crossings_min", "runs_signal"]
 COLUMNS = ["x", "y", "n", "y_sum", "y_length", "y_mean", "y_sd", "cl", "lcl", "ucl", "lcl_95",
@@ -38,9 +40,12 @@ IHI_COLUMNS = ["shift_signal", "trend_signal", "runs_count_signal"]
 MIN_BASE_POINTS = {"i": 2, "mr": 2, "t": 2, "pp": 2, "up": 2}
 
 
-def qic(x=None, y=None, n=None, data=None, chart="run", freeze=None, part=None, exclude=None,
-        multiply=1, agg_fun="mean", cl=None, facets=None, method="anhoej", screen_mr=True,
-        notes=None) -> QicResult:
+def qic(x: Column | None = None, y: Column | None = None, n: Column | None = None,
+        data: pd.DataFrame | None = None, chart: ChartType = "run", freeze: Points | None = None,
+        part: Points | None = None, exclude: Points | None = None, multiply: float = 1,
+        agg_fun: AggFun = "mean", cl: float | None = None, facets: Column | None = None,
+        method: Method = "anhoej", screen_mr: bool = True,
+        notes: Column | None = None) -> QicResult:
     """Analyse a measure over time as a run chart or a control chart, as qicharts2's qic() does.
 
     x, y, n, facets, notes: arrays/Series, or column names of `data`. With only y, x is 1..len(y).

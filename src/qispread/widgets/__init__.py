@@ -1,0 +1,36 @@
+"""The course's interactive tools (ipywidgets), each saving the learner's work to a file the
+notebook names. Each is imported on first use: `from qispread.widgets import ChartExplorer`."""
+
+from typing import TYPE_CHECKING
+
+from qispread._lazy import exports
+
+_WHERE = {
+    "AimChecker": "qispread.widgets.aim_checker",
+    "ChartChooser": "qispread.widgets.chart_chooser",
+    "ChartExplorer": "qispread.widgets.chart_explorer",
+    "CoachingPlanner": "qispread.widgets.coaching_planner",
+    "CourseMap": "qispread.widgets.course_map",
+    "DriverDiagramBuilder": "qispread.widgets.driver_diagram_builder",
+    "MeasureSorter": "qispread.widgets.measure_sorter",
+    "PDSALog": "qispread.widgets.pdsa_log",
+    "Question": "qispread.widgets.quiz",
+    "Quiz": "qispread.widgets.quiz",
+    "SpreadReadiness": "qispread.widgets.spread_readiness",
+    "SustainabilityCheck": "qispread.widgets.sustainability_check",
+}
+__all__ = list(_WHERE)
+__getattr__, __dir__ = exports(__name__, _WHERE)
+
+if TYPE_CHECKING:
+    from qispread.widgets.aim_checker import AimChecker
+    from qispread.widgets.chart_chooser import ChartChooser
+    from qispread.widgets.chart_explorer import ChartExplorer
+    from qispread.widgets.coaching_planner import CoachingPlanner
+    from qispread.widgets.course_map import CourseMap
+    from qispread.widgets.driver_diagram_builder import DriverDiagramBuilder
+    from qispread.widgets.measure_sorter import MeasureSorter
+    from qispread.widgets.pdsa_log import PDSALog
+    from qispread.widgets.quiz import Question, Quiz
+    from qispread.widgets.spread_readiness import SpreadReadiness
+    from qispread.widgets.sustainability_check import SustainabilityCheck

@@ -12,6 +12,7 @@ from typing import TypeVar
 
 import ipywidgets as w
 
+from qispread.errors import DataProblem
 from qispread.models.aim import Aim, AimCheck, check_aim, load_aim
 from qispread.widgets.common import MessageArea, guarded, open_saved, resolve_path
 
@@ -100,7 +101,7 @@ class AimChecker(w.VBox):
             return target
         if target.suffix == ".json":
             return self.model.save(target)
-        raise ValueError(f"Cannot export an aim as '{target.suffix}'; use a .txt or .json name.")
+        raise DataProblem(f"Cannot export an aim as '{target.suffix}'; use a .txt or .json name.")
 
     def _on_text(self, change: dict) -> None:
         self.feedback.value = aim_feedback_html(check_aim(change["new"]))

@@ -19,6 +19,7 @@ from typing import Any
 import ipywidgets as w
 import pandas as pd
 
+from qispread.errors import DataProblem
 from qispread.models.chart_spec import (
     ChartSpec,
     load_chart_spec,
@@ -31,7 +32,6 @@ from qispread.models.chart_spec import (
     x_texts,
 )
 from qispread.models.storage import ModelFileProblem
-from qispread.spc.errors import DataProblem
 from qispread.widgets.chart_explorer_analysis import ChartOutcome, analyse
 from qispread.widgets.chart_explorer_controls import NONE_LABEL, OWN_DATA, ExplorerControls
 from qispread.widgets.common import guarded, resolve_path
@@ -205,6 +205,7 @@ class ChartExplorer(w.VBox):
                 "problem above and change the setting it names.</p>"
             )
             return
+        assert self.outcome is not None  # action() set it
         figure = self.outcome.figure
         with self.ui.figure.batch_update():
             self.ui.figure.data = []

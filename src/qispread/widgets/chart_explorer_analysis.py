@@ -5,6 +5,7 @@ No maths here: qic()/ptd() analyse, qic_figure()/ptd_figure() draw, the spec sup
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -75,7 +76,7 @@ def _one_value_per_point(spec: ChartSpec, frame: pd.DataFrame):
     return values, label, note
 
 
-def _as_lines(explanation: str | list[str]) -> list[str]:
+def _as_lines(explanation: str | Iterable[str]) -> list[str]:
     """qic's explain() gives a list of sentences, ptd's one paragraph per line."""
     if isinstance(explanation, str):
         return [line for line in explanation.splitlines() if line.strip()]

@@ -6,6 +6,7 @@ import ipywidgets as w
 import plotly.graph_objects as go
 
 from qispread.models.chart_spec import CHART_TYPES, IMPROVEMENT_DIRECTIONS, METHODS
+from qispread.spc.vocabulary import DIRECTIONS
 from qispread.widgets.chart_chooser import ChartChooser
 from qispread.widgets.common import MessageArea
 
@@ -13,11 +14,7 @@ OWN_DATA = "__own__"
 NONE_LABEL = "(none)"
 _STYLE = {"description_width": "9em"}
 _WIDE = w.Layout(width="32em")
-DIRECTION_LABELS = {
-    "increase": "Higher is better",
-    "decrease": "Lower is better",
-    "neutral": "Neither (no better direction)",
-}
+DIRECTION_LABELS = DIRECTIONS
 
 
 def _button(description: str, icon: str, tooltip: str) -> w.Button:

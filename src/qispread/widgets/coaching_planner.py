@@ -7,6 +7,7 @@ from pathlib import Path
 
 import ipywidgets as w
 
+from qispread.errors import DataProblem
 from qispread.models.coaching import (
     COACHING_MODELS,
     MODEL_NAMES,
@@ -108,6 +109,6 @@ class CoachingPlanner(w.VBox):
         elif suffix == ".html":
             path.write_text(self.model.to_html(), encoding="utf-8")
         else:
-            raise ValueError(f"'{path.name}' has an ending this export does not know. Use .md "
+            raise DataProblem(f"'{path.name}' has an ending this export does not know. Use .md "
                              "or .html.")
         return path

@@ -9,6 +9,8 @@ from typing import TypeVar
 import ipywidgets as w
 import plotly.graph_objects as go
 
+from qispread.errors import QispreadError
+
 Model = TypeVar("Model")
 
 
@@ -36,15 +38,15 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def guarded(messages: MessageArea, action: Callable[[], None]) -> bool:
-    """Run action; show a ValueError's message in the widget instead of a traceback.
+def guarded(messages: MessageArea, action: Callable[[], object]) -> bool:
+    """Run action; show a qispread error's message in the widget instead of a traceback.
 
-    Returns True when the action succeeded. Only ValueError (the library's bad-input errors) is
-    turned into a message: anything else is a bug and should surface as one.
+    Returns True when the action succeeded. Only QispreadError (the library's errors, written for
+    learners) is turned into a message: anything else is a bug and should surface as one.
     """
     try:
         action()
-    except ValueError as err:
+    except QispreadError as err:
         messages.show(str(err))
         return False
     messages.clear()
@@ -66,7 +68,7 @@ def open_saved(path: Path, load: Callable[[Path], Model], messages: MessageArea)
         return None
     try:
         return load(path)
-    except ValueError as err:
+    except QispreadError as err:
         aside = path.with_name(f"{path.stem}.damaged-{datetime.now():%Y%m%d-%H%M%S}{path.suffix}")
         path.rename(aside)
         messages.show(f"{err} Your old file was kept as '{aside.name}', and this widget "

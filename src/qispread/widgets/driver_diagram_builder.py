@@ -12,6 +12,7 @@ from pathlib import Path
 import ipywidgets as w
 import plotly.graph_objects as go
 
+from qispread.errors import DataProblem
 from qispread.models.driver_diagram import (
     LEVEL_NAMES,
     LEVELS,
@@ -20,7 +21,6 @@ from qispread.models.driver_diagram import (
 )
 from qispread.plots.driver_diagram import driver_diagram_figure
 from qispread.plots.export import figure_to_html, save_image
-from qispread.spc.errors import DataProblem
 from qispread.widgets.aim_checker import EXAMPLE_AIM, aim_feedback_html
 from qispread.widgets.common import MessageArea, guarded, open_saved, resolve_path
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
+from typing import Any
 
 import ipywidgets as w
 import pandas as pd
@@ -57,8 +58,9 @@ class PDSALog(w.VBox):
         self.model: CycleLog = open_saved(self.path, load_pdsa_log, self.messages) \
             or CycleLog()
         self.measure = _measure_frame(measure)
-        self.chart_args = {"x": x, "y": y, "n": n, "chart": chart, "multiply": multiply,
-                           "ylab": ylab, "xlab": xlab, "freeze": freeze}
+        self.chart_args: dict[str, Any] = {
+            "x": x, "y": y, "n": n, "chart": chart, "multiply": multiply, "ylab": ylab,
+            "xlab": xlab, "freeze": freeze}
         self.picker = w.Dropdown(description="Cycle", style=LABEL_STYLE, layout=PICKER_LAYOUT)
         self.fields: dict[str, w.Widget] = {name: _text_control(name) for name in TEXT_FIELDS}
         self.fields["start"] = _text_control("start")

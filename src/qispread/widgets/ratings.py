@@ -10,6 +10,7 @@ from pathlib import Path
 import ipywidgets as w
 import plotly.graph_objects as go
 
+from qispread.errors import DataProblem
 from qispread.models.readiness import Dimension, RatedItems
 from qispread.plots.export import figure_to_html, save_image
 
@@ -60,6 +61,6 @@ def export_ratings(model, fig: go.Figure, path: Path) -> Path:
     elif suffix == ".html":
         figure_to_html(fig, path)
     else:
-        raise ValueError(f"'{path.name}' has an ending this export does not know. Use .json, "
+        raise DataProblem(f"'{path.name}' has an ending this export does not know. Use .json, "
                          ".csv, .png or .html.")
     return path

@@ -12,9 +12,11 @@ from numbers import Real
 import numpy as np
 import pandas as pd
 
-from qispread.spc.errors import DataProblem
+from qispread.errors import DataProblem
+from qispread.spc import vocabulary
 
-DIRECTIONS = {"increase": 1, "decrease": -1, "neutral": 0}
+# Each direction's sign: +1 when higher is better, -1 when lower is, 0 for neither.
+DIRECTIONS = {d: {"increase": 1, "decrease": -1}.get(d, 0) for d in vocabulary.DIRECTIONS}
 
 
 def suggest(word: str, options) -> str:
@@ -100,7 +102,7 @@ def rebase_flags(rebase, x_key, is_dates, facet_code, facet_names, has_facet):
 
 
 def _target_value(value, where: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, Real) or not np.isfinite(value):
+    if isinstance(value, bool) or not isinstance(value, Real) or not np.isfinite(float(value)):
         raise DataProblem(f"target{where} must be a number, such as 0.95 or 95, not {value!r}.")
     return float(value)
 

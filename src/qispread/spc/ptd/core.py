@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import numpy as np
 import pandas as pd
 
-from qispread.spc.errors import DataProblem
+from qispread.errors import DataProblem
+from qispread.spc.argument_types import Column, Values
 from qispread.spc.frames import table_of
 from qispread.spc.ptd.arguments import check_count, check_direction
 from qispread.spc.ptd.inputs import prepare
@@ -13,6 +17,7 @@ from qispread.spc.ptd.limits import xmr_limits
 from qispread.spc.ptd.result import PtdResult
 from qispread.spc.ptd.rules import NO_SPECIAL_CAUSE, SPECIAL_CAUSE_NAMES, special_causes
 from qispread.spc.ptd.warnings import collect_warnings
+from qispread.spc.vocabulary import Direction
 
 POINT_TYPES = np.array(
     [
@@ -35,18 +40,18 @@ def _point_type_codes(kind: np.ndarray, direction: np.ndarray, improvement: int)
 
 
 def ptd(
-    data=None,
-    y=None,
-    x=None,
-    facet=None,
-    rebase=None,
-    fix_after_n_points=None,
-    improvement_direction="increase",
-    target=None,
-    trajectory=None,
-    screen_outliers=True,
-    shift_length=7,
-    trend_length=7,
+    data: pd.DataFrame | None = None,
+    y: Column | None = None,
+    x: Column | None = None,
+    facet: Column | None = None,
+    rebase: Values | Mapping[Any, Values] | Any | None = None,
+    fix_after_n_points: int | None = None,
+    improvement_direction: Direction = "increase",
+    target: float | Mapping[Any, float] | None = None,
+    trajectory: Column | None = None,
+    screen_outliers: bool = True,
+    shift_length: int = 7,
+    trend_length: int = 7,
 ) -> PtdResult:
     """Analyse a measure over time with a Making Data Count XmR chart.
 

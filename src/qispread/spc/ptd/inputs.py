@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from qispread.spc.errors import DataProblem
+from qispread.errors import DataProblem
 from qispread.spc.ptd.arguments import rebase_flags, sort_key, suggest, targets_by_facet
 from qispread.spc.ptd.wording import x_value
 
@@ -184,6 +184,7 @@ def prepare(data, y, x, facet, rebase, target, trajectory, fix_after_n_points) -
     if y is None:
         raise DataProblem("y is missing: say which column holds the values, e.g. y='breaches'.")
     y_series, y_name = _column(data, y, "y", None, copy=False)
+    assert y_series is not None  # _column gives a column for any y that is given
     n = len(y_series)
     rows = _Rows(data, n)
     y_values = _numbers(y_series, y_name, rows, allow_missing=False)
@@ -194,7 +195,7 @@ def prepare(data, y, x, facet, rebase, target, trajectory, fix_after_n_points) -
 
     facet_series, facet_name = _column(data, facet, "facet", n)
     has_facet = facet_series is not None
-    if has_facet:
+    if facet_series is not None:
         missing = np.flatnonzero(facet_series.isna().to_numpy())
         if len(missing):
             raise DataProblem(

@@ -8,11 +8,14 @@ inconsistent), prefixed here with "special_cause_" / "consistent_" as the summar
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from qispread.spc.explanation import Explanation
 from qispread.spc.ptd.explain import explain_chart
+from qispread.spc.vocabulary import Direction
 
 SUMMARY_COLUMNS = [
     "facet",
@@ -42,7 +45,8 @@ def variation_type(point_type: str, improvement_direction: str) -> str:
     return point_type
 
 
-def assurance_type(target: float, lpl: float, upl: float, improvement_direction: str):
+def assurance_type(target: float | None, lpl: float, upl: float,
+                   improvement_direction: str) -> str | None:
     """Where the target lies relative to the latest limits (None without a target or direction)."""
     if target is None or np.isnan(target) or improvement_direction == "neutral":
         return None
@@ -56,13 +60,16 @@ def assurance_type(target: float, lpl: float, upl: float, improvement_direction:
 
 @dataclass(frozen=True)
 class PtdResult:
+    """Output of ptd(): `.data` has one row per point (columns as NHSRplotthedots', in
+    snake_case); summary() gives one row per chart with its Making Data Count icons."""
+
     data: pd.DataFrame
-    improvement_direction: str
+    improvement_direction: Direction
     has_facet: bool
     y_name: str
     shift_length: int
     trend_length: int
-    facet_warnings: list = field(default_factory=list)
+    facet_warnings: list[tuple[Any, str]] = field(default_factory=list)
 
     @property
     def warnings(self) -> list[str]:
@@ -115,10 +122,47 @@ class PtdResult:
             }
         )
 
-    def explain(self) -> str:
+    def explain(self) -> Explanation:
         """Plain English, one paragraph per chart."""
         summary = self.summary()
         paragraphs = []
         for (start, end), (_, row) in zip(self._facet_blocks(), summary.iterrows(), strict=True):
             paragraphs.append(explain_chart(self, self.data.iloc[start : end + 1], row))
-        return "\n\n".join(paragraphs)
+        return Explanation(paragraphs, separator="\n\n")
+
+    def headline(self) -> str:
+        """One line: what the latest point and the target say, per chart."""
+        summary = self.summary()
+        if len(summary) > 1:
+            improvement = int(summary["variation_type"].str.contains("improvement").sum())
+            concern = int(summary["variation_type"].str.contains("concern").sum())
+            return (f"{len(summary)} charts. Latest point: special cause improvement in "
+                    f"{improvement}, special cause concern in {concern}.")
+        row = summary.iloc[0]
+        text = f"{row['n_points']} points. Latest point: {_VARIATION_WORDS[row['variation_type']]}."
+        if row["assurance_type"] is not None:
+            text += f" Target: {_ASSURANCE_WORDS[row['assurance_type']]}."
+        return text
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
+        """In a notebook: the chart (ptd_figure), whose icons already give the headline."""
+        from qispread.plots.ptd_figure import ptd_figure  # plots builds on spc, not the reverse
+        from qispread.spc.display import mimebundle
+
+        return mimebundle(ptd_figure(self), self.headline(), False, include, exclude)
+
+
+_VARIATION_WORDS = {
+    "common_cause": "common cause variation",
+    "special_cause_improvement_high": "special cause improvement (high)",
+    "special_cause_improvement_low": "special cause improvement (low)",
+    "special_cause_concern_high": "special cause concern (high)",
+    "special_cause_concern_low": "special cause concern (low)",
+    "special_cause_neutral_high": "special cause variation (high)",
+    "special_cause_neutral_low": "special cause variation (low)",
+}
+_ASSURANCE_WORDS = {
+    "consistent_pass": "will consistently be met",
+    "consistent_fail": "will consistently be missed",
+    "inconsistent": "will sometimes be met and sometimes missed",
+}

@@ -22,7 +22,7 @@ def x_value(value) -> str:
             return f"{value.day} {value.strftime('%B %Y')}"
         return value.isoformat(sep=" ")
     if isinstance(value, (float, np.floating)):
-        return number(value)
+        return number(float(value))
     return str(value)
 
 
