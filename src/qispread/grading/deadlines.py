@@ -176,4 +176,5 @@ def apply_to_gradebook(course, assignment: str) -> None:
 
 def _extension(deadline: Deadline, student: str) -> timedelta | None:
     """nbgrader's form of an extension: the time added to the assignment's due date."""
-    return deadline.due_for(student) - deadline.due if deadline.extended(student) else None
+    due, until = deadline.due, deadline.due_for(student)
+    return until - due if deadline.extended(student) and due and until else None

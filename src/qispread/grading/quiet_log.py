@@ -12,12 +12,13 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 
 @dataclass
 class QuietRun:
     log: Path
-    terminal: object  # a text stream to the real stderr
+    terminal: TextIO  # a text stream to the real stderr
     start: int  # size of the log when the run began
 
     def warning_lines(self) -> int:

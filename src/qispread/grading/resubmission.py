@@ -23,7 +23,7 @@ def snapshot(course, assignment: str) -> dict[str, dict]:
     """learner -> {"checksum": the submission marked, "marks": {notebook/cell: manual mark}}."""
     from nbgrader.api import MissingEntry
 
-    out = {}
+    out: dict[str, dict] = {}
     with course.gradebook() as gb:
         try:
             rows = gb.find_assignment(assignment).submissions

@@ -18,6 +18,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from qispread.grading.deadlines import Deadline, load, show_delay, show_when
 
@@ -135,7 +136,7 @@ def _standing(course, assignment: str, student: str, submitted: bool, row, max_s
               deadline: Deadline) -> Standing:
     from qispread.grading.autograde import submission_checksum
 
-    common = dict(student=student, assignment=assignment, max_score=max_score,
+    common: dict[str, Any] = dict(student=student, assignment=assignment, max_score=max_score,
                   due=deadline.due_for(student), extended=deadline.extended(student))
     if not submitted:
         return Standing(state=NOT_SUBMITTED, **common)

@@ -18,6 +18,7 @@ _WHERE = {
     "ReadinessRecord": "qispread.models.readiness",
     "SUSTAINABILITY_FACTORS": "qispread.models.sustainability:FACTORS",
     "SUSTAINABILITY_GROUPS": "qispread.models.sustainability:GROUPS",
+    "SpreadSettings": "qispread.models.spread_sim",
     "SustainabilityRating": "qispread.models.sustainability",
     "check_aim": "qispread.models.aim",
     "load_aim": "qispread.models.aim",
@@ -29,6 +30,7 @@ _WHERE = {
     "load_readiness": "qispread.models.readiness",
     "load_sustainability": "qispread.models.sustainability",
     "recommend_chart": "qispread.models.chart_choice",
+    "simulate_spread": "qispread.models.spread_sim:simulate",
 }
 __all__ = list(_WHERE)
 __getattr__, __dir__ = exports(__name__, _WHERE)
@@ -47,6 +49,8 @@ if TYPE_CHECKING:
     )
     from qispread.models.pdsa import CycleLog, PDSACycle, load_pdsa_log
     from qispread.models.readiness import ReadinessRecord, load_readiness
+    from qispread.models.spread_sim import SpreadSettings
+    from qispread.models.spread_sim import simulate as simulate_spread
     from qispread.models.sustainability import FACTORS as SUSTAINABILITY_FACTORS
     from qispread.models.sustainability import GROUPS as SUSTAINABILITY_GROUPS
     from qispread.models.sustainability import SustainabilityRating, load_sustainability

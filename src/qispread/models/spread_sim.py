@@ -35,6 +35,8 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
+from qispread.errors import DataProblem
+
 STATES = ("unaware", "aware", "trying", "adopted", "abandoned")
 UNAWARE, AWARE, TRYING, ADOPTED, ABANDONED = range(len(STATES))
 
@@ -71,7 +73,7 @@ COMMUNITY_HELP = 2.0
 MANDATE_MONTHS = 12
 
 
-class SimulatorProblem(ValueError):
+class SimulatorProblem(DataProblem):
     """Settings the simulator cannot run. The message names the setting and the fix."""
 
 

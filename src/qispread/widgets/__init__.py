@@ -17,6 +17,7 @@ _WHERE = {
     "Question": "qispread.widgets.quiz",
     "Quiz": "qispread.widgets.quiz",
     "SpreadReadiness": "qispread.widgets.spread_readiness",
+    "SpreadSimulator": "qispread.widgets.spread_simulator",
     "SustainabilityCheck": "qispread.widgets.sustainability_check",
 }
 __all__ = list(_WHERE)
@@ -33,4 +34,5 @@ if TYPE_CHECKING:
     from qispread.widgets.pdsa_log import PDSALog
     from qispread.widgets.quiz import Question, Quiz
     from qispread.widgets.spread_readiness import SpreadReadiness
+    from qispread.widgets.spread_simulator import SpreadSimulator
     from qispread.widgets.sustainability_check import SustainabilityCheck
