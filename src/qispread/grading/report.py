@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 
 from qispread.grading.cohort_data import CohortTables, cohort_tables
 from qispread.grading.course import Course
+from qispread.grading.item_analysis import item_analysis_html
 
 STRUGGLING_PERCENT = 50.0
 _LAYOUT = dict(template="plotly_white", height=360, margin=dict(l=60, r=20, t=60, b=60))
@@ -130,6 +131,7 @@ may rise). Made {stamp}.</p>
 <h2>Completion</h2>{charts[0]}
 <h2>Scores</h2>{charts[1]}
 <h2>Question difficulty</h2>{charts[2]}
+{item_analysis_html(tables.tests, course.folder("autograded"))}
 <h2>Learners who need a nudge</h2>
 <h3>Not submitted</h3>{_table_html(missing, "Every learner has submitted every assignment.")}
 <h3>Struggling (average under {STRUGGLING_PERCENT:.0f}%)</h3>
