@@ -108,7 +108,7 @@ def letters(value: object, options: str | Iterable[str], count: int, question: s
                             f"\"{', '.join((allowed * count)[:count])}\".")
     if len(text) != count:
         raise AnswerProblem(f"{question}: type one letter ({_listing(allowed)}) for each of the "
-                            f"{count} items, in order. You typed {len(text)}.")
+                            f"{count} items, in order. You typed {len(text)} letters.")
     return [choice(letter, allowed, question) for letter in text]
 
 

@@ -20,7 +20,7 @@ import nbformat
 
 from qispread import checks
 
-EXACT_LIMIT = 5000
+EXACT_LIMIT = 20000
 SAMPLES = 3000
 ANSWER_NAME = re.compile(r"\banswer_\w+")
 

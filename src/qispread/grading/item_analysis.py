@@ -56,7 +56,7 @@ def _normalise(value: object) -> str:
     return re.sub(r"[\s,]+", ", ", text)
 
 
-def test_answer_names(notebook: Path) -> dict[str, list[str]]:
+def answer_names_by_test(notebook: Path) -> dict[str, list[str]]:
     """For each autograded test cell, the answer_* names its source uses."""
     names = {}
     for cell in nbformat.read(notebook, as_version=4).cells:
@@ -73,7 +73,7 @@ def answers_table(autograded: Path) -> pd.DataFrame:
     for notebook in sorted(autograded.glob("*/*/*.ipynb")):
         student, assignment = notebook.parent.parent.name, notebook.parent.name
         values = typed_answers(notebook)
-        for test, names in test_answer_names(notebook).items():
+        for test, names in answer_names_by_test(notebook).items():
             if names:
                 rows.append({"assignment": assignment, "test": test, "student": student,
                              "answer": " / ".join(values.get(n, "") or "(blank)" for n in names)})
