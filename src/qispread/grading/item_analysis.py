@@ -13,6 +13,7 @@ Answers are read from the autograded notebooks with `ast` (learner code is never
 from __future__ import annotations
 
 import ast
+import contextlib
 import html
 import re
 from collections import Counter
@@ -34,19 +35,20 @@ COLUMNS = ["assignment", "test", "learners", "facility", "discrimination", "wron
 def typed_answers(notebook: Path) -> dict[str, str]:
     """The literal values assigned to answer_* names in a notebook's cells (last one wins)."""
     found: dict[str, str] = {}
-    for cell in nbformat.read(notebook, as_version=4).cells:
-        if cell.cell_type != "code":
-            continue
-        try:
-            tree = ast.parse(cell.source)
-        except SyntaxError:
-            continue
+    for tree in _code_trees(notebook):
         for node in tree.body:
             if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant):
                 for target in node.targets:
                     if isinstance(target, ast.Name) and target.id.startswith("answer_"):
                         found[target.id] = _normalise(node.value.value)
     return found
+
+
+def _code_trees(notebook: Path):
+    for cell in nbformat.read(notebook, as_version=4).cells:
+        if cell.cell_type == "code":
+            with contextlib.suppress(SyntaxError):
+                yield ast.parse(cell.source)
 
 
 def _normalise(value: object) -> str:
