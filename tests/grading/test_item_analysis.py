@@ -142,7 +142,7 @@ def test_the_report_section_lists_every_question_and_escapes_answers(tmp_path):
               'answer_q1 = "<script>"', 'answer_q1', test_id="q1")
     section = item_analysis_html(tests, tmp_path)
     assert "&lt;SCRIPT&gt;\u00a0×1" in section
-    assert section.startswith("<h2>Item analysis</h2>")
+    assert section.startswith('<p class="note"><b>Facility</b>')
     for test in [*SOUND, "giveaway", "reversed", "miskeyed"]:
         assert f"<td>{test}</td>" in section
     assert "<script>" not in section

@@ -142,9 +142,10 @@ def _point_biserial(score: pd.Series, rest: pd.Series) -> float:
 
 
 def item_analysis_html(tests: pd.DataFrame, autograded: Path) -> str:
-    """The report's item-analysis section: a heading, how to read it, and the table."""
+    """The report's item-analysis section (under a heading "Item analysis"): how to read it, and
+    the table."""
     stats = item_statistics(tests, answers_table(autograded))
-    intro = (f"<h2>Item analysis</h2><p class=\"note\"><b>Facility</b> is the share of the "
+    intro = (f"<p class=\"note\"><b>Facility</b> is the share of the "
              f"marks learners earned on the question. <b>Discrimination</b> is the correlation "
              f"between the question's score and the learner's score on the rest of the "
              f"assignment: above 0.3 the question separates stronger from weaker learners well; "

@@ -131,7 +131,7 @@ may rise). Made {stamp}.</p>
 <h2>Completion</h2>{charts[0]}
 <h2>Scores</h2>{charts[1]}
 <h2>Question difficulty</h2>{charts[2]}
-{item_analysis_html(tables.tests, course.folder("autograded"))}
+<h2>Item analysis</h2>{item_analysis_html(tables.tests, course.folder("autograded"))}
 <h2>Learners who need a nudge</h2>
 <h3>Not submitted</h3>{_table_html(missing, "Every learner has submitted every assignment.")}
 <h3>Struggling (average under {STRUGGLING_PERCENT:.0f}%)</h3>
