@@ -28,5 +28,10 @@ class AnswerProblem(QispreadError, AssertionError):
     """An answer in a form a graded exercise cannot mark. Raised by visible tests (an
     AssertionError, so nbgrader counts the test as failed); the message is the hint."""
 
+    def _render_traceback_(self) -> list[str]:
+        # IPython shows this instead of a traceback: the learner sees only the hint (in red). The
+        # cell still ends in an error, so nbgrader records the test as failed.
+        return [f"\x1b[0;31m{self}\x1b[0m"]
+
 
 __all__ = ["AnswerProblem", "DataNotFound", "DataProblem", "ModelFileProblem", "QispreadError"]

@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 
 from qispread.grading.cohort_data import CohortTables, cohort_tables
 from qispread.grading.course import Course
+from qispread.grading.item_analysis import item_analysis_html
 from qispread.grading.states import GRADED, NOT_SUBMITTED, STATES
 
 STRUGGLING_PERCENT = 50.0
@@ -133,13 +134,14 @@ def state_counts(tables: CohortTables) -> str:
 
 
 # (heading, function of the tables giving an HTML fragment); add a section by appending here
-def sections(tables: CohortTables, charts: list[str]) -> list[tuple[str, str]]:
+def sections(tables: CohortTables, charts: list[str], autograded: Path) -> list[tuple[str, str]]:
     missing, struggling = attention_tables(tables)
     return [
         ("Where every submission stands", _table_html(states_table(tables), "No learners yet.")),
         ("Completion", charts[0]),
         ("Scores", charts[1]),
         ("Question difficulty", charts[2]),
+        ("Item analysis", item_analysis_html(tables.tests, autograded)),
         ("Learners who need a nudge",
          "<h3>Not submitted</h3>"
          + _table_html(missing, "Every learner has submitted every assignment.")
@@ -155,7 +157,7 @@ def report_html(course: Course) -> str:
         "displaylogo": False}) for i, fig in enumerate(figures)]
     stamp = datetime.now(UTC).strftime("%d %B %Y %H:%M UTC")
     body = "\n".join(f"<h2>{html.escape(heading)}</h2>{fragment}"
-                     for heading, fragment in sections(tables, charts))
+                     for heading, fragment in sections(tables, charts, course.folder("autograded")))
     return f"""<!DOCTYPE html>
 <html lang="en-GB"><head><meta charset="utf-8">
 <title>Cohort report: {html.escape(course.course_id)}</title>

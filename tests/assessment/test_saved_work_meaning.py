@@ -1,0 +1,68 @@
+"""Marks for work saved by a tool reward its meaning, not its presence: work that has the right
+shape but says nothing (the kind that earned full marks before issue #14) earns little."""
+
+import contextlib
+import io
+import shutil
+
+import pytest
+from pipeline.notebooks import ROOT
+
+from assessment.guessing import autograded_cells
+from qispread.grading.build import SOURCE
+from qispread.models.chart_spec import ChartSpec
+from qispread.models.driver_diagram import DriverDiagram
+from qispread.models.pdsa import CycleLog, PDSACycle
+
+
+def shaped_diagram(path):
+    junk = DriverDiagram(aim="Make things better for everyone.")
+    for name in ("x", "y", "z"):
+        junk.add("primary", name, measure="m")
+    junk.add("secondary", "s", ["P1"])
+    junk.add("change", "c", ["S1"])
+    junk.save(path)
+
+
+def shaped_pdsa_log(path):
+    log = CycleLog()
+    log.put(PDSACycle("C1", title="t", prediction="it will work", study="ok", act="adopt"))
+    log.put(PDSACycle("C2", title="t2", prediction="it will work", builds_on="C1"))
+    log.save(path)
+
+
+def misplaced_chart(path):
+    ChartSpec(own_data_name="discharge", x="week", y="sent_within_24h_percent", freeze=15,
+              notes={"13": "x"}).save(path)
+
+
+CASES = [  # assignment, saved file, its maker, marks such work may still earn
+    ("02_driver_diagrams", "my_diagram.json", shaped_diagram, 1),
+    ("04_run_charts", "my_discharge_chart.json", misplaced_chart, 0),
+    ("06_pdsa", "my_pdsa_plan.json", shaped_pdsa_log, 0),
+]
+
+
+def _tool_marks(folder):
+    earned = 0.0
+    with contextlib.chdir(folder):
+        for notebook in folder.glob("*.ipynb"):
+            for cell in autograded_cells(notebook):
+                if "answer_" in cell.source:
+                    continue
+                namespace = {"display": lambda *a, **k: None}
+                try:
+                    with contextlib.redirect_stdout(io.StringIO()):
+                        exec(cell.source, namespace)
+                except AssertionError:
+                    continue
+                earned += float(cell.metadata["nbgrader"]["points"])
+    return earned
+
+
+@pytest.mark.parametrize("assignment, filename, make, allowed", CASES,
+                         ids=[case[0] for case in CASES])
+def test_shapely_nonsense_earns_little(assignment, filename, make, allowed, tmp_path):
+    folder = shutil.copytree(ROOT / SOURCE / assignment, tmp_path / assignment)
+    make(folder / filename)
+    assert _tool_marks(folder) <= allowed
