@@ -15,6 +15,7 @@ from qispread.models.coaching import (
     load_coaching_plan,
 )
 from qispread.widgets.common import MessageArea, guarded, open_saved, resolve_path
+from qispread.widgets.saving import save_on_creation
 
 
 class StageBox(w.VBox):
@@ -68,6 +69,7 @@ class CoachingPlanner(w.VBox):
             self.title, self.choice, self.source, self.messages, self.stages, self.export_button,
         ], layout=w.Layout(padding="6px 10px", border="1px solid #ccc"))
         self._build_stages()
+        save_on_creation(self.path, self.save, self.messages)
 
     def _build_stages(self) -> None:
         self.source.value = f"<i>{html.escape(COACHING_MODELS[self.model.model].source)}</i>"

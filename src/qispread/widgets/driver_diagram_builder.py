@@ -23,6 +23,7 @@ from qispread.plots.export import figure_to_html, save_image
 from qispread.spc.errors import DataProblem
 from qispread.widgets.aim_checker import EXAMPLE_AIM, aim_feedback_html
 from qispread.widgets.common import MessageArea, guarded, open_saved, resolve_path
+from qispread.widgets.saving import save_on_creation
 
 LEVEL_CHOICES = [(LEVEL_NAMES[level].capitalize(), level) for level in LEVELS]
 EXPORT_FORMATS = (".png", ".svg", ".html", ".json")
@@ -138,6 +139,7 @@ class DriverDiagramBuilder(w.VBox):
             ]
         )
         self._refresh()
+        save_on_creation(self.path, self.save, self.messages)
 
     # ---- the widget API
     @property

@@ -19,6 +19,7 @@ from qispread.models.measures import (
     load_measures,
 )
 from qispread.widgets.common import MessageArea, guarded, open_saved, resolve_path
+from qispread.widgets.saving import save_on_creation
 
 TYPE_CHOICES = [("Choose a type…", ""), *((kind.capitalize(), kind) for kind in TYPES)]
 FIELD_LABELS = {
@@ -94,6 +95,7 @@ class MeasureSorter(w.VBox):
             ]
         )
         self._build()
+        save_on_creation(self.path, self.save, self.messages)
 
     @property
     def model(self) -> MeasureFamily:

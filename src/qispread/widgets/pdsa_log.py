@@ -27,6 +27,7 @@ from qispread.models.pdsa import (
 )
 from qispread.models.storage import save_json
 from qispread.widgets.common import MessageArea, guarded, open_saved, resolve_path, show_figure
+from qispread.widgets.saving import save_on_creation
 
 NEW = "__new__"
 # wide enough for the longest label, "Study: result against prediction", in full
@@ -92,6 +93,7 @@ class PDSALog(w.VBox):
             parts.append(self.figure)
         super().__init__(parts)
         self._refresh(select=self.model.draft.get("id") or NEW)
+        save_on_creation(self.path, self._write, self.messages)
 
     # --- the form -------------------------------------------------------------------------
     def _form(self) -> dict[str, str]:

@@ -19,6 +19,7 @@ from qispread.models.readiness import (
 from qispread.plots.radar import readiness_radar
 from qispread.widgets.common import MessageArea, guarded, open_saved, resolve_path, show_figure
 from qispread.widgets.ratings import RatingRow, export_ratings
+from qispread.widgets.saving import save_on_creation
 
 
 class SpreadReadiness(w.VBox):
@@ -57,6 +58,7 @@ class SpreadReadiness(w.VBox):
                           self.messages, *self.rows, self.suggestions, self.chart],
                          layout=w.Layout(padding="6px 10px", border="1px solid #ccc"))
         self._refresh_choices(self.model.assessments[0].label)
+        save_on_creation(self.path, self.save, self.messages)
 
     @property
     def current(self) -> ReadinessAssessment:

@@ -17,6 +17,7 @@ from qispread.models.sustainability import (
 from qispread.plots.bars import sustainability_figure
 from qispread.widgets.common import MessageArea, guarded, open_saved, resolve_path, show_figure
 from qispread.widgets.ratings import RatingRow, export_ratings
+from qispread.widgets.saving import save_on_creation
 
 _OPTIONS = [("Not rated yet", 0), ("1 – weak", 1), ("2", 2), ("3", 3), ("4", 4),
             ("5 – strong", 5)]
@@ -53,6 +54,7 @@ class SustainabilityCheck(w.VBox):
         super().__init__([header, self.project, self.messages, *sections, self.chart],
                          layout=w.Layout(padding="6px 10px", border="1px solid #ccc"))
         self._loading = False
+        save_on_creation(self.path, self.save, self.messages)
 
     def _changed(self) -> None:
         if self._loading:

@@ -1,4 +1,5 @@
-"""Glue for ChartExplorer: a ChartSpec and its data -> the engine's result, figure and explanation.
+"""A learner's ChartSpec and its data -> the engine's result, figure and explanation (used by
+the chart explorer and the spread plan).
 
 No maths here: qic()/ptd() analyse, qic_figure()/ptd_figure() draw, the spec supplies arguments.
 """
