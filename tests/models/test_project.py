@@ -63,10 +63,31 @@ def test_finding_a_project_changes_no_file(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
-def test_the_example_project_has_every_part_and_passes_every_check():
+OWN_AIM = ("Increase the percentage of eligible adults screened for sepsis within one hour in the "
+           "acute medical unit at Hilltop Hospital from 55% to 80% by 30 June 2026.")
+OWN_READING = ("Our chart shows the percentage stayed near 60 before the first test, then rose "
+               "week by week after the prompt: from September nearly every point is above the old "
+               "centre line, a shift, so the change worked. One very low week in January was an "
+               "IT outage, a special cause.")
+
+
+def own_project(folder):
+    """The example project with the learner's own aim and reading of the chart."""
+    project = example_project().copy_to(folder)
+    Aim(OWN_AIM).save(project.path("aim"))
+    spec = load_chart_spec(project.path("chart"))
+    replace(spec, interpretation=OWN_READING).save(project.path("chart"))
+    return project
+
+
+def test_the_example_project_is_complete_but_not_anyone_s_own_work(tmp_path):
     example = example_project()
     assert example.missing() == []
-    assert all_problems(example) == {key: [] for key in all_problems(example)}
+    problems = all_problems(example)
+    assert "example project's aim" in problems["aim"][0]
+    assert "example project's reading" in problems["chart"][0]
+    assert problems["measures"] == problems["pdsa"] == problems["readiness"] == []
+    assert all_problems(own_project(tmp_path)) == {key: [] for key in problems}
 
 
 def test_the_example_project_is_made_by_its_script(tmp_path):
@@ -97,7 +118,7 @@ def test_an_empty_project_fails_every_check_with_a_way_forward(tmp_path):
 
 
 def test_junk_interpretation_and_short_charts_fail(tmp_path):
-    project = example_project().copy_to(tmp_path / "p")
+    project = own_project(tmp_path / "p")
     spec = load_chart_spec(project.path("chart"))
     replace(spec, interpretation="asdf " * 40).save(project.path("chart"))
     assert chart_problems(project)
@@ -114,7 +135,7 @@ def test_junk_interpretation_and_short_charts_fail(tmp_path):
 
 
 def test_a_cycle_without_a_study_is_not_enough(tmp_path):
-    project = example_project().copy_to(tmp_path / "p")
+    project = own_project(tmp_path / "p")
     log = load_pdsa_log(project.path("pdsa"))
     for cycle in log.cycles:
         cycle.study = ""
@@ -123,7 +144,7 @@ def test_a_cycle_without_a_study_is_not_enough(tmp_path):
 
 
 def test_an_unrated_principle_is_named(tmp_path):
-    project = example_project().copy_to(tmp_path / "p")
+    project = own_project(tmp_path / "p")
     record = load_readiness(project.path("readiness"))
     record.assessments[-1].set_score("networks", None)
     record.save(project.path("readiness"))

