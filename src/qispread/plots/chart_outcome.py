@@ -12,6 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from qispread.models.chart_spec import ChartSpec
+from qispread.plots.labels import readable_name
 
 
 @dataclass
@@ -32,7 +33,7 @@ def analyse(spec: ChartSpec, frame: pd.DataFrame) -> ChartOutcome:
     figure = qic_figure(
         result,
         title=spec.title or None,
-        ylab=spec.ylab or None,
+        ylab=spec.ylab or readable_name(spec.y),
         notes=spec.notes_for(result.data["x"]),
     )
     return ChartOutcome(figure, _as_lines(result.explain()), result.data)

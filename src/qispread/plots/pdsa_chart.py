@@ -8,6 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from qispread.models.pdsa import CycleLog, PDSACycle
+from qispread.plots.labels import readable_name
 from qispread.plots.qic_figure import qic_figure
 from qispread.spc.errors import DataProblem
 from qispread.spc.qic import qic
@@ -54,4 +55,4 @@ def pdsa_run_chart(log: CycleLog, data: pd.DataFrame, x: str, y: str, n: str | N
     notes, _ = cycle_notes(log, result.data["x"])
     # four label heights, not two: cycles often start a week or two apart
     return qic_figure(result, title=title or "Your measure, with PDSA cycles marked",
-                      ylab=ylab or y, xlab=xlab, notes=notes, note_rows=4)
+                      ylab=ylab or readable_name(y), xlab=xlab, notes=notes, note_rows=4)

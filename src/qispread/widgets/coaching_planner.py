@@ -32,7 +32,7 @@ class StageBox(w.VBox):
                                 style={"description_width": "6em"})
         super().__init__([
             w.HTML(f"<b>{html.escape(stage.name)}</b><ul style='margin:2px 0 2px 1em;padding:0;"
-                   f"font-size:90%'>{prompts}</ul>"),
+                   f"font-size:14px'>{prompts}</ul>"),
             self.notes,
         ], layout=w.Layout(border_bottom="1px solid #e5e5e5", padding="4px 0"))
 

@@ -33,6 +33,10 @@ FIELD_LABELS = {
 LABEL_STYLE = {"description_width": "10em"}
 
 
+def _completeness_html(measure: Measure) -> str:
+    return f"<span style='font-size:14px'>{escape(measure.completeness())}</span>"
+
+
 def _guide() -> str:
     items = "".join(
         f"<li><b>{kind.capitalize()}</b>: {escape(TYPE_MEANINGS[kind])}</li>" for kind in TYPES
@@ -54,7 +58,7 @@ class _DefinitionForm(w.VBox):
             )
             for part, label in FIELD_LABELS.items()
         }
-        self.completeness = w.HTML(f"<small>{escape(measure.completeness())}</small>")
+        self.completeness = w.HTML(_completeness_html(measure))
         for part, box in self.fields.items():
             box.observe(
                 lambda change, part=part: on_change(self, part, change["new"]), names="value"
@@ -155,7 +159,7 @@ class MeasureSorter(w.VBox):
     def _set_part(self, form: _DefinitionForm, part: str, text: str) -> None:
         if guarded(self.messages, lambda: self.family.set_definition(form.name, **{part: text})):
             measure = self.family.find(form.name)
-            form.completeness.value = f"<small>{escape(measure.completeness())}</small>"
+            form.completeness.value = _completeness_html(measure)
             self.definitions.set_title(self.family.measures.index(measure), self._title(measure))
             self._changed()
 

@@ -6,7 +6,6 @@ import html
 from pathlib import Path
 
 import ipywidgets as w
-import plotly.graph_objects as go
 
 from qispread.models.readiness import (
     DIMENSIONS,
@@ -18,6 +17,7 @@ from qispread.models.readiness import (
 )
 from qispread.plots.radar import readiness_radar
 from qispread.widgets.common import MessageArea, guarded, open_saved, resolve_path, show_figure
+from qispread.widgets.figures import figure_widget
 from qispread.widgets.ratings import RatingRow, export_ratings
 from qispread.widgets.saving import save_on_creation
 
@@ -42,7 +42,7 @@ class SpreadReadiness(w.VBox):
                                    tooltip="Add an assessment for another site or date")
         self.rows = [RatingRow(d, self._changed) for d in DIMENSIONS]
         self.figure = readiness_radar(self.model)
-        self.chart = go.FigureWidget(self.figure)
+        self.chart = figure_widget(self.figure)
         self.suggestions = w.HTML()
         self.which.observe(lambda _c: self._show_assessment(), names="value")
         self.add_button.on_click(lambda _b: self._add())

@@ -6,7 +6,6 @@ import html
 from pathlib import Path
 
 import ipywidgets as w
-import plotly.graph_objects as go
 
 from qispread.models.sustainability import (
     GROUPS,
@@ -16,6 +15,7 @@ from qispread.models.sustainability import (
 )
 from qispread.plots.bars import sustainability_figure
 from qispread.widgets.common import MessageArea, guarded, open_saved, resolve_path, show_figure
+from qispread.widgets.figures import figure_widget
 from qispread.widgets.ratings import RatingRow, export_ratings
 from qispread.widgets.saving import save_on_creation
 
@@ -45,7 +45,7 @@ class SustainabilityCheck(w.VBox):
             row.show(self.model)
         self.project.observe(lambda _c: self._changed(), names="value")
         self.figure = sustainability_figure(self.model)
-        self.chart = go.FigureWidget(self.figure)
+        self.chart = figure_widget(self.figure)
         header = w.HTML(
             "<h3 style='margin:0'>Sustainability self-rating</h3>"
             f"<p style='margin:2px 0;max-width:60em'>{html.escape(LICENCE_NOTE)} The questions "
