@@ -185,12 +185,13 @@ def _label_edges(fig, panel: Panel, chart: str, percent: bool, span: float) -> N
     parts = [p for p in segments(panel.data, "part") if not _all_missing(p["cl"])]
     if not parts:
         return
-    for part in parts[:-1]:  # earlier parts: centre value at the part's end, above the line
+    for part in parts[:-1]:  # earlier parts: their centre value above the part, over no point
+        middle = part["x"].iloc[len(part) // 2]
         end = part.dropna(subset=["cl"]).iloc[-1]
-        fig.add_annotation(x=end["x"], xref=panel.xref, xanchor="right", y=end["cl"],
-                           yref=panel.yref, yanchor="bottom", showarrow=False,
+        fig.add_annotation(x=middle, xref=panel.xref, xanchor="center", y=1.0,
+                           yref=panel.ydomain, yanchor="bottom", showarrow=False,
                            text=f"{centre_line_name(chart)} {format_value(end['cl'], percent)}",
-                           name="part_label", bgcolor="rgba(255,255,255,0.85)", yshift=4,
+                           name="part_label",
                            font={"size": style.LABEL_SIZE, "color": style.CENTRE_COLOUR})
     last = parts[-1]
     row = last.iloc[-1]

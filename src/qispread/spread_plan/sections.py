@@ -139,6 +139,7 @@ def _pdsa_figure(project: Project, log) -> str:
                              **arguments)
     except ValueError as err:  # the x column does not hold dates: the table still tells it
         return _p(f"The cycles are not drawn on the chart: {err}")
+    fig.update_layout(height=560)  # room for the rows of cycle labels above the data
     return _figure(fig, "pdsa")
 
 

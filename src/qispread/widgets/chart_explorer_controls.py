@@ -15,8 +15,8 @@ _STYLE = {"description_width": "9em"}
 _WIDE = w.Layout(width="32em")
 FULL_TITLE_TABS = "qispread-full-titles"
 # JupyterLab gives every tab 144 px, cutting longer titles: let each be as wide as its title
-TAB_STYLE = (f"<style>.{FULL_TITLE_TABS} .lm-TabBar-tab {{flex: 0 0 auto; max-width: none}}"
-             "</style>")
+TAB_STYLE = (f"<style>.jupyter-widgets.{FULL_TITLE_TABS} > .lm-TabBar .lm-TabBar-tab "
+             "{flex: 0 0 auto !important; max-width: none !important}</style>")
 DIRECTION_LABELS = {
     "increase": "Higher is better",
     "decrease": "Lower is better",
@@ -140,7 +140,7 @@ class ExplorerControls:
 
         self.messages = MessageArea()
         self.figure = figure_widget({"layout": {"height": 460, "margin": {"t": 60}}})
-        self.explanation = w.HTML(layout=w.Layout(width="24em", padding="0 0 0 12px"))
+        self.explanation = w.HTML(layout=w.Layout(max_width="60em"))
         self.interpretation = w.Textarea(
             description="What I see",
             placeholder="Write what the chart tells you, and what you will do next",
@@ -181,4 +181,5 @@ class ExplorerControls:
         return w.VBox([w.HTML(TAB_STYLE), tabs])
 
     def chart_area(self) -> w.HBox:
-        return w.HBox([w.Box([self.figure], layout=w.Layout(flex="1 1 auto")), self.explanation])
+        # the words go under the chart: beside it they squeezed the chart and clipped its labels
+        return w.VBox([self.figure, self.explanation])

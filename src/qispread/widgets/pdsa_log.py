@@ -35,6 +35,7 @@ NEW = "__new__"
 LABEL_STYLE = {"description_width": "16em"}
 PICKER_LAYOUT = w.Layout(width="34em")
 FIGURE_WIDTH = 960  # px: fills JupyterLab's notebook at its default width
+FIGURE_HEIGHT = 600
 LONG_FIELDS = {"objective", "prediction", "do", "study"}
 FORM_FIELDS = (*TEXT_FIELDS, "act", "start", "end", "builds_on")
 
@@ -198,7 +199,8 @@ class PDSALog(w.VBox):
         figures: list[go.Figure] = []
         if guarded(self.messages, lambda: figures.append(
                 pdsa_run_chart(self.model, self.measure, **self.chart_args))):
-            figures[0].update_layout(width=FIGURE_WIDTH)  # the notebook's width, not half of it
+            # the notebook's width, not half of it; tall enough for four rows of cycle labels
+            figures[0].update_layout(width=FIGURE_WIDTH, height=FIGURE_HEIGHT)
             show_figure(self.figure, figures[0])
 
 

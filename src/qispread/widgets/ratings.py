@@ -25,7 +25,7 @@ class RatingRow(w.HBox):
         self.dimension = dimension
         prompts = "".join(f"<li>{html.escape(p)}</li>" for p in dimension.prompts)
         self.rating = w.Dropdown(options=options, value=0, description="Rating",
-                                 layout=w.Layout(width="15em"),
+                                 layout=w.Layout(width="17em"),
                                  style={"description_width": "4em"})
         self.notes = w.Textarea(placeholder=f"Your notes on {dimension.name.lower()}…",
                                 description="Notes", continuous_update=False,
