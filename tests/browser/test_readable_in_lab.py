@@ -35,6 +35,13 @@ ChartSpec(own_data_csv=table_to_csv(falls[["period", "falls_per_1000_bed_days"]]
 from qispread.widgets.chart_explorer import ChartExplorer
 ChartExplorer("explorer.json")
 """,
+    "example": """
+import shutil
+from qispread.models.project import example_project
+shutil.copy(example_project().path("chart"), "example_chart.json")
+from qispread.widgets.chart_explorer import ChartExplorer
+ChartExplorer("example_chart.json")
+""",
     "chooser": "from qispread.widgets.chart_chooser import ChartChooser\nChartChooser()",
     "phases": FALLS + """
 from qispread.spc import qic
@@ -94,10 +101,10 @@ def test_nothing_is_cut_off_or_rounded_away(name, lab_server, page, artifacts):
     panel, problems = open_widget(page, lab_server, f"readable_{name}", code)
     output = panel.locator(".jp-OutputArea-output").last
     expect(output).to_be_visible(timeout=60_000)
-    if name in ("explorer", "phases", "readiness", "pdsa"):
+    if name in ("explorer", "example", "phases", "readiness", "pdsa"):
         expect(panel.locator("svg.main-svg").first).to_be_visible(timeout=30_000)
     _shoot(page, artifacts, name, panel.locator(".jp-CodeCell").first)
-    if name in ("explorer", "pdsa", "readiness"):  # taller than the window: the chart alone too
+    if name in ("explorer", "example", "pdsa", "readiness"):  # taller than the window: the chart alone too
         _shoot(page, artifacts, f"{name}-chart", panel.locator(".js-plotly-plot").first)
     assert "Traceback" not in panel.inner_text()
     if BEFORE:
@@ -113,6 +120,8 @@ def test_nothing_is_cut_off_or_rounded_away(name, lab_server, page, artifacts):
         upload = panel.locator(".jupyter-widgets button", has_text="Upload").first
         assert upload.evaluate("b => b.scrollWidth <= b.clientWidth + 1")
         assert panel.locator(".modebar").count() == 0  # no toolbar over the title
+    if name == "example":  # the chart's points are drawn, not only its axes
+        expect(panel.locator(".scatterlayer .trace .point").first).to_be_attached(timeout=30_000)
     if name == "chooser":
         box = panel.locator(".widget-inline-hbox", has_text="How many measurements").locator(
             "input").first

@@ -38,7 +38,7 @@ def _missing(project: Project, key: str) -> list[str]:
     item = part(key)
     if project.has(key):
         return []
-    return [f"There is no {item.title.lower()} in your project yet: use the tool in module "
+    return [f"Your project has no part '{item.title}' yet: use the tool in module "
             f"{item.module:02d} ('your project' step at the end of the lesson)."]
 
 

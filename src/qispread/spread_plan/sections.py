@@ -78,6 +78,8 @@ def diagram_section(project: Project) -> str:
     from qispread.plots.driver_diagram import driver_diagram_figure
 
     diagram = load_diagram(project.path("diagram"))
+    if project.has("aim"):  # the plan has one aim: the one the aim checker saved
+        diagram.aim = load_aim(project.path("aim")).text or diagram.aim
     rows = [[item.id, item.text, item.measure or "—"] for item in diagram.primary]
     return _figure(driver_diagram_figure(diagram), "diagram") + "<h3>Primary drivers and their " \
         "measures</h3>" + _table(["Driver", "What drives the aim", "Measure"], rows)

@@ -48,7 +48,7 @@ class ProjectStatus(w.VBox):
     def fill_from_example(self) -> None:
         filled: list = []
         if guarded(self.messages, lambda: filled.extend(start_from_example(self.project))):
-            names = ", ".join(p.title.lower() for p in filled) or "nothing (every part is saved)"
+            names = ", ".join(p.title for p in filled) or "nothing (every part is saved)"
             self.messages.show(f"filled from the example: {names}.", "ok")
         self.table.value = _status_html(self.project)
 
@@ -90,6 +90,6 @@ def project_tool(key: str, project: Project | None = None) -> w.Widget:
     project = project or Project.find()
     project.folder.mkdir(parents=True, exist_ok=True)
     note = w.HTML(f"<p style='font-size:15px;margin:0 0 4px'><b>Your project: "
-                  f"{escape(item.title.lower())}.</b> Saved as you work in "
+                  f"{escape(item.title)}.</b> Saved as you work in "
                   f"<code>{escape(str(project.path(key)))}</code>.</p>")
     return w.VBox([note, _tool(key, project)])

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import ipywidgets as w
 
-from qispread.models.project import Project, part, start_from_example
+from qispread.models.project import Project, start_from_example
 from qispread.models.project_checks import all_problems
 from qispread.spread_plan.document import PdfProblem, print_pdf, write_html
 from qispread.widgets.common import MessageArea, guarded
@@ -83,7 +83,7 @@ class SpreadPlanBuilder(w.VBox):
         """Fill the empty parts of the copy here from the example project."""
         self.copy.folder.mkdir(parents=True, exist_ok=True)
         filled = start_from_example(self.copy)
-        names = ", ".join(p.title.lower() for p in filled) or "nothing (every part is saved)"
+        names = ", ".join(p.title for p in filled) or "nothing (every part is saved)"
         self.messages.show(f"filled from the example: {names}. Now make the aim and the reading "
                            "of the chart your own.", "ok")
         self.show_status()
@@ -99,13 +99,14 @@ class SpreadPlanBuilder(w.VBox):
         except PdfProblem as err:
             self.messages.show(f"the HTML is saved in {made[0]}. {err}", "warning")
             return made[0]
-        self.messages.show(f"your spread plan is in {made[0]} and {pdf}. Open the HTML in your "
+        self.messages.show(f"your spread plan is in {PLAN_FOLDER}/{made[0].name} and "
+                           f"{PLAN_FOLDER}/{pdf.name}. Open the HTML in your "
                            "browser (right-click it in the file browser, Open in New Browser Tab)"
                            " to read it; send either file to your sponsor.", "ok")
         return made[0]
 
     def show_status(self) -> None:
-        missing = [part(p.key).title.lower() for p in self.copy.missing()]
+        missing = [p.title for p in self.copy.missing()]
         gaps = f" (missing: {escape(', '.join(missing))})" if missing else ""
         where = (f"<p style='font-size:15px;margin:0'>Your project: <code>"
                  f"{escape(str(self.source.folder))}</code>. Copy submitted with this assignment: "
