@@ -104,7 +104,7 @@ def test_nothing_is_cut_off_or_rounded_away(name, lab_server, page, artifacts):
     if name in ("explorer", "example", "phases", "readiness", "pdsa"):
         expect(panel.locator("svg.main-svg").first).to_be_visible(timeout=30_000)
     _shoot(page, artifacts, name, panel.locator(".jp-CodeCell").first)
-    if name in ("explorer", "example", "pdsa", "readiness"):  # taller than the window: the chart alone too
+    if name in ("explorer", "example", "pdsa", "readiness"):  # taller than the window: chart too
         _shoot(page, artifacts, f"{name}-chart", panel.locator(".js-plotly-plot").first)
     assert "Traceback" not in panel.inner_text()
     if BEFORE:
