@@ -34,7 +34,7 @@ class SpreadReadiness(w.VBox):
         if not self.model.assessments:
             self.model.add(default_label())
         self.which = w.Dropdown(description="Site or date", style={"description_width": "7em"},
-                                layout=w.Layout(width="26em"))
+                                layout=w.Layout(width="34em"))  # a site and a month, whole
         self.new_label = w.Text(placeholder="e.g. Ward 9, June 2025",
                                 description="New site or date",
                                 style={"description_width": "9em"}, layout=w.Layout(width="24em"))
