@@ -52,8 +52,11 @@ MODULES: tuple[Module, ...] = (
     Module(9, "sustaining_change", "Sustaining change",
            ("rate the ten sustainability factors", "map the five challenges of spread"),
            "sustainability self-rating"),
-    Module(10, "capstone", "Capstone: your spread plan",
-           ("carry one project from aim to spread plan",), "all of them, on your own data"),
+    Module(10, "spread_plan", "Your spread plan",
+           ("carry your own project from aim to spread plan",
+            "write a spread plan a sponsor can read: aim, theory, measures, evidence, learning, "
+            "readiness, leadership and sustainability"),
+           "spread plan builder, with every tool on your own project"),
 )
 
 

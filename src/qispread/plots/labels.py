@@ -28,6 +28,30 @@ def format_value(value: float, percent: bool = False) -> str:
     return f"{value:.3g}"
 
 
+def readable_name(column: str) -> str:
+    """A column name as words for a title or axis: 'percent_within_4h' -> 'Percent within 4h'."""
+    words = str(column).replace("_", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
+EDGE_CHAR_WIDTH = 0.62  # average width of a label character, as a share of the font size
+
+
+def edge_margin(fig: go.Figure, least: int = 60) -> int:
+    """Right margin (px) wide enough for the longest edge label: never a clipped digit."""
+    texts = [a.text or "" for a in fig.layout.annotations if a.name == "edge_label"]
+    longest = max((len(t) for t in texts), default=0)
+    return max(least, math.ceil(longest * LABEL_SIZE * EDGE_CHAR_WIDTH) + 16)
+
+
+def legend_below(fig: go.Figure, has_x_title: bool) -> None:
+    """A horizontal legend under the plot, below the x axis title when there is one."""
+    fig.update_layout(
+        legend={"orientation": "h", "yanchor": "top", "y": -0.24 if has_x_title else -0.16,
+                "x": 0, "font": {"size": LABEL_SIZE}},
+        margin={"b": 130 if has_x_title else 100})
+
+
 def _spread(positions: list[float], min_gap: float) -> list[float]:
     """Move sorted positions up just enough that neighbours are at least ``min_gap`` apart."""
     placed: list[float] = []

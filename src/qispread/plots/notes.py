@@ -24,6 +24,21 @@ def collect_notes(data: pd.DataFrame, notes: dict | None) -> list[tuple[object, 
 
 
 NOTE_ROW_HEIGHT = 0.09  # one row of note labels, as a share of the panel's height
+NOTE_CHAR_SHARE = 0.012  # width of a label character, as a share of a panel ~800 px wide
+
+
+def note_rows_for(positions: list[float], texts: list[str], rows: int) -> list[int]:
+    """The label row for each note (positions as shares of the x axis, in order): the first row
+    where the label clears the one before it, else the row whose last label ends first."""
+    ends = [-1.0] * rows
+    chosen = []
+    for at, text in zip(positions, texts, strict=True):
+        half = (len(text) + 2) * NOTE_CHAR_SHARE / 2
+        free = [r for r in range(rows) if ends[r] < at - half]
+        row = free[0] if free else min(range(rows), key=lambda r: ends[r])
+        ends[row] = at + half
+        chosen.append(row)
+    return chosen
 
 
 def draw_notes(fig, panels: list[Panel], notes: list[tuple[object, str, object]],
@@ -32,14 +47,20 @@ def draw_notes(fig, panels: list[Panel], notes: list[tuple[object, str, object]]
     then do not overlap), with headroom above the data so that no label covers a point."""
     drawn = False
     for panel in panels:
-        mine = [(x, t) for x, t, f in notes if panel.label is None or f is None
-                or str(f) == panel.label]
-        for i, (x, text) in enumerate(mine):
+        mine = []
+        for x, text, facet in notes:
+            if not (panel.label is None or facet is None or str(facet) == panel.label):
+                continue
             match = panel.data[panel.data["x"] == x]
             if match.empty:
                 match = panel.data[panel.data["x"].astype(str) == str(x)]
-            if match.empty:
-                continue
+            if not match.empty:
+                mine.append((match.index[0], text, match))
+        mine.sort(key=lambda item: item[0])
+        count = max(len(panel.data) - 1, 1)
+        places = [panel.data.index.get_loc(i) / count for i, _, _ in mine]
+        label_rows = note_rows_for(places, [t for _, t, _ in mine], rows)
+        for (_, text, match), row in zip(mine, label_rows, strict=True):
             x_at = match["x"].iloc[0]
             fig.add_shape(opacity=1, type="line", x0=x_at, x1=x_at, y0=0, y1=1, xref=panel.xref,
                           yref=panel.ydomain, name="note_line",
@@ -50,7 +71,7 @@ def draw_notes(fig, panels: list[Panel], notes: list[tuple[object, str, object]]
                         "color": style.NOTE_COLOUR, "line": {"width": 2}},
                 hovertext=[text], hoverinfo="text", showlegend=False, meta={"role": "note"},
             ))
-            fig.add_annotation(x=x_at, xref=panel.xref, y=1.0 - NOTE_ROW_HEIGHT * (i % rows),
+            fig.add_annotation(x=x_at, xref=panel.xref, y=1.0 - NOTE_ROW_HEIGHT * row,
                                yref=panel.ydomain, yanchor="top", showarrow=False, text=text,
                                bgcolor="rgba(255,255,255,0.9)", bordercolor=style.NOTE_COLOUR,
                                borderwidth=1, borderpad=3, name="note",

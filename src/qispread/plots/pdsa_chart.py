@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 
 from qispread.errors import DataProblem
 from qispread.models.pdsa import CycleLog, PDSACycle
+from qispread.plots.labels import readable_name
 from qispread.plots.qic_figure import qic_figure
 from qispread.spc.qic import qic
 from qispread.spc.vocabulary import ChartType
@@ -55,4 +56,4 @@ def pdsa_run_chart(log: CycleLog, data: pd.DataFrame, x: str, y: str, n: str | N
     notes, _ = cycle_notes(log, result.data["x"])
     # four label heights, not two: cycles often start a week or two apart
     return qic_figure(result, title=title or "Your measure, with PDSA cycles marked",
-                      ylab=ylab or y, xlab=xlab, notes=notes, note_rows=4)
+                      ylab=ylab or readable_name(y), xlab=xlab, notes=notes, note_rows=4)

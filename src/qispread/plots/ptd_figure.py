@@ -16,10 +16,13 @@ from qispread.plots import style
 from qispread.plots.export import set_summary
 from qispread.plots.labels import (
     add_edge_labels,
+    edge_margin,
     explanation_text,
     format_value,
     format_x,
     format_x_list,
+    legend_below,
+    readable_name,
     value_span,
 )
 from qispread.plots.notes import collect_notes, describe_notes, draw_notes
@@ -142,14 +145,14 @@ def ptd_figure(result, title: str | None = None, ylab: str | None = None,
     draw_notes(fig, panels, all_notes)
     show_legend_once(fig)
     y_name = getattr(result, "y_name", None)
-    style.apply_style(fig, title or f"Making Data Count chart{f' of {y_name}' if y_name else ''}",
+    default = f"Making Data Count chart{f': {readable_name(y_name)}' if y_name else ''}"
+    style.apply_style(fig, title or default,
                       xlab, ylab)
     fig.update_layout(
-        showlegend=True, margin={"r": 110, "t": 100 if len(panels) == 1 else 140},
-        title={"y": 0.98, "yanchor": "top"},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.16, "x": 0,
-                "font": {"size": style.LABEL_SIZE}},
+        showlegend=True, title={"y": 0.98, "yanchor": "top"},
+        margin={"r": edge_margin(fig), "t": 100 if len(panels) == 1 else 140},
     )
+    legend_below(fig, bool(xlab))
     if len(panels) > 1:
         # panel titles sit left, above the icons, so the icons' captions never cover them
         for annotation in fig.layout.annotations:

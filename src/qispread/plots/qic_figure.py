@@ -20,10 +20,12 @@ from qispread.plots import style
 from qispread.plots.export import set_summary
 from qispread.plots.labels import (
     add_edge_labels,
+    edge_margin,
     explanation_text,
     format_value,
     format_x,
     format_x_list,
+    legend_below,
     value_span,
 )
 from qispread.plots.notes import collect_notes, describe_notes, draw_notes
@@ -123,15 +125,23 @@ def _draw_limits(fig, panel, part, show_95: bool, y_format: str) -> None:
 
 def _draw_centre(fig, panel, part, chart: str, y_format: str) -> None:
     signal = bool(part["runs_signal"].fillna(False).any())
-    name = centre_line_name(chart)
-    if signal:
-        name += " (dashed: unusual runs)"
     add_trace(fig, panel, go.Scatter(
-        x=part["x"], y=part["cl"], mode="lines", name=name,
+        x=part["x"], y=part["cl"], mode="lines", name=centre_line_name(chart),
         line={"color": style.RUNS_SIGNAL_COLOUR if signal else style.CENTRE_COLOUR,
               "width": style.LINE_WIDTH, "dash": "dash" if signal else "solid", "shape": "hvh"},
         hovertemplate=_hover(y_format), meta={"role": "cl", "runs_signal": signal},
     ))
+
+
+UNUSUAL_RUNS = "Unusual runs (centre line dashed)"
+
+
+def _explain_dashes(fig, data: pd.DataFrame) -> None:
+    """One legend entry for the dashed centre line, however many phases have one."""
+    if bool(data["runs_signal"].fillna(False).any()):
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=UNUSUAL_RUNS,
+                                 line={"color": style.RUNS_SIGNAL_COLOUR, "dash": "dash",
+                                       "width": style.LINE_WIDTH}, hoverinfo="skip"))
 
 
 def _shade_baseline(fig, panel: Panel, fixed: str) -> None:
@@ -161,11 +171,13 @@ def _label_edges(fig, panel: Panel, chart: str, percent: bool, span: float) -> N
     parts = [p for p in segments(panel.data, "part") if not _all_missing(p["cl"])]
     if not parts:
         return
-    for part in parts[:-1]:  # earlier parts: centre value at the part's end, above the line
+    for part in parts[:-1]:  # earlier parts: their centre value above the part, over no point
+        middle = part["x"].iloc[len(part) // 2]
         end = part.dropna(subset=["cl"]).iloc[-1]
-        fig.add_annotation(x=end["x"], xref=panel.xref, xanchor="right", y=end["cl"],
-                           yref=panel.yref, yanchor="bottom", showarrow=False,
-                           text=format_value(end["cl"], percent), name="part_label",
+        fig.add_annotation(x=middle, xref=panel.xref, xanchor="center", y=1.0,
+                           yref=panel.ydomain, yanchor="bottom", showarrow=False,
+                           text=f"{centre_line_name(chart)} {format_value(end['cl'], percent)}",
+                           name="part_label",
                            font={"size": style.LABEL_SIZE, "color": style.CENTRE_COLOUR})
     last = parts[-1]
     row = last.iloc[-1]
@@ -201,13 +213,13 @@ def qic_figure(result, title: str | None = None, ylab: str | None = None,
         # panels share the y axis, so labels are spaced on the whole figure's range
         _label_edges(fig, panel, result.chart, percent,
                      value_span(data, ("y", "lcl", "ucl", "cl")))
+    _explain_dashes(fig, data)
     all_notes = collect_notes(data, notes)
     draw_notes(fig, panels, all_notes, note_rows)
     show_legend_once(fig)
     style.apply_style(fig, title or CHART_NAMES[result.chart], xlab, ylab)
-    fig.update_layout(showlegend=True, margin={"r": 110, "t": 70},
-                      legend={"orientation": "h", "yanchor": "top", "y": -0.16, "x": 0,
-                              "font": {"size": style.LABEL_SIZE}})
+    fig.update_layout(showlegend=True, margin={"r": edge_margin(fig), "t": 70})
+    legend_below(fig, bool(xlab))
     if percent:
         fig.update_yaxes(tickformat=".0%")
     if len(panels) > 1:

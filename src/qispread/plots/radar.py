@@ -40,13 +40,16 @@ def readiness_radar(assessments: ReadinessRecord | Iterable[ReadinessAssessment]
         scores = [a.score(d.key) for d in DIMENSIONS]
         hover = [f"{a.label}<br>{d.name}: {'not rated' if s is None else s}"
                  for d, s in zip(DIMENSIONS, scores, strict=True)]
+        complete = None not in scores
+        # A shape is filled only when every principle is rated: plotly closes a filled shape
+        # through the centre at a gap, which would read as a rating of zero.
         fig.add_trace(go.Scatterpolar(
             r=[*scores, scores[0]], theta=[*labels, labels[0]], name=a.label,
             mode="lines+markers", connectgaps=False,
             line={"color": PALETTE[i % len(PALETTE)], "width": LINE_WIDTH,
                   "dash": _DASHES[i % len(_DASHES)]},
             marker={"size": 9, "symbol": _SYMBOLS[i % len(_SYMBOLS)]},
-            fill="toself" if len(assessments) == 1 else "none", opacity=0.9,
+            fill="toself" if len(assessments) == 1 and complete else "none", opacity=0.9,
             hovertext=[*hover, hover[0]], hoverinfo="text",
         ))
     layout = base_layout(

@@ -15,6 +15,7 @@ import ipywidgets as w
 from qispread.errors import DataProblem
 from qispread.models.aim import Aim, AimCheck, check_aim, load_aim
 from qispread.widgets.common import MessageArea, guarded, open_saved, resolve_path
+from qispread.widgets.saving import save_on_creation
 
 HEURISTIC_NOTE = (
     "The checker looks for numbers and percentages (how much), dates and time frames (by when), "
@@ -85,6 +86,7 @@ class AimChecker(w.VBox):
                 self.messages,
             ]
         )
+        save_on_creation(self.path, self.save, self.messages)
 
     @property
     def model(self) -> Aim:

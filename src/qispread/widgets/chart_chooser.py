@@ -35,6 +35,7 @@ class ChartChooser(w.VBox):
             max=1000,
             description="How many measurements at each point?",
             style=_WIDE,
+            layout=w.Layout(width="32em"),  # room for the question and the number after it
         )
         self.equal_opportunity = w.ToggleButtons(
             options=[("Yes, about the same", True), ("No, it varies", False)],

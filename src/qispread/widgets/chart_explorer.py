@@ -32,9 +32,10 @@ from qispread.models.chart_spec import (
     x_texts,
 )
 from qispread.models.storage import ModelFileProblem
-from qispread.widgets.chart_explorer_analysis import ChartOutcome, analyse
+from qispread.plots.chart_outcome import ChartOutcome, analyse
 from qispread.widgets.chart_explorer_controls import NONE_LABEL, OWN_DATA, ExplorerControls
 from qispread.widgets.common import guarded, resolve_path
+from qispread.widgets.saving import save_on_creation
 
 EXPORT_KINDS = ("png", "html", "csv")
 
@@ -62,6 +63,7 @@ class ChartExplorer(w.VBox):
         self._load_frame_and_draw()
         if self._file_problem:
             self.ui.messages.show(self._file_problem)
+        save_on_creation(self.path, self.save, self.ui.messages)
 
     # --- the file ---------------------------------------------------------------------------
     def _first_model(self, data: str | pd.DataFrame | None) -> ChartSpec:

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import ipywidgets as w
-import plotly.graph_objects as go
 
 from qispread.models.chart_spec import CHART_TYPES, IMPROVEMENT_DIRECTIONS, METHODS
 from qispread.spc.vocabulary import DIRECTIONS
 from qispread.widgets.chart_chooser import ChartChooser
 from qispread.widgets.common import MessageArea
+from qispread.widgets.figures import figure_widget
 
 OWN_DATA = "__own__"
 NONE_LABEL = "(none)"
 _STYLE = {"description_width": "9em"}
 _WIDE = w.Layout(width="32em")
+FULL_TITLE_TABS = "qispread-full-titles"
+# JupyterLab gives every tab 144 px, cutting longer titles: let each be as wide as its title
+TAB_STYLE = (f"<style>.jupyter-widgets.{FULL_TITLE_TABS} > .lm-TabBar .lm-TabBar-tab "
+             "{flex: 0 0 auto !important; max-width: none !important}</style>")
 DIRECTION_LABELS = DIRECTIONS
 
 
@@ -34,7 +38,8 @@ class ExplorerControls:
             layout=_WIDE,
         )
         self.upload = w.FileUpload(
-            accept=".csv,.xlsx,.txt", multiple=False, description="Upload CSV or Excel"
+            accept=".csv,.xlsx,.txt", multiple=False, description="Upload CSV or Excel",
+            layout=w.Layout(width="auto"),
         )
         self.paste = w.Textarea(
             placeholder="Or paste a table here (copied from a spreadsheet), with a header row",
@@ -131,8 +136,8 @@ class ExplorerControls:
         )
 
         self.messages = MessageArea()
-        self.figure = go.FigureWidget(layout={"height": 460, "margin": {"t": 60}})
-        self.explanation = w.HTML(layout=w.Layout(width="24em", padding="0 0 0 12px"))
+        self.figure = figure_widget({"layout": {"height": 460, "margin": {"t": 60}}})
+        self.explanation = w.HTML(layout=w.Layout(max_width="60em"))
         self.interpretation = w.Textarea(
             description="What I see",
             placeholder="Write what the chart tells you, and what you will do next",
@@ -168,7 +173,10 @@ class ExplorerControls:
             "Making Data Count": w.VBox([self.making_data_count, self.direction, self.target]),
             "Export": w.HBox([self.export_png, self.export_html, self.export_csv]),
         }
-        return w.Tab(children=list(pages.values()), titles=list(pages))
+        tabs = w.Tab(children=list(pages.values()), titles=list(pages))
+        tabs.add_class(FULL_TITLE_TABS)
+        return w.VBox([w.HTML(TAB_STYLE), tabs])
 
     def chart_area(self) -> w.HBox:
-        return w.HBox([w.Box([self.figure], layout=w.Layout(flex="1 1 auto")), self.explanation])
+        # the words go under the chart: beside it they squeezed the chart and clipped its labels
+        return w.VBox([self.figure, self.explanation])

@@ -16,6 +16,7 @@ from qispread.models.coaching import (
     load_coaching_plan,
 )
 from qispread.widgets.common import MessageArea, guarded, open_saved, resolve_path
+from qispread.widgets.saving import save_on_creation
 
 
 class StageBox(w.VBox):
@@ -32,7 +33,7 @@ class StageBox(w.VBox):
                                 style={"description_width": "6em"})
         super().__init__([
             w.HTML(f"<b>{html.escape(stage.name)}</b><ul style='margin:2px 0 2px 1em;padding:0;"
-                   f"font-size:90%'>{prompts}</ul>"),
+                   f"font-size:14px'>{prompts}</ul>"),
             self.notes,
         ], layout=w.Layout(border_bottom="1px solid #e5e5e5", padding="4px 0"))
 
@@ -69,6 +70,7 @@ class CoachingPlanner(w.VBox):
             self.title, self.choice, self.source, self.messages, self.stages, self.export_button,
         ], layout=w.Layout(padding="6px 10px", border="1px solid #ccc"))
         self._build_stages()
+        save_on_creation(self.path, self.save, self.messages)
 
     def _build_stages(self) -> None:
         self.source.value = f"<i>{html.escape(COACHING_MODELS[self.model.model].source)}</i>"

@@ -10,7 +10,6 @@ from html import escape
 from pathlib import Path
 
 import ipywidgets as w
-import plotly.graph_objects as go
 
 from qispread.errors import DataProblem
 from qispread.models.driver_diagram import (
@@ -23,6 +22,8 @@ from qispread.plots.driver_diagram import driver_diagram_figure
 from qispread.plots.export import figure_to_html, save_image
 from qispread.widgets.aim_checker import EXAMPLE_AIM, aim_feedback_html
 from qispread.widgets.common import MessageArea, guarded, open_saved, resolve_path
+from qispread.widgets.figures import figure_widget
+from qispread.widgets.saving import save_on_creation
 
 LEVEL_CHOICES = [(LEVEL_NAMES[level].capitalize(), level) for level in LEVELS]
 EXPORT_FORMATS = (".png", ".svg", ".html", ".json")
@@ -52,7 +53,7 @@ class _ItemForm(w.VBox):
         super().__init__([self.text, self.measure, self.hint, self.parents])
 
     def show_links(self, diagram: DriverDiagram, level: str) -> None:
-        self.hint.value = f"<small>{escape(_link_hint(level))}</small>"
+        self.hint.value = f"<span style='font-size:14px'>{escape(_link_hint(level))}</span>"
         if level == "primary":
             options: list[tuple[str, str]] = []
         else:
@@ -102,7 +103,7 @@ class DriverDiagramBuilder(w.VBox):
         self.export_button.on_click(lambda _: self._export())
 
         self.warnings = w.HTML()
-        self.figure = go.FigureWidget(driver_diagram_figure(self.diagram))
+        self.figure = figure_widget(driver_diagram_figure(self.diagram))
 
         tabs = w.Tab(
             children=[
@@ -138,6 +139,7 @@ class DriverDiagramBuilder(w.VBox):
             ]
         )
         self._refresh()
+        save_on_creation(self.path, self.save, self.messages)
 
     # ---- the widget API
     @property

@@ -19,6 +19,7 @@ from qispread.models.measures import (
     load_measures,
 )
 from qispread.widgets.common import MessageArea, guarded, open_saved, resolve_path
+from qispread.widgets.saving import save_on_creation
 
 TYPE_CHOICES = [("Choose a type…", ""), *((kind.capitalize(), kind) for kind in TYPES)]
 FIELD_LABELS = {
@@ -30,6 +31,10 @@ FIELD_LABELS = {
     "frequency": "How often",
 }
 LABEL_STYLE = {"description_width": "10em"}
+
+
+def _completeness_html(measure: Measure) -> str:
+    return f"<span style='font-size:14px'>{escape(measure.completeness())}</span>"
 
 
 def _guide() -> str:
@@ -53,7 +58,7 @@ class _DefinitionForm(w.VBox):
             )
             for part, label in FIELD_LABELS.items()
         }
-        self.completeness = w.HTML(f"<small>{escape(measure.completeness())}</small>")
+        self.completeness = w.HTML(_completeness_html(measure))
         for part, box in self.fields.items():
             box.observe(
                 lambda change, part=part: on_change(self, part, change["new"]), names="value"
@@ -94,6 +99,7 @@ class MeasureSorter(w.VBox):
             ]
         )
         self._build()
+        save_on_creation(self.path, self.save, self.messages)
 
     @property
     def model(self) -> MeasureFamily:
@@ -153,7 +159,7 @@ class MeasureSorter(w.VBox):
     def _set_part(self, form: _DefinitionForm, part: str, text: str) -> None:
         if guarded(self.messages, lambda: self.family.set_definition(form.name, **{part: text})):
             measure = self.family.find(form.name)
-            form.completeness.value = f"<small>{escape(measure.completeness())}</small>"
+            form.completeness.value = _completeness_html(measure)
             self.definitions.set_title(self.family.measures.index(measure), self._title(measure))
             self._changed()
 

@@ -28,11 +28,15 @@ from qispread.models.pdsa import (
 )
 from qispread.models.storage import save_json
 from qispread.widgets.common import MessageArea, guarded, open_saved, resolve_path, show_figure
+from qispread.widgets.figures import figure_widget
+from qispread.widgets.saving import save_on_creation
 
 NEW = "__new__"
 # wide enough for the longest label, "Study: result against prediction", in full
 LABEL_STYLE = {"description_width": "16em"}
 PICKER_LAYOUT = w.Layout(width="34em")
+FIGURE_WIDTH = 960  # px: fills JupyterLab's notebook at its default width
+FIGURE_HEIGHT = 600
 LONG_FIELDS = {"objective", "prediction", "do", "study"}
 FORM_FIELDS = (*TEXT_FIELDS, "act", "start", "end", "builds_on")
 
@@ -77,7 +81,7 @@ class PDSALog(w.VBox):
         self.export_button = w.Button(description="Export log (Markdown and CSV)",
                                       icon="download", layout=w.Layout(width="auto"))
         self.ramps = w.HTML()
-        self.figure = go.FigureWidget()
+        self.figure = figure_widget()
         self._showing = False
 
         self.picker.observe(self._picked, names="value")
@@ -94,6 +98,7 @@ class PDSALog(w.VBox):
             parts.append(self.figure)
         super().__init__(parts)
         self._refresh(select=self.model.draft.get("id") or NEW)
+        save_on_creation(self.path, self._write, self.messages)
 
     # --- the form -------------------------------------------------------------------------
     def _form(self) -> dict[str, str]:
@@ -196,6 +201,8 @@ class PDSALog(w.VBox):
         figures: list[go.Figure] = []
         if guarded(self.messages, lambda: figures.append(
                 pdsa_run_chart(self.model, self.measure, **self.chart_args))):
+            # the notebook's width, not half of it; tall enough for four rows of cycle labels
+            figures[0].update_layout(width=FIGURE_WIDTH, height=FIGURE_HEIGHT)
             show_figure(self.figure, figures[0])
 
 

@@ -26,7 +26,7 @@ class RatingRow(w.HBox):
         self.dimension = dimension
         prompts = "".join(f"<li>{html.escape(p)}</li>" for p in dimension.prompts)
         self.rating = w.Dropdown(options=options, value=0, description="Rating",
-                                 layout=w.Layout(width="15em"),
+                                 layout=w.Layout(width="17em"),
                                  style={"description_width": "4em"})
         self.notes = w.Textarea(placeholder=f"Your notes on {dimension.name.lower()}…",
                                 description="Notes", continuous_update=False,
@@ -35,7 +35,7 @@ class RatingRow(w.HBox):
         self.rating.observe(lambda _c: on_change(), names="value")
         self.notes.observe(lambda _c: on_change(), names="value")
         label = w.HTML(f"<b>{html.escape(dimension.name)}</b>"
-                       f"<ul style='margin:2px 0 0 1em;padding:0;font-size:90%;line-height:1.3'>"
+                       f"<ul style='margin:2px 0 0 1em;padding:0;font-size:14px;line-height:1.4'>"
                        f"{prompts}</ul>", layout=w.Layout(width="30em"))
         super().__init__([label, w.VBox([self.rating]), self.notes],
                          layout=w.Layout(border_bottom="1px solid #e5e5e5", padding="4px 0"))

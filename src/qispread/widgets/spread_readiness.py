@@ -6,7 +6,6 @@ import html
 from pathlib import Path
 
 import ipywidgets as w
-import plotly.graph_objects as go
 
 from qispread.models.readiness import (
     DIMENSIONS,
@@ -18,7 +17,9 @@ from qispread.models.readiness import (
 )
 from qispread.plots.radar import readiness_radar
 from qispread.widgets.common import MessageArea, guarded, open_saved, resolve_path, show_figure
+from qispread.widgets.figures import figure_widget
 from qispread.widgets.ratings import RatingRow, export_ratings
+from qispread.widgets.saving import save_on_creation
 
 
 class SpreadReadiness(w.VBox):
@@ -33,7 +34,7 @@ class SpreadReadiness(w.VBox):
         if not self.model.assessments:
             self.model.add(default_label())
         self.which = w.Dropdown(description="Site or date", style={"description_width": "7em"},
-                                layout=w.Layout(width="26em"))
+                                layout=w.Layout(width="34em"))  # a site and a month, whole
         self.new_label = w.Text(placeholder="e.g. Ward 9, June 2025",
                                 description="New site or date",
                                 style={"description_width": "9em"}, layout=w.Layout(width="24em"))
@@ -41,7 +42,7 @@ class SpreadReadiness(w.VBox):
                                    tooltip="Add an assessment for another site or date")
         self.rows = [RatingRow(d, self._changed) for d in DIMENSIONS]
         self.figure = readiness_radar(self.model)
-        self.chart = go.FigureWidget(self.figure)
+        self.chart = figure_widget(self.figure)
         self.suggestions = w.HTML()
         self.which.observe(lambda _c: self._show_assessment(), names="value")
         self.add_button.on_click(lambda _b: self._add())
@@ -58,6 +59,7 @@ class SpreadReadiness(w.VBox):
                           self.messages, *self.rows, self.suggestions, self.chart],
                          layout=w.Layout(padding="6px 10px", border="1px solid #ccc"))
         self._refresh_choices(self.model.assessments[0].label)
+        save_on_creation(self.path, self.save, self.messages)
 
     @property
     def current(self) -> ReadinessAssessment:

@@ -6,7 +6,6 @@ import html
 from pathlib import Path
 
 import ipywidgets as w
-import plotly.graph_objects as go
 
 from qispread.models.sustainability import (
     GROUPS,
@@ -16,7 +15,9 @@ from qispread.models.sustainability import (
 )
 from qispread.plots.bars import sustainability_figure
 from qispread.widgets.common import MessageArea, guarded, open_saved, resolve_path, show_figure
+from qispread.widgets.figures import figure_widget
 from qispread.widgets.ratings import RatingRow, export_ratings
+from qispread.widgets.saving import save_on_creation
 
 _OPTIONS = [("Not rated yet", 0), ("1 – weak", 1), ("2", 2), ("3", 3), ("4", 4),
             ("5 – strong", 5)]
@@ -44,7 +45,7 @@ class SustainabilityCheck(w.VBox):
             row.show(self.model)
         self.project.observe(lambda _c: self._changed(), names="value")
         self.figure = sustainability_figure(self.model)
-        self.chart = go.FigureWidget(self.figure)
+        self.chart = figure_widget(self.figure)
         header = w.HTML(
             "<h3 style='margin:0'>Sustainability self-rating</h3>"
             f"<p style='margin:2px 0;max-width:60em'>{html.escape(LICENCE_NOTE)} The questions "
@@ -53,6 +54,7 @@ class SustainabilityCheck(w.VBox):
         super().__init__([header, self.project, self.messages, *sections, self.chart],
                          layout=w.Layout(padding="6px 10px", border="1px solid #ccc"))
         self._loading = False
+        save_on_creation(self.path, self.save, self.messages)
 
     def _changed(self) -> None:
         if self._loading:

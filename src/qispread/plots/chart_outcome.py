@@ -1,4 +1,5 @@
-"""Glue for ChartExplorer: a ChartSpec and its data -> the engine's result, figure and explanation.
+"""A learner's ChartSpec and its data -> the engine's result, figure and explanation (used by
+the chart explorer and the spread plan).
 
 No maths here: qic()/ptd() analyse, qic_figure()/ptd_figure() draw, the spec supplies arguments.
 """
@@ -12,6 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from qispread.models.chart_spec import ChartSpec
+from qispread.plots.labels import readable_name
 
 
 @dataclass
@@ -32,7 +34,7 @@ def analyse(spec: ChartSpec, frame: pd.DataFrame) -> ChartOutcome:
     figure = qic_figure(
         result,
         title=spec.title or None,
-        ylab=spec.ylab or None,
+        ylab=spec.ylab or readable_name(spec.y or ""),
         notes=spec.notes_for(result.data["x"]),
     )
     return ChartOutcome(figure, _as_lines(result.explain()), result.data)

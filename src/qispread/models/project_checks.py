@@ -1,0 +1,168 @@
+"""Is a project ready to become a spread plan? Checks that junk cannot pass.
+
+Each check returns a list of problems in plain English (empty when the part is ready). The spread
+plan builder shows them, and module 10's graded cells use them, so learner and tutor see the same.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from qispread.models.aim import load_aim
+from qispread.models.chart_spec import ChartSpec, load_chart_spec
+from qispread.models.driver_diagram import load_diagram
+from qispread.models.measures import load_measures
+from qispread.models.pdsa import load_pdsa_log
+from qispread.models.project import Project, example_project, part
+from qispread.models.readiness import PRINCIPLES, load_readiness
+
+MIN_POINTS = 12
+MIN_INTERPRETATION_WORDS = 25
+MIN_CYCLE_WORDS = 4
+# words people use when they read a chart: an interpretation that uses none is not one
+CHART_WORDS = frozenset("""
+above below median mean centre center line shift shifts run runs trend trends crossing crossings
+signal signals point points limit limits special common cause variation week weeks month months
+rose rise rising fell fall falling increase increased decrease decreased improved improvement
+baseline higher lower stayed steady random chance outside astronomical
+""".split())
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z']+", text.casefold())
+
+
+def _missing(project: Project, key: str) -> list[str]:
+    item = part(key)
+    if project.has(key):
+        return []
+    return [f"Your project has no part '{item.title}' yet: use the tool in module "
+            f"{item.module:02d} ('your project' step at the end of the lesson)."]
+
+
+def _same_words(mine: str, example: str) -> bool:
+    return _words(mine) == _words(example)
+
+
+def aim_problems(project: Project) -> list[str]:
+    if missing := _missing(project, "aim"):
+        return missing
+    aim = load_aim(project.path("aim"))
+    if _same_words(aim.text, load_aim(example_project().path("aim")).text):
+        return ["This is the example project's aim. Write the aim of your own project (you may "
+                "keep the example's data) in the aim checker."]
+    check = aim.check()
+    if not check.complete:
+        return [f"The aim checker cannot find: {', '.join(check.missing)}. Reopen the aim checker "
+                "and add them."]
+    return []
+
+
+def measure_problems(project: Project) -> list[str]:
+    """Every primary driver names a measure in the family whose operational definition is full."""
+    missing = _missing(project, "diagram") + _missing(project, "measures")
+    if missing:
+        return missing
+    diagram = load_diagram(project.path("diagram"))
+    family = load_measures(project.path("measures"))
+    if not diagram.primary:
+        return ["Your driver diagram has no primary drivers yet."]
+    problems = []
+    for driver in diagram.primary:
+        if not driver.measure:
+            problems.append(f"Primary driver {diagram.label(driver)} has no measure. Give it "
+                            "one in the driver diagram builder.")
+            continue
+        try:
+            measure = family.find(driver.measure)
+        except ValueError:
+            problems.append(f"The measure '{driver.measure}' of primary driver {driver.id} is "
+                            "not in your family of measures. Add it in the measure sorter, with "
+                            "the same name.")
+            continue
+        if not measure.definition.complete:
+            problems.append(measure.completeness())
+    return problems
+
+
+def chart_points(spec: ChartSpec) -> int:
+    frame = spec.load_frame()
+    if not spec.y or spec.y not in frame:
+        return 0
+    return int(pd.to_numeric(frame[spec.y], errors="coerce").notna().sum())
+
+
+def chart_problems(project: Project) -> list[str]:
+    """At least 12 points, and the signals stated in the learner's own words."""
+    if missing := _missing(project, "chart"):
+        return missing
+    spec = load_chart_spec(project.path("chart"))
+    problems = []
+    try:
+        points = chart_points(spec)
+    except ValueError as err:
+        return [f"Your chart's data cannot be read: {err}"]
+    if points < MIN_POINTS:
+        problems.append(f"Your chart has {points} points; a chart needs at least {MIN_POINTS} to "
+                        "show signals. Add more data in the chart explorer.")
+    words = _words(spec.interpretation)
+    example = load_chart_spec(example_project().path("chart")).interpretation
+    if _same_words(spec.interpretation, example):
+        return problems + ["This is the example project's reading of the chart. Write what your "
+                           "chart shows in your own words, in the box under the chart."]
+    if (len(words) < MIN_INTERPRETATION_WORDS or len(set(words)) < MIN_INTERPRETATION_WORDS // 2
+            or not CHART_WORDS & set(words)):
+        problems.append(
+            f"Say what your chart shows in your own words (at least {MIN_INTERPRETATION_WORDS} "
+            "words in the box under the chart): which signals it shows, where, and what they "
+            "mean for your aim.")
+    return problems
+
+
+def pdsa_problems(project: Project) -> list[str]:
+    """At least one ramp holds a cycle with a prediction and a study."""
+    if missing := _missing(project, "pdsa"):
+        return missing
+    log = load_pdsa_log(project.path("pdsa"))
+    for chain in log.ramps():
+        if any(len(_words(c.prediction)) >= MIN_CYCLE_WORDS and
+               len(_words(c.study)) >= MIN_CYCLE_WORDS for c in chain):
+            return []
+    return ["No PDSA cycle has both a prediction and a study yet. In the PDSA log, write what "
+            "you predicted and what you found for at least one cycle."]
+
+
+def readiness_problems(project: Project) -> list[str]:
+    """The latest readiness assessment rates every principle."""
+    if missing := _missing(project, "readiness"):
+        return missing
+    record = load_readiness(project.path("readiness"))
+    if not record.assessments:
+        return ["Your spread readiness has no assessment yet. Add one in the readiness tool."]
+    latest = record.assessments[-1]
+    unrated = [d.name for d in PRINCIPLES if latest.score(d.key) is None]
+    if unrated:
+        return [f"'{latest.label}' does not rate: {', '.join(unrated)}. Rate every principle."]
+    return []
+
+
+CHECKS = {
+    "aim": aim_problems,
+    "measures": measure_problems,
+    "chart": chart_problems,
+    "pdsa": pdsa_problems,
+    "readiness": readiness_problems,
+}
+
+
+def _problems_or_why_not(check, project: Project) -> list[str]:
+    try:
+        return check(project)
+    except ValueError as err:  # a damaged file: its message names the file and the fix
+        return [str(err)]
+
+
+def all_problems(project: Project) -> dict[str, list[str]]:
+    return {name: _problems_or_why_not(check, project) for name, check in CHECKS.items()}

@@ -1,0 +1,1 @@
+"""Turning a learner's project into a spread plan (HTML and PDF)."""

@@ -1,0 +1,208 @@
+"""The sections of a spread plan, each as HTML built from one part of the learner's project.
+
+A section whose part is missing says so (and which module makes it) instead of failing, so a
+learner can see the plan grow. Every chart carries its plain-English summary as a caption.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from html import escape
+
+import plotly.graph_objects as go
+import plotly.io as pio
+
+from qispread.models.aim import load_aim
+from qispread.models.chart_spec import load_chart_spec
+from qispread.models.coaching import load_coaching_plan
+from qispread.models.driver_diagram import load_diagram
+from qispread.models.measures import OperationalDefinition, load_measures
+from qispread.models.pdsa import load_pdsa_log
+from qispread.models.project import Project, part
+from qispread.models.readiness import load_readiness
+from qispread.models.sustainability import load_sustainability
+from qispread.plots.export import figure_summary
+from qispread.plots.style import PLOT_CONFIG
+
+FIGURE_WIDTH = 680  # pixels: fits an A4 page with 12 mm margins, so the PDF shows the whole chart
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    body: str
+
+
+def _p(text: str) -> str:
+    return f"<p>{escape(text)}</p>" if text.strip() else ""
+
+
+def _figure(fig: go.Figure, name: str) -> str:
+    """A chart drawn by the page's own plotly.js, with its summary as a visible caption."""
+    fig = go.Figure(fig)
+    width = fig.layout.width or FIGURE_WIDTH  # a figure drawn to a fixed width keeps it
+    fig.update_layout(width=width, autosize=False)
+    div = pio.to_html(fig, full_html=False, include_plotlyjs=False, div_id=f"chart-{name}",
+                      config={**PLOT_CONFIG, "responsive": False})
+    summary = escape(figure_summary(fig))
+    # a wider figure is shrunk to the page when printed (see the print style)
+    shrink = f' class="wide" style="--print-zoom:{FIGURE_WIDTH / width:.3f}"' \
+        if width > FIGURE_WIDTH else ""
+    return (f'<figure aria-describedby="summary-{name}"><div{shrink}>{div}</div>'
+            f'<figcaption id="summary-{name}"><b>In words:</b> {summary}</figcaption></figure>')
+
+
+def _missing(key: str) -> str:
+    item = part(key)
+    return (f'<p class="missing">Not in the project yet: make it with the tool in module '
+            f"{item.module:02d}.</p>")
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in header)
+    body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def aim_section(project: Project) -> str:
+    aim = load_aim(project.path("aim"))
+    check = aim.check()
+    found = "; ".join(f"{p.name}: {p.evidence}" for p in check.parts if p.found)
+    return f'<p class="aim">{escape(aim.text)}</p>' + _p(check.summary()) + _p(
+        f"Found — {found}." if found else "")
+
+
+def diagram_section(project: Project) -> str:
+    from qispread.plots.driver_diagram import driver_diagram_figure
+
+    diagram = load_diagram(project.path("diagram"))
+    if project.has("aim"):  # the plan has one aim: the one the aim checker saved
+        diagram.aim = load_aim(project.path("aim")).text or diagram.aim
+    rows = [[item.id, item.text, item.measure or "—"] for item in diagram.primary]
+    return _figure(driver_diagram_figure(diagram), "diagram") + "<h3>Primary drivers and their " \
+        "measures</h3>" + _table(["Driver", "What drives the aim", "Measure"], rows)
+
+
+def measures_section(project: Project) -> str:
+    family = load_measures(project.path("measures"))
+    blocks = []
+    for measure in family.measures:
+        definition = "".join(
+            f"<dt>{escape(label.capitalize())}</dt>"
+            f"<dd>{escape(getattr(measure.definition, name) or '—')}</dd>"
+            for name, label in OperationalDefinition.LABELS.items())
+        kind = escape(measure.type or "not sorted")
+        blocks.append(f"<h3>{escape(measure.name)} <span class='kind'>({kind} measure)</span></h3>"
+                      f"<dl>{definition}</dl>")
+    return "".join(blocks) or "<p>No measures yet.</p>"
+
+
+def chart_section(project: Project) -> str:
+    from qispread.plots.chart_outcome import analyse
+
+    spec = load_chart_spec(project.path("chart"))
+    frame = spec.load_frame()
+    outcome = analyse(spec, frame)
+    engine = "".join(f"<li>{escape(line)}</li>" for line in outcome.explanation)
+    words = spec.interpretation.strip() or "(not written yet)"
+    source = (f"Course data set '{spec.source}'" if spec.source
+              else f"Own data: {spec.own_data_name or 'uploaded table'}")
+    return (_figure(outcome.figure, "chart") + _p(f"Data: {source}; {len(frame)} rows.") +
+            "<h3>What the chart shows, in our words</h3>" + _p(words) +
+            f"<h3>What the rules found</h3><ul>{engine}</ul>")
+
+
+def pdsa_section(project: Project) -> str:
+    log = load_pdsa_log(project.path("pdsa"))
+    figure = ""
+    if project.has("chart"):
+        figure = _pdsa_figure(project, log)
+    ramps = []
+    for number, chain in enumerate(log.ramps(), start=1):
+        rows = [[c.name, c.start.strftime("%d %b %Y") if c.start else "—", c.prediction, c.study,
+                 c.act or "not decided"] for c in chain]
+        ramps.append(f"<h3>Ramp {number}</h3>" +
+                     _table(["Cycle", "Started", "Prediction", "Study", "Act"], rows))
+    return figure + ("".join(ramps) or "<p>No cycles yet.</p>")
+
+
+def _pdsa_figure(project: Project, log) -> str:
+    from qispread.plots.pdsa_chart import pdsa_run_chart
+
+    spec = load_chart_spec(project.path("chart"))
+    if not spec.x or not spec.y:
+        return ""
+    arguments = {k: v for k, v in spec.qic_arguments().items() if k not in ("x", "y")}
+    try:
+        fig = pdsa_run_chart(log, spec.load_frame(), x=spec.x, y=spec.y, ylab=spec.ylab or None,
+                             title="Our measure, with each PDSA cycle's start marked",
+                             **arguments)
+    except ValueError as err:  # the x column does not hold dates: the table still tells it
+        return _p(f"The cycles are not drawn on the chart: {err}")
+    fig.update_layout(height=560)  # room for the rows of cycle labels above the data
+    return _figure(fig, "pdsa")
+
+
+def readiness_section(project: Project) -> str:
+    from qispread.plots.radar import readiness_radar
+
+    record = load_readiness(project.path("readiness"))
+    rows = [[a.label, d.name, str(a.score(d.key) or "not rated"), a.notes(d.key)]
+            for a in record.assessments[-1:] for d in _dimensions()]
+    return _figure(readiness_radar(record), "readiness") + _table(
+        ["Assessment", "Principle", "Rating (1–5)", "Notes"], rows)
+
+
+def _dimensions():
+    from qispread.models.readiness import DIMENSIONS
+
+    return DIMENSIONS
+
+
+def sustainability_section(project: Project) -> str:
+    from qispread.models.sustainability import FACTORS
+    from qispread.plots.bars import sustainability_figure
+
+    rating = load_sustainability(project.path("sustainability"))
+    notes = [[d.name, rating.notes(d.key)] for d in FACTORS if rating.notes(d.key).strip()]
+    return _figure(sustainability_figure(rating), "sustainability") + (
+        "<h3>Notes</h3>" + _table(["Factor", "Notes"], notes) if notes else "")
+
+
+def coaching_section(project: Project) -> str:
+    plan = load_coaching_plan(project.path("coaching"))
+    blocks = [f"<p><b>{escape(plan.title or 'Untitled plan')}</b> (coaching model: "
+              f"{escape(plan.model)})</p>"]
+    for stage in plan.stages:
+        text = plan.note(stage.name).strip() or "(no notes yet)"
+        blocks.append(f"<h3>{escape(stage.name)}</h3>" + _p(text))
+    return "".join(blocks)
+
+
+BUILDERS: dict[str, Callable[[Project], str]] = {
+    "aim": aim_section,
+    "diagram": diagram_section,
+    "measures": measures_section,
+    "chart": chart_section,
+    "pdsa": pdsa_section,
+    "readiness": readiness_section,
+    "coaching": coaching_section,
+    "sustainability": sustainability_section,
+}
+
+
+def sections(project: Project) -> list[Section]:
+    """Every section in the project's order; a part that is missing or unreadable says why."""
+    found = []
+    for key, build in BUILDERS.items():
+        if not project.has(key):
+            body = _missing(key)
+        else:
+            try:
+                body = build(project)
+            except ValueError as err:  # a damaged or unusable part: say which and why
+                body = f'<p class="missing">This part cannot be shown: {escape(str(err))}</p>'
+        found.append(Section(key, part(key).title, body))
+    return found

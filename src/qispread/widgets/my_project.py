@@ -1,0 +1,95 @@
+"""The learner's own project in a lesson: what is done so far, and each tool opened on its part.
+
+    ProjectStatus()              # which parts are done; start from the example project
+    project_tool("aim")          # the aim checker, saving into my_project/aim.json
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+import ipywidgets as w
+
+from qispread.models.project import PARTS, Project, part, start_from_example
+from qispread.widgets.common import MessageArea, guarded
+
+
+def _status_html(project: Project) -> str:
+    rows = "".join(
+        f"<tr><td>{'✔ done' if project.has(p.key) else '— not yet'}</td><td>{escape(p.title)}</td>"
+        f"<td>module {p.module:02d}</td></tr>" for p in PARTS)
+    return (f"<p>Your project is saved in <code>{escape(str(project.folder))}</code>.</p>"
+            "<table style='font-size:15px;border-collapse:collapse' cellpadding='4'>"
+            "<thead><tr><th style='text-align:left'>Saved?</th><th style='text-align:left'>Part"
+            "</th><th style='text-align:left'>Made in</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table>")
+
+
+class ProjectStatus(w.VBox):
+    """Which parts of the learner's project are saved, and a button to fill the empty ones from
+    the example project (for a learner without a project or data of their own)."""
+
+    def __init__(self, project: Project | None = None) -> None:
+        self.project = project or Project.find()
+        self.messages = MessageArea()
+        self.table = w.HTML(_status_html(self.project))
+        self.use_example = w.Button(
+            description="Fill the empty parts from the example project", icon="copy",
+            layout=w.Layout(width="auto"),
+            tooltip="Copies the example's parts into your project; never replaces your own work")
+        self.use_example.on_click(lambda _b: self.fill_from_example())
+        super().__init__([
+            w.HTML("<h3 style='margin:0'>My project</h3>"), self.table,
+            w.HTML("<p style='font-size:15px'>No project or data of your own? The example project "
+                   "(an emergency department improving sepsis screening; synthetic data) fills "
+                   "the parts you have not made yet. Your own parts are kept.</p>"),
+            self.use_example, self.messages])
+
+    def fill_from_example(self) -> None:
+        filled: list = []
+        if guarded(self.messages, lambda: filled.extend(start_from_example(self.project))):
+            names = ", ".join(p.title for p in filled) or "nothing (every part is saved)"
+            self.messages.show(f"filled from the example: {names}.", "ok")
+        self.table.value = _status_html(self.project)
+
+
+def _pdsa_log(project: Project):
+    from qispread.models.chart_spec import load_chart_spec
+    from qispread.widgets.pdsa_log import PDSALog
+
+    options = {}
+    if project.has("chart"):
+        spec = load_chart_spec(project.path("chart"))
+        if spec.x and spec.y:  # the cycles are drawn on the learner's own chart
+            options = {"measure": spec.load_frame(), "x": spec.x, "y": spec.y, "n": spec.n,
+                       "chart": spec.chart, "multiply": spec.multiply, "freeze": spec.freeze,
+                       "ylab": spec.ylab or None}
+    return PDSALog(project.path("pdsa"), **options)
+
+
+def _tool(key: str, project: Project) -> w.Widget:
+    from qispread.widgets.aim_checker import AimChecker
+    from qispread.widgets.chart_explorer import ChartExplorer
+    from qispread.widgets.coaching_planner import CoachingPlanner
+    from qispread.widgets.driver_diagram_builder import DriverDiagramBuilder
+    from qispread.widgets.measure_sorter import MeasureSorter
+    from qispread.widgets.spread_readiness import SpreadReadiness
+    from qispread.widgets.sustainability_check import SustainabilityCheck
+
+    tools = {"aim": AimChecker, "diagram": DriverDiagramBuilder, "measures": MeasureSorter,
+             "chart": ChartExplorer, "readiness": SpreadReadiness, "coaching": CoachingPlanner,
+             "sustainability": SustainabilityCheck}
+    if key == "pdsa":
+        return _pdsa_log(project)
+    return tools[key](project.path(key))
+
+
+def project_tool(key: str, project: Project | None = None) -> w.Widget:
+    """The tool for one part of the learner's project, saving into the project folder."""
+    item = part(key)
+    project = project or Project.find()
+    project.folder.mkdir(parents=True, exist_ok=True)
+    note = w.HTML(f"<p style='font-size:15px;margin:0 0 4px'><b>Your project: "
+                  f"{escape(item.title)}.</b> Saved as you work in "
+                  f"<code>{escape(str(project.path(key)))}</code>.</p>")
+    return w.VBox([note, _tool(key, project)])

@@ -1,0 +1,135 @@
+"""The charts and tools a learner reads, in a real JupyterLab at its default width: nothing cut off,
+no digit lost, no overlap. Each case keeps a screenshot in test-artifacts/browser/readable-*.png.
+
+Run with QISPREAD_BEFORE=1 and PYTHONPATH pointing at an older src/ to take the "before" shots."""
+
+import os
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.lab_actions import open_widget
+
+pytestmark = pytest.mark.browser
+BEFORE = bool(os.environ.get("QISPREAD_BEFORE"))
+SUFFIX = "-before" if BEFORE else ""
+
+FALLS = """
+from qispread import data
+falls = data.load("falls")
+falls["falls_per_1000_bed_days"] = 1000 * falls["falls"] / falls["occupied_bed_days"]
+"""
+SEPSIS_LOG = """
+import json, pathlib
+from qispread import data
+from qispread.models.pdsa import CycleLog
+log = CycleLog.from_dict(json.loads(pathlib.Path({path!r}).read_text()))
+log.save("pdsa.json")
+"""
+
+CASES = {
+    "explorer": FALLS + """
+from qispread.models.chart_spec import ChartSpec, table_to_csv
+ChartSpec(own_data_csv=table_to_csv(falls[["period", "falls_per_1000_bed_days"]]),
+          own_data_name="falls", x="period", y="falls_per_1000_bed_days").save("explorer.json")
+from qispread.widgets.chart_explorer import ChartExplorer
+ChartExplorer("explorer.json")
+""",
+    "example": """
+import shutil
+from qispread.models.project import example_project
+shutil.copy(example_project().path("chart"), "example_chart.json")
+from qispread.widgets.chart_explorer import ChartExplorer
+ChartExplorer("example_chart.json")
+""",
+    "chooser": "from qispread.widgets.chart_chooser import ChartChooser\nChartChooser()",
+    "phases": FALLS + """
+from qispread.spc import qic
+from qispread.plots.qic_figure import qic_figure
+qic_figure(qic(x="period", y="falls_per_1000_bed_days", data=falls, chart="i", part=[19]),
+           title="Falls per 1,000 bed days, before and after the bundle", xlab="Month",
+           ylab="Falls per 1,000 bed days")
+""",
+    "readiness": """
+from qispread.models.readiness import ReadinessRecord
+record = ReadinessRecord()
+assessment = record.add("Ward 7, March 2025")
+for key, score in {"complexity": 3, "leadership": 4, "benefit": 5, "learning": 2}.items():
+    assessment.set_score(key, score)
+record.save("readiness.json")
+from qispread.widgets.spread_readiness import SpreadReadiness
+SpreadReadiness("readiness.json")
+""",
+    "summary": FALLS + ("""
+from qispread.spc import qic
+chart = qic(x="period", y="falls_per_1000_bed_days", data=falls, chart="run")
+for sentence in chart.explain():
+    print("•", sentence)
+chart.summary()[["n_obs", "n_useful", "cl", "longest_run", "runs_signal"]]
+""" if BEFORE else """
+from qispread.spc import qic
+from qispread.widgets.reading import explanation, summary_table
+chart = qic(x="period", y="falls_per_1000_bed_days", data=falls, chart="run")
+display(explanation(chart))
+summary_table(chart, ["n_obs", "n_useful", "cl", "longest_run", "runs_signal"])
+"""),
+}
+
+
+def _pdsa_case(root):
+    path = root / "course" / "06_pdsa" / "sepsis_team_pdsa.json"
+    if not path.exists():  # the "before" course has no file: write the same cycles
+        from pipeline.notebooks import ROOT
+        path = ROOT / "course" / "06_pdsa" / "sepsis_team_pdsa.json"
+    return SEPSIS_LOG.format(path=str(path)) + """
+from qispread.widgets.pdsa_log import PDSALog
+PDSALog("pdsa.json", measure=data.load("sepsis_screening"), x="week_starting",
+        y="screened_within_1h", n="eligible", chart="run", multiply=100, freeze=17,
+        ylab="% screened within 1 hour", xlab="Week starting")
+"""
+
+
+def _shoot(page, artifacts, name, target):
+    target.scroll_into_view_if_needed()
+    page.wait_for_timeout(3000)  # plotly finishes drawing
+    target.screenshot(path=str(artifacts / f"readable-{name}{SUFFIX}.png"))
+
+
+@pytest.mark.parametrize("name", [*CASES, "pdsa"])
+def test_nothing_is_cut_off_or_rounded_away(name, lab_server, page, artifacts):
+    code = _pdsa_case(lab_server.root) if name == "pdsa" else CASES[name]
+    panel, problems = open_widget(page, lab_server, f"readable_{name}", code)
+    output = panel.locator(".jp-OutputArea-output").last
+    expect(output).to_be_visible(timeout=60_000)
+    if name in ("explorer", "example", "phases", "readiness", "pdsa"):
+        expect(panel.locator("svg.main-svg").first).to_be_visible(timeout=30_000)
+    _shoot(page, artifacts, name, panel.locator(".jp-CodeCell").first)
+    if name in ("explorer", "example", "pdsa", "readiness"):  # taller than the window: chart too
+        _shoot(page, artifacts, f"{name}-chart", panel.locator(".js-plotly-plot").first)
+    assert "Traceback" not in panel.inner_text()
+    if BEFORE:
+        return
+    if name == "explorer":
+        median = panel.locator("svg .annotation-text", has_text="Median").first
+        assert median.text_content() == "Median 5.57"  # the data's median, every digit shown
+        plot = panel.locator(".js-plotly-plot").first.bounding_box()
+        label = median.bounding_box()
+        assert label["x"] + label["width"] <= plot["x"] + plot["width"]  # not clipped
+        for tab in panel.locator(".lm-TabBar-tabLabel").all():  # every title shown whole
+            assert tab.evaluate("t => t.scrollWidth <= t.clientWidth + 1"), tab.inner_text()
+        upload = panel.locator(".jupyter-widgets button", has_text="Upload").first
+        assert upload.evaluate("b => b.scrollWidth <= b.clientWidth + 1")
+        assert panel.locator(".modebar").count() == 0  # no toolbar over the title
+    if name in ("example", "pdsa"):  # the chart's points are drawn, not only its axes
+        expect(panel.locator(".scatterlayer .trace .point").first).to_be_attached(timeout=30_000)
+    if name == "chooser":
+        box = panel.locator(".widget-inline-hbox", has_text="How many measurements").locator(
+            "input").first
+        assert box.bounding_box()["width"] >= 60
+    if name == "readiness":
+        prompt = panel.locator(".widget-html ul li").first
+        assert float(prompt.evaluate("e => getComputedStyle(e).fontSize")[:-2]) >= 14
+    if name == "summary":
+        text = panel.locator(".jp-OutputArea").first.inner_text()
+        assert "n_obs" not in text and "5.567" not in text and "Centre line" in text
+    assert problems.messages == []
