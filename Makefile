@@ -18,7 +18,7 @@ setup: $(STAMP)
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,site]'
 	touch $(STAMP)
 
 lab: setup
@@ -44,3 +44,16 @@ lint: setup
 
 clean:
 	rm -rf $(VENV) .pytest_cache gradebook
+
+# The course as a static website at build/site/ (docs/site.md). An academy sets QISPREAD_SITE_HUB
+# and QISPREAD_SITE_REPO for the "open in JupyterLab" links.
+SITE_AXE := build/axe/node_modules/axe-core/axe.min.js
+.PHONY: site
+site: setup
+	cd site && $(abspath $(BIN))/python -m sitebuild
+
+# axe-core (npm registry) for the website's accessibility tests
+$(SITE_AXE):
+	npm install --prefix build/axe --no-audit --no-fund axe-core@4
+
+test: $(SITE_AXE)
