@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 import nbformat
@@ -32,7 +33,8 @@ class PageLinks:
 def lesson_page(executed: nbformat.NotebookNode, page_id: str,
                 links: PageLinks) -> nbformat.NotebookNode:
     page = nbformat.from_dict(executed)
-    charts, section = 0, 1
+    section = 1
+    scrollable = _Numbered()
     for cell in page.cells:
         if cell.cell_type == "markdown":
             section = _last_heading_level(cell.source) or section
@@ -43,14 +45,14 @@ def lesson_page(executed: nbformat.NotebookNode, page_id: str,
             if WIDGET in data:
                 picture = data.get("text/html")
                 if picture:
-                    picture = _scrollable(_relevel(picture, section), "Interactive tool")
+                    picture = scrollable(_relevel(picture, section), "Interactive tool")
                 output.data = {"text/html": picture} if picture else {}
             elif PLOTLY in data:
-                charts += 1
-                chart = figure_html(data[PLOTLY], f"{page_id}-chart-{charts}")
-                output.data = {"text/html": _scrollable(chart, "Chart")}
+                chart_id = f"{page_id}-chart-{scrollable.count['Chart'] + 1}"
+                output.data = {"text/html": scrollable(figure_html(data[PLOTLY], chart_id),
+                                                       "Chart")}
             elif "<table" in data.get("text/html", ""):
-                output.data = {"text/html": _scrollable(data["text/html"], "Table")}
+                output.data = {"text/html": scrollable(data["text/html"], "Table")}
             if output.output_type == "stream" or output.get("data"):
                 kept.append(output)
         cell.outputs = kept
@@ -85,9 +87,18 @@ def _relevel(html_text: str, section: int) -> str:
     return re.sub(r"<(/?)h[1-6]\b", swap, html_text)
 
 
-def _scrollable(content: str, label: str) -> str:
-    """A wide table or chart scrolls sideways in a box the keyboard reaches (tab, then arrows)."""
-    return f'<div class="qs-scroll" tabindex="0" role="region" aria-label="{label}">{content}</div>'
+class _Numbered:
+    """Wraps a wide table, chart or widget picture in a box that scrolls sideways and that the
+    keyboard reaches (tab, then arrows), named "Chart 3", "Table 1"... so that each landmark on
+    the page has its own name."""
+
+    def __init__(self):
+        self.count = Counter()
+
+    def __call__(self, content: str, kind: str) -> str:
+        self.count[kind] += 1
+        return (f'<div class="qs-scroll" tabindex="0" role="region" '
+                f'aria-label="{kind} {self.count[kind]}">{content}</div>')
 
 
 def assignment_page(release: nbformat.NotebookNode, links: PageLinks) -> nbformat.NotebookNode:
