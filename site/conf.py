@@ -7,7 +7,9 @@ a CDN, plotly.js from the site's own _static folder on the pages that draw a cha
 
 project = "qispread"
 author = "the qispread contributors"
-language = "en_GB"
+# "en", not "en_GB": Sphinx 9's en_GB catalogue lacks the plural search-summary message, so the
+# search page threw "Cannot read properties of undefined (reading 'replace')".
+language = "en"
 extensions = ["myst_nb"]
 nb_execution_mode = "off"
 myst_enable_extensions = []

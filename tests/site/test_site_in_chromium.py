@@ -111,3 +111,13 @@ def test_hover_shows_a_value_on_the_charts(path, open_page, artifacts):
     name = path.replace("/", "-").removesuffix(".html")
     page.screenshot(path=str(artifacts / f"hover-{name}.png"))
     assert not problems, "\n".join(problems)
+
+
+def test_search_finds_a_lesson_offline(open_page):
+    """Sphinx's search runs in the page, from the site's own index."""
+    page, problems = open_page("search.html?q=crossings")
+    results = page.locator("#search-results ul.search li a")
+    results.first.wait_for(state="visible", timeout=30_000)
+    targets = results.evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert any("04_run_charts/run_charts" in target for target in targets), targets
+    assert not problems, "\n".join(problems)
