@@ -121,3 +121,19 @@ def test_search_finds_a_lesson_offline(open_page):
     targets = results.evaluate_all("links => links.map(a => a.getAttribute('href'))")
     assert any("04_run_charts/run_charts" in target for target in targets), targets
     assert not problems, "\n".join(problems)
+
+
+def test_keyboard_reaches_the_content_and_the_charts(open_page):
+    """Tab first offers 'skip to main content'; from the content, Tab reaches each wide chart box
+    (so a keyboard user can scroll it) and the 'Open in JupyterLab' link."""
+    page, problems = open_page("course/04_run_charts/run_charts.html")
+    page.keyboard.press("Tab")
+    assert "skip" in page.evaluate("document.activeElement.textContent").lower()
+    reached = set()
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        reached.add(page.evaluate("""() => { const e = document.activeElement;
+            return e.className + '|' + (e.getAttribute('aria-label') || ''); }"""))
+    assert any("qs-open-lab" in item for item in reached), "never reached the JupyterLab link"
+    assert any(item.startswith("qs-scroll|Chart") for item in reached), "never reached a chart"
+    assert not problems, "\n".join(problems)
