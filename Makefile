@@ -23,7 +23,7 @@ setup: $(STAMP)
 $(STAMP): pyproject.toml $(CONSTRAINTS)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -e '.[dev,site]'
 	touch $(STAMP)
 
 # Course settings (no news pop-up); without solutions/ (the learner edition) nbgrader's tutor tools
@@ -59,7 +59,7 @@ lock:
 	rm -rf .lock-venv
 	$(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/python -m pip install --quiet --upgrade pip
-	.lock-venv/bin/python -m pip install --quiet '.[dev]'
+	.lock-venv/bin/python -m pip install --quiet '.[dev,site]'
 	{ echo "# The tested versions of every package the course, grading and development installs use."; \
 	  echo "# make setup installs with -c constraints.txt. Refresh after changing pyproject.toml's ranges:"; \
 	  echo "#   make lock"; \
@@ -85,3 +85,16 @@ clean-gradebook:
 	@printf 'This deletes gradebook/: every submission, feedback file and grade. Type "delete" to go on: '; \
 	read answer; \
 	if [ "$$answer" = delete ]; then rm -rf gradebook && echo "gradebook/ deleted."; else echo "Nothing deleted."; fi
+
+# The course as a static website at build/site/ (docs/site.md). An academy sets QISPREAD_SITE_HUB
+# and QISPREAD_SITE_REPO for the "open in JupyterLab" links.
+SITE_AXE := build/axe/node_modules/axe-core/axe.min.js
+.PHONY: site
+site: setup
+	cd site && $(abspath $(BIN))/python -m sitebuild
+
+# axe-core (npm registry) for the website's accessibility tests
+$(SITE_AXE):
+	npm install --prefix build/axe --no-audit --no-fund axe-core@4
+
+test: $(SITE_AXE)

@@ -1,0 +1,35 @@
+"""The home page: an introduction, the course map (a table of modules) and the table of contents
+that gives every page its place in the navigation: lessons then assignments, module by module."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SITE_TITLE = "Quality improvement and the spread of improvements"
+
+Page = tuple[str, str]  # (path of the page's notebook in the site, title)
+
+
+@dataclass
+class Module:
+    folder: str                                  # e.g. "04_run_charts"
+    lessons: list[Page] = field(default_factory=list)
+    assignments: list[Page] = field(default_factory=list)
+
+    @property
+    def number(self) -> str:
+        return self.folder.split("_", 1)[0]
+
+
+def home_page(modules: list[Module], intro: str) -> str:
+    rows = "\n".join(f"| {m.number} | {_links(m.lessons)} | {_links(m.assignments)} |"
+                     for m in modules)
+    pages = "\n".join(path.removesuffix(".ipynb")
+                      for m in modules for path, _ in m.lessons + m.assignments)
+    return (f"# {SITE_TITLE}\n\n{intro.strip()}\n\n## Course map\n\n"
+            f"| Module | Lesson | Assignment |\n|---|---|---|\n{rows}\n\n"
+            f"```{{toctree}}\n:hidden:\n\n{pages}\n```\n")
+
+
+def _links(pages: list[Page]) -> str:
+    return " · ".join(f"[{title.replace('|', '-')}]({path})" for path, title in pages) or "none"

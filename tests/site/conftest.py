@@ -1,0 +1,101 @@
+"""The course website, built once per test run, served on 127.0.0.1, read in headless chromium.
+
+The build shares `make site`'s cache of executed lessons (build/site-cache, keyed by content), so
+an unchanged course is never executed twice. Under pytest-xdist the first worker builds and the
+others wait for it and reuse the result.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# the browser tests' session of headless Debian chromium, shared
+from browser.conftest import browser  # noqa: F401
+
+ROOT = Path(__file__).resolve().parents[2]
+BUILD = ROOT / "build"
+SITE_OUT = BUILD / "site-test"
+AXE = BUILD / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+ARTIFACTS = ROOT / "test-artifacts" / "site"
+# An academy's settings for the "open in JupyterLab" link (example values).
+HUB = "https://hub.example.nhs.uk"
+REPO = "https://git.example.nhs.uk/academy/qi-course.git"
+
+sys.path.insert(0, str(ROOT / "site"))
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "site: builds and checks the static course website")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if Path(str(item.fspath)).parent == Path(__file__).parent:
+            item.add_marker(pytest.mark.site)
+
+
+@pytest.fixture(scope="session")
+def site(testrun_uid) -> Path:
+    """build/site-test, built by `python -m sitebuild` once for this test run."""
+    BUILD.mkdir(exist_ok=True)
+    stamp = SITE_OUT / ".testrun"
+    with open(BUILD / "site-test.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (stamp.exists() and stamp.read_text() == testrun_uid):
+            shutil.rmtree(SITE_OUT, ignore_errors=True)
+            env = dict(os.environ, QISPREAD_SITE_HUB=HUB, QISPREAD_SITE_REPO=REPO)
+            result = subprocess.run(
+                [sys.executable, "-m", "sitebuild", "--out", str(SITE_OUT)],
+                cwd=ROOT / "site", env=env, capture_output=True, text=True,
+            )
+            if result.returncode:
+                pytest.fail(f"the site did not build:\n{result.stdout[-3000:]}\n"
+                            f"{result.stderr[-5000:]}", pytrace=False)
+            stamp.write_text(testrun_uid)
+    return SITE_OUT
+
+
+@pytest.fixture(scope="session")
+def site_url(site) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def axe_script() -> Path:
+    """axe-core from the npm registry, installed under build/axe (as `make test` does)."""
+    with open(BUILD / "axe.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not AXE.exists():
+            subprocess.run(["npm", "install", "--prefix", str(AXE.parents[2]), "--no-audit",
+                            "--no-fund", "axe-core@4"], check=True, capture_output=True)
+    return AXE
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS

@@ -1,0 +1,24 @@
+"""The pages the website must have: one per notebook in course/ and exercises/, the home page
+and the search page."""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def notebook_pages() -> list[str]:
+    return [p.relative_to(ROOT).with_suffix(".html").as_posix()
+            for folder in ("course", "exercises")
+            for p in sorted((ROOT / folder).glob("*/*.ipynb"))]
+
+
+def lesson_pages() -> list[str]:
+    return [page for page in notebook_pages() if page.startswith("course/")]
+
+
+def assignment_pages() -> list[str]:
+    return [page for page in notebook_pages() if page.startswith("exercises/")]
+
+
+def all_pages() -> list[str]:
+    return ["index.html", "search.html", *notebook_pages()]

@@ -1,0 +1,127 @@
+"""What the built website holds, read from its HTML: a page per notebook in navigation order, the
+links an academy configured, lessons with their outputs, assignments with their questions only."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+from bs4 import BeautifulSoup
+from conftest import HUB, REPO
+from site_pages import ROOT, all_pages, assignment_pages, lesson_pages, notebook_pages
+from sitebuild.links import lab_link
+from sitebuild.static_widgets import LIVE_NOTE
+
+
+def soup(site: Path, page: str) -> BeautifulSoup:
+    return BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
+
+
+def text(site: Path, page: str) -> str:
+    return soup(site, page).find("main").get_text(" ")
+
+
+def test_one_page_per_notebook_and_a_home_page(site):
+    built = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
+                   if "_static" not in p.parts and p.name != "genindex.html")
+    assert built == sorted(all_pages())
+
+
+def test_home_page_maps_every_lesson_and_assignment(site):
+    links = {a["href"] for a in soup(site, "index.html").find("main").find_all("a", href=True)}
+    assert set(notebook_pages()) <= links
+
+
+def test_previous_and_next_follow_the_course_order(site):
+    """Next goes from the home page through each module's lesson, then its assignment."""
+    order = ["index.html"] + [page for folder in sorted(p.parent.name for p in
+                                                         (ROOT / "course").glob("*/*.ipynb"))
+                              for page in notebook_pages() if f"/{folder}/" in page]
+    for here, after in zip(order, order[1:], strict=False):
+        following = soup(site, here).find("a", class_="right-next")
+        assert following is not None, f"{here} has no 'next' link"
+        assert (site / here).parent.joinpath(following["href"]).resolve() == site / after, \
+            f"after {here} comes {following['href']}, not {after}"
+
+
+@pytest.mark.parametrize("page", notebook_pages())
+def test_every_page_links_to_jupyterlab_and_a_download(site, page):
+    notebook = page.removesuffix(".html") + ".ipynb"
+    links = soup(site, page).find("p", class_="qs-page-links")
+    assert links is not None, f"{page} has no links under its title"
+    lab = links.find("a", class_="qs-open-lab")
+    env = {"QISPREAD_SITE_HUB": HUB, "QISPREAD_SITE_REPO": REPO}
+    assert lab["href"] == lab_link(notebook, env)
+    download = links.find("a", class_="qs-download")
+    copy = (site / page).parent / download["href"]
+    assert copy.resolve().read_bytes() == (ROOT / notebook).read_bytes()
+
+
+def test_the_lab_link_is_an_nbgitpuller_link_to_the_learner_edition():
+    link = lab_link("course/04_run_charts/run_charts.ipynb",
+                    {"QISPREAD_SITE_HUB": "https://hub.example.nhs.uk/",
+                     "QISPREAD_SITE_REPO": "https://git.example.nhs.uk/qi/course.git"})
+    assert link == ("https://hub.example.nhs.uk/hub/user-redirect/git-pull?"
+                    "repo=https%3A%2F%2Fgit.example.nhs.uk%2Fqi%2Fcourse.git&branch=main&"
+                    "urlpath=lab%2Ftree%2Fcourse%2Fcourse%2F04_run_charts%2Frun_charts.ipynb")
+    assert lab_link("course/x.ipynb", {}) is None
+
+
+@pytest.mark.parametrize("page", lesson_pages())
+def test_lessons_show_their_outputs_and_pictures_of_their_widgets(site, page):
+    html = soup(site, page)
+    notebook = nbformat.read(ROOT / (page.removesuffix(".html") + ".ipynb"), as_version=4)
+    code_cells = [c for c in notebook.cells if c.cell_type == "code"]
+    assert len(html.select("div.cell_output")) >= 0.8 * len(code_cells), \
+        f"{page}: most code cells show no output: was the lesson executed?"
+    assert "widget-view+json" not in str(html) and "Loading widget" not in str(html)
+    for widget in html.select("div.qs-widget"):
+        assert LIVE_NOTE in widget.get_text(" "), f"{page}: a widget picture has no how-to line"
+        assert widget.get_text(strip=True) != LIVE_NOTE, f"{page}: a widget picture is empty"
+    widget_cells = [c for c in code_cells if re.search(r"\b[A-Z]\w+\(\s*[\"\)]", c.source)
+                    and "qispread.widgets" in c.source]
+    assert len(html.select("div.qs-widget")) >= len(widget_cells)
+
+
+def _solution_lines(assignment_page: str) -> list[str]:
+    """Lines a tutor wrote between the solution, hidden-test and mark-scheme markers in solutions/
+    (none in a learner edition, which has no solutions/)."""
+    folder = ROOT / "solutions" / Path(assignment_page).parent.name
+    lines = []
+    for notebook in folder.glob("*.ipynb"):
+        for cell in nbformat.read(notebook, as_version=4).cells:
+            for block in re.findall(r"BEGIN (?:SOLUTION|MARK SCHEME|HIDDEN TESTS)[^\n]*\n(.*?)"
+                                    r"\n[^\n]*END (?:SOLUTION|MARK SCHEME|HIDDEN TESTS)",
+                                    cell.source, flags=re.S):
+                lines += [line.strip() for line in block.splitlines() if len(line.strip()) > 12]
+    return lines
+
+
+def _code_lines(cells) -> list[str]:
+    return [line.strip() for cell in cells for line in cell.source.splitlines()
+            if len(line.strip()) > 12 and not line.strip().startswith("#")]
+
+
+@pytest.mark.parametrize("page", assignment_pages())
+def test_assignments_show_the_questions_only(site, page):
+    shown = " ".join(text(site, page).split())
+    release = nbformat.read(ROOT / (page.removesuffix(".html") + ".ipynb"), as_version=4)
+    code = [c for c in release.cells if c.cell_type == "code"]
+    for cell in code:
+        answer = re.match(r"\s*(answer_q\d+)\s*=", cell.source)
+        if answer:
+            assert answer.group(1) in shown, f"{page} does not show {answer.group(1)}"
+    checks = [c for c in code if c.metadata.get("nbgrader", {}).get("grade")]
+    for line in _code_lines(checks) + _solution_lines(page):
+        assert " ".join(line.split()) not in shown, f"{page} shows a grading line: {line!r}"
+
+
+def test_plotly_js_is_shipped_once_and_every_chart_page_loads_it(site):
+    copies = [p for p in site.rglob("*.js") if b"plotly.js v" in p.read_bytes()[:300]]
+    assert [p.relative_to(site).as_posix() for p in copies] == ["_static/plotly.min.js"]
+    for page in lesson_pages():
+        html = (site / page).read_text(encoding="utf-8")
+        if "Plotly.newPlot" in html:
+            assert re.search(r'<script src="(\.\./)*_static/plotly\.min\.js', html), page
