@@ -15,6 +15,7 @@ _WHERE = {
     "MeasureFamily": "qispread.models.measures",
     "OperationalDefinition": "qispread.models.measures",
     "PDSACycle": "qispread.models.pdsa",
+    "Project": "qispread.models.project",
     "ReadinessRecord": "qispread.models.readiness",
     "SUSTAINABILITY_FACTORS": "qispread.models.sustainability:FACTORS",
     "SUSTAINABILITY_GROUPS": "qispread.models.sustainability:GROUPS",
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
         load_measures,
     )
     from qispread.models.pdsa import CycleLog, PDSACycle, load_pdsa_log
+    from qispread.models.project import Project
     from qispread.models.readiness import ReadinessRecord, load_readiness
     from qispread.models.spread_sim import SpreadSettings
     from qispread.models.spread_sim import simulate as simulate_spread

@@ -14,11 +14,14 @@ _WHERE = {
     "DriverDiagramBuilder": "qispread.widgets.driver_diagram_builder",
     "MeasureSorter": "qispread.widgets.measure_sorter",
     "PDSALog": "qispread.widgets.pdsa_log",
+    "ProjectStatus": "qispread.widgets.my_project",
     "Question": "qispread.widgets.quiz",
     "Quiz": "qispread.widgets.quiz",
+    "SpreadPlanBuilder": "qispread.widgets.spread_plan_builder",
     "SpreadReadiness": "qispread.widgets.spread_readiness",
     "SpreadSimulator": "qispread.widgets.spread_simulator",
     "SustainabilityCheck": "qispread.widgets.sustainability_check",
+    "project_tool": "qispread.widgets.my_project",
 }
 __all__ = list(_WHERE)
 __getattr__, __dir__ = exports(__name__, _WHERE)
@@ -31,8 +34,10 @@ if TYPE_CHECKING:
     from qispread.widgets.course_map import CourseMap
     from qispread.widgets.driver_diagram_builder import DriverDiagramBuilder
     from qispread.widgets.measure_sorter import MeasureSorter
+    from qispread.widgets.my_project import ProjectStatus, project_tool
     from qispread.widgets.pdsa_log import PDSALog
     from qispread.widgets.quiz import Question, Quiz
+    from qispread.widgets.spread_plan_builder import SpreadPlanBuilder
     from qispread.widgets.spread_readiness import SpreadReadiness
     from qispread.widgets.spread_simulator import SpreadSimulator
     from qispread.widgets.sustainability_check import SustainabilityCheck
