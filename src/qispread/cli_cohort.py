@@ -60,7 +60,8 @@ def _autograde(args) -> int:
     course = _course(args)
     summary = Autograder(course, args.assignment).run(
         students=args.student or None, jobs=args.jobs, force=args.force,
-        timeout=args.timeout, memory_mb=args.memory_mb or None)
+        timeout=args.timeout, memory_mb=args.memory_mb or None,
+        sandbox=not args.no_sandbox)
     print(f"Graded {len(summary.graded)}, already up to date {len(summary.skipped)}, "
           f"failed {len(summary.failed)}.")
     for student, error in sorted(summary.failed.items()):
@@ -134,6 +135,8 @@ def register(subparsers) -> None:
                        help="seconds allowed per submission (default 600)")
     grade.add_argument("--memory-mb", type=int, default=2048,
                        help="address-space limit per kernel in MB; 0 for none (default 2048)")
+    grade.add_argument("--no-sandbox", action="store_true",
+                       help="run learners' code WITHOUT the sandbox (unsafe; warns every run)")
     feedback = step("feedback", _feedback, "feedback without hidden tests; release it")
     feedback.add_argument("assignment")
     feedback.add_argument("--student", action="append", help="only this learner (repeatable)")
