@@ -66,34 +66,21 @@ def sample_notebook() -> nbformat.NotebookNode:
     return nb
 
 
-CONFIG = '''
-from pathlib import Path
-c = get_config()
-here = Path(__file__).resolve().parent
-c.CourseDirectory.root = str(here)
-c.CourseDirectory.source_directory = "solutions"
-c.CourseDirectory.release_directory = "exercises"
-c.CourseDirectory.submitted_directory = "gradebook/submitted"
-c.CourseDirectory.autograded_directory = "gradebook/autograded"
-c.CourseDirectory.feedback_directory = "gradebook/feedback"
-c.CourseDirectory.db_url = f"sqlite:///{here / 'gradebook' / 'gradebook.db'}"
-c.CourseDirectory.course_id = "qispread"
-c.Execute.timeout = 20
-'''
 PROJECT_CONFIG = Path(__file__).resolve().parents[2] / "nbgrader_config.py"
 
 
-def course_stubs() -> str:
-    """The course's own ClearSolutions settings, so a sample release is what learners get."""
-    lines = PROJECT_CONFIG.read_text().splitlines()
-    return "\n".join(line for line in lines if line.startswith("c.ClearSolutions.")) + "\n"
+def course_config() -> str:
+    """The course's own nbgrader_config.py (its folders, ClearSolutions stubs and feedback
+    redaction), so a sample release and its feedback are what learners get; a shorter cell
+    timeout for the tests."""
+    return PROJECT_CONFIG.read_text() + "\nc.Execute.timeout = 20\n"
 
 
 def make_course(root: Path, project_solutions: Path | None = None,
                 assignments: list[str] | None = None) -> Path:
     """A course folder holding the sample assignment and copies of the project's assignments."""
     root.mkdir(parents=True, exist_ok=True)
-    (root / "nbgrader_config.py").write_text(CONFIG + course_stubs())
+    (root / "nbgrader_config.py").write_text(course_config())
     sample = root / "solutions" / SAMPLE
     sample.mkdir(parents=True, exist_ok=True)
     nbformat.write(sample_notebook(), sample / "medians.ipynb")

@@ -53,9 +53,9 @@ def test_hidden_failure_and_visible_hint(generated_course):
     submit(course.root, "fb_visible", SAMPLE, {"medians.ipynb": answered(release, WRONG)})
     Autograder(course, SAMPLE).run(["fb_hidden", "fb_visible"], force=True)
 
-    stock = course.api().generate_feedback(SAMPLE, "fb_hidden")  # nbgrader's own, for contrast
+    stock = course.api().generate_feedback(SAMPLE, "fb_hidden")  # nbgrader's own path
     assert stock["success"]
-    assert HIDDEN_MARKER in feedback_text(course, SAMPLE, "fb_hidden")
+    assert HIDDEN_MARKER not in feedback_text(course, SAMPLE, "fb_hidden")
 
     generate_feedback(course, SAMPLE, ["fb_hidden", "fb_visible"], release=False)
     hidden = feedback_text(course, SAMPLE, "fb_hidden")

@@ -23,7 +23,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from qispread.grading.sandbox import Limits, bwrap_command
+from qispread.grading.sandbox import BWRAP_ENV, Limits, bwrap_command
 
 RESULT_BYTES = 64_000_000
 FILES_BACK_BYTES = 50_000_000
@@ -68,6 +68,7 @@ class Slot:
             self.process = subprocess.Popen(
                 command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log,
                 cwd=None if settings.sandbox else self.folder,
+                env=BWRAP_ENV if settings.sandbox else None,
                 preexec_fn=settings.limits.apply, start_new_session=True)
 
     def run(self, notebooks: dict, files_from: Path, files_to: Path) -> Executed:
@@ -153,7 +154,7 @@ def _feed(pipe, data: bytes) -> None:
 def copy_regular_files(source: Path, target: Path, budget: int = FILES_BACK_BYTES) -> None:
     """Regular files only (a symlink the learner made could point anywhere on the grader's
     machine), up to `budget` bytes in all."""
-    for folder, dirs, files in os.walk(source, followlinks=False):
+    for folder, _dirs, files in os.walk(source, followlinks=False):
         rel = Path(folder).relative_to(source)
         for name in files:
             path = Path(folder) / name

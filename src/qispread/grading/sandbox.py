@@ -26,6 +26,9 @@ SANDBOX_UID = 4242
 PATH_INSIDE = "/usr/local/bin:/usr/bin:/bin"
 FILE_SIZE_MB = 200
 PROCESSES = 256
+# bwrap's own process (pid 1 inside) keeps the environment it was started with, readable in
+# /proc/1/environ from inside: start it with nothing of the grader's
+BWRAP_ENV = {"PATH": PATH_INSIDE}
 
 NO_SANDBOX_WARNING = (
     "WARNING: grading WITHOUT the sandbox (--no-sandbox). Learners' code runs with your rights: "
@@ -133,7 +136,8 @@ def check_sandbox_works(scratch: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     command = bwrap_command(folder, [sys.executable, "-I", "-c", "import qispread"])
     try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=60)
+        done = subprocess.run(command, capture_output=True, text=True, timeout=60,
+                              env=BWRAP_ENV)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise SandboxUnavailable(str(exc)) from None
     if done.returncode != 0:
