@@ -66,6 +66,8 @@ def _autograde(args) -> int:
           f"failed {len(summary.failed)}.")
     for student, error in sorted(summary.failed.items()):
         print(f"  {student}: {error}")
+    for student, detail in sorted(summary.tampering.items()):
+        print(f"  {student}: tampering suspected ({detail}); the clean re-check's marks stand")
     return 1 if summary.failed else 0
 
 

@@ -26,6 +26,7 @@ from qispread.grading.sandbox import NO_SANDBOX_WARNING, Limits, check_sandbox_w
 from qispread.spc.errors import DataProblem
 
 DEFAULT_MEMORY_MB = 2048
+DEFAULT_TIMEOUT = 600
 # nbgrader settings qispread's pipeline does not run; a course that sets them is refused
 UNSUPPORTED = ("sanitize_preprocessors", "autograde_preprocessors", "preprocessors")
 
@@ -145,7 +146,7 @@ class Autograder:
                         preload=course_imports(self.course, self.assignment))
 
     def run(self, students: list[str] | None = None, jobs: int = 1, force: bool = False,
-            timeout: float | None = None, memory_mb: int | None = DEFAULT_MEMORY_MB,
+            timeout: float | None = DEFAULT_TIMEOUT, memory_mb: int | None = DEFAULT_MEMORY_MB,
             progress: Callable | None = None, sandbox: bool = True) -> AutogradeSummary:
         summary = AutogradeSummary()
         if students is None:

@@ -23,7 +23,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from qispread.grading.sandbox import BWRAP_ENV, Limits, bwrap_command
+from qispread.grading.sandbox import AUTOGRADE_ENV, BWRAP_ENV, Limits, bwrap_command
 
 RESULT_BYTES = 64_000_000
 FILES_BACK_BYTES = 50_000_000
@@ -68,7 +68,7 @@ class Slot:
             self.process = subprocess.Popen(
                 command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log,
                 cwd=None if settings.sandbox else self.folder,
-                env=BWRAP_ENV if settings.sandbox else None,
+                env=BWRAP_ENV if settings.sandbox else {**os.environ, **AUTOGRADE_ENV},
                 preexec_fn=settings.limits.apply, start_new_session=True)
 
     def run(self, notebooks: dict, files_from: Path, files_to: Path) -> Executed:

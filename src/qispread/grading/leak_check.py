@@ -34,9 +34,10 @@ class Secrets:
     environment: list[str]  # the grader's environment values worth keeping secret
 
     def found_in(self, text: str, own: set[str] = frozenset()) -> list[str]:
-        """What of these stands in `text`; `own` are the learner's own (id, email, the lines
-        they typed), which are theirs to see."""
-        found = [line for line in self.lines if line not in own and line in text]
+        """What of these stands in `text`. `own` is the learner's own: their id, email and the
+        lines they typed, which are theirs to see (a secret inside what they typed included)."""
+        typed = "\n".join(own)
+        found = [line for line in self.lines if line in text and line not in typed]
         for person in self.people:
             if person in own:
                 continue
@@ -79,12 +80,12 @@ def assignment_lines(source_root: Path) -> list[str]:
 
 
 def environment_values(db_url: str | None = None) -> list[str]:
-    """Values of the grader's environment that could be secrets. Paths are left out: the
-    sandbox shows the Python environment at its own path, so warnings name it."""
+    """Values of the grader's environment that could be secrets. Left out: short values, paths
+    (the sandbox shows the Python environment at its own path, so warnings name it) and plain
+    lower-case words (`noninteractive`), which are no secret and could stand in any text."""
     values = set()
     for value in os.environ.values():
-        parts = value.split(os.pathsep)
-        if len(value) < SHORTEST_ENV_VALUE or all(p.startswith("/") or not p for p in parts):
+        if len(value) < SHORTEST_ENV_VALUE or "/" in value or value.isalpha() and value.islower():
             continue
         values.add(value)
     if db_url:
@@ -173,8 +174,9 @@ def page_leaks(coursedir, student: str, assignment: str, page: str,
     own = own_lines(coursedir, student, assignment)
     raw = html.unescape(page)  # syntax highlighting splits lines over tags; raw HTML does not
     found = secrets.found_in(visible_text(page), own)
+    typed = "\n".join(own)
     return found + [s for s in [*secrets.lines, *secrets.environment]
-                    if s not in own and s not in found and s in raw]
+                    if s not in typed and s not in found and s in raw]
 
 
 def notebook_text(nb) -> str:

@@ -29,6 +29,8 @@ PROCESSES = 256
 # bwrap's own process (pid 1 inside) keeps the environment it was started with, readable in
 # /proc/1/environ from inside: start it with nothing of the grader's
 BWRAP_ENV = {"PATH": PATH_INSIDE}
+# what nbgrader documents learner code may look for, sandboxed or not
+AUTOGRADE_ENV = {"NBGRADER_EXECUTION": "autograde"}
 
 NO_SANDBOX_WARNING = (
     "WARNING: grading WITHOUT the sandbox (--no-sandbox). Learners' code runs with your rights: "
@@ -92,7 +94,7 @@ def bwrap_command(folder: Path, command: list[str]) -> list[str]:
         raise SandboxUnavailable("the bubblewrap program (bwrap) is not installed")
     env = {"HOME": LEARNER_HOME, "USER": "learner", "LOGNAME": "learner", "LANG": "C.UTF-8",
            "PATH": f"{Path(sys.executable).parent}:{PATH_INSIDE}",
-           "NBGRADER_EXECUTION": "autograde", "MPLBACKEND": "Agg",
+           **AUTOGRADE_ENV, "MPLBACKEND": "Agg",
            "JUPYTER_RUNTIME_DIR": "/tmp/jupyter-runtime", "JUPYTER_DATA_DIR": "/tmp/jupyter-data",
            "JUPYTER_CONFIG_DIR": "/tmp/jupyter-config", "IPYTHONDIR": "/tmp/ipython"}
     args = [bwrap, "--unshare-all", "--unshare-user", "--uid", str(SANDBOX_UID),
@@ -101,6 +103,9 @@ def bwrap_command(folder: Path, command: list[str]) -> list[str]:
     data = source_data()
     if data is not None:
         env["QISPREAD_SOURCE_DATA"] = str(data)
+    libraries = [p for p in os.environ.get("LD_LIBRARY_PATH", "").split(":") if Path(p).is_dir()]
+    if libraries:  # a Python built with a shared libpython outside its usual place
+        env["LD_LIBRARY_PATH"] = ":".join(libraries)
     for name, value in env.items():
         args += ["--setenv", name, value]
     args += ["--ro-bind", "/usr", "/usr", "--proc", "/proc", "--dev", "/dev",
@@ -112,7 +117,7 @@ def bwrap_command(folder: Path, command: list[str]) -> list[str]:
     for etc in ("/etc/ld.so.cache", "/etc/localtime", "/etc/alternatives"):
         if Path(etc).exists():
             args += ["--ro-bind", etc, etc]
-    for root in [*readable_roots(), *([data] if data else [])]:
+    for root in [*readable_roots(), *([data] if data else []), *libraries]:
         args += ["--ro-bind", str(root), str(root)]
     args += ["--bind", str(folder), SUBMISSION, "--chdir", SUBMISSION, "--"]
     return args + command

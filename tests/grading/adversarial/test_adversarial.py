@@ -127,14 +127,14 @@ def batch(tmp_path_factory):
     finally:
         os.environ.pop("QISPREAD_TEST_GRADER_SECRET")
         listener.close()
-    graded = summary.graded
-    feedback_error = None
-    try:
-        generate_feedback(course, SAMPLE, graded, release=False)
-    except Exception as exc:  # the final check refusing a page is itself a finding
-        feedback_error = exc
+    feedback_errors = {}
+    for student in summary.graded:
+        try:
+            generate_feedback(course, SAMPLE, [student], release=False)
+        except Exception as exc:  # the final check refusing a page is itself a finding
+            feedback_errors[student] = exc
     return {"course": course, "summary": summary, "token": token, "secret_env": secret_env,
-            "connections": listener.connections, "feedback_error": feedback_error,
+            "connections": listener.connections, "feedback_errors": feedback_errors,
             "home": Path.home()}
 
 
@@ -170,6 +170,7 @@ def test_the_batch_completes_with_honest_scores_unchanged(batch):
     summary, course = batch["summary"], batch["course"]
     assert sorted([*summary.graded, *summary.failed]) == sorted([*HONEST, *HOSTILE])
     assert {s: score(course, s) for s in HONEST} == EXPECTED
+    assert not batch["feedback_errors"]
     for student in HONEST:
         assert state(course, student)["state"] == "graded"
         assert not state(course, student)["tampering"]
@@ -185,7 +186,7 @@ def test_hostile_submission_earns_nothing_and_leaks_nothing(batch, name):
         assert record["state"] == "graded", record["reason"]
     assert score(course, name) == 0
     shown = answer_outputs(course.folder("autograded", name, SAMPLE) / "medians.ipynb")
-    assert batch["feedback_error"] is None, batch["feedback_error"]
+    assert name not in batch["feedback_errors"], batch["feedback_errors"][name]
     shown += [visible_text(p.read_text()) for p in feedback_pages(course, SAMPLE, name)]
     for text in shown:
         assert len(text) < 2_000_000
