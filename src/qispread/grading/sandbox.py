@@ -103,7 +103,8 @@ def bwrap_command(folder: Path, command: list[str]) -> list[str]:
     data = source_data()
     if data is not None:
         env["QISPREAD_SOURCE_DATA"] = str(data)
-    libraries = [p for p in os.environ.get("LD_LIBRARY_PATH", "").split(":") if Path(p).is_dir()]
+    libraries = [p for p in os.environ.get("LD_LIBRARY_PATH", "").split(":")
+                 if p.startswith("/") and Path(p).is_dir()]
     if libraries:  # a Python built with a shared libpython outside its usual place
         env["LD_LIBRARY_PATH"] = ":".join(libraries)
     for name, value in env.items():
