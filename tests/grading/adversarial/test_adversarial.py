@@ -201,17 +201,22 @@ def test_cheats_are_flagged_as_tampering(batch):
         assert record["tampering"] and "median_tests" in record["tampering_detail"], name
 
 
-def test_no_connection_no_file_outside_no_process_left(batch):
-    token = batch["token"]
+def test_no_connection(batch):
     assert batch["connections"] == 0
-    course = batch["course"]
+
+
+def test_no_file_written_outside_the_submission(batch):
+    token, course = batch["token"], batch["course"]
     outside = [course.root / f"pwned-{token}", Path(f"/tmp/pwned-{token}"),
                batch["home"] / f"pwned-{token}"]
     assert not [p for p in outside if p.exists()]
+
+
+def test_no_process_left(batch):
     left = []
     for proc in Path("/proc").glob("[0-9]*"):
         try:
-            if token.encode() in (proc / "cmdline").read_bytes():
+            if batch["token"].encode() in (proc / "cmdline").read_bytes():
                 left.append(proc.name)
         except OSError:
             continue
