@@ -20,7 +20,7 @@ from qispread.grading.course import Course
 from qispread.grading.execute import Settings
 from qispread.grading.grade_worker import Outcome, grade, init_worker
 from qispread.grading.gradebook_writer import GradebookWriter
-from qispread.grading.prepare import Job, test_cells
+from qispread.grading.prepare import Job, is_test_cell, test_cells
 from qispread.grading.record import read_state, record, state_path, submission_checksum
 from qispread.grading.sandbox import NO_SANDBOX_WARNING, Limits, check_sandbox_works
 from qispread.spc.errors import DataProblem
@@ -40,12 +40,13 @@ class AutogradeSummary:
     seconds: dict[str, float] = field(default_factory=dict)
 
 
-def course_imports(course: Course, assignment: str) -> list[str]:
-    """Top-level modules the assignment's source notebooks import (to warm kernels with)."""
+def course_imports(course: Course, assignment: str, tests_only: bool = False) -> list[str]:
+    """Modules the assignment's source notebooks (or only their test cells) import, to warm
+    kernels and the clean checker with."""
     modules: set[str] = set()
     for path in sorted(course.folder("source", assignment=assignment).glob("*.ipynb")):
         for cell in nbformat.read(path, as_version=4).cells:
-            if cell.cell_type != "code":
+            if cell.cell_type != "code" or tests_only and not is_test_cell(cell):
                 continue
             try:
                 tree = ast.parse(cell.source)
@@ -143,7 +144,8 @@ class Autograder:
                         limits=Limits(memory_mb=memory_mb,
                                       cpu_seconds=int(timeout) + 30 if timeout else None),
                         execute_config=section, extra_arguments=list(execute.extra_arguments),
-                        preload=course_imports(self.course, self.assignment))
+                        preload=course_imports(self.course, self.assignment),
+                        check_preload=course_imports(self.course, self.assignment, True))
 
     def run(self, students: list[str] | None = None, jobs: int = 1, force: bool = False,
             timeout: float | None = DEFAULT_TIMEOUT, memory_mb: int | None = DEFAULT_MEMORY_MB,

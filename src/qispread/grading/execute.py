@@ -42,7 +42,8 @@ class Settings:
     timeout: float | None = None  # seconds for the whole submission
     execute_config: dict = field(default_factory=dict)  # the course's Execute section
     extra_arguments: list[str] = field(default_factory=list)
-    preload: list[str] = field(default_factory=list)
+    preload: list[str] = field(default_factory=list)  # what the kernels import first
+    check_preload: list[str] = field(default_factory=list)  # what the test cells import
     kernel_name: str = "python3"
 
 
@@ -199,16 +200,15 @@ class WarmSandboxes:
     def execute(self, notebooks: dict, files_from: Path, files_to: Path) -> Executed:
         """Run a submission; a kernel that died before it started (not the learner's doing)
         is given a fresh sandbox."""
-        for attempt in range(1, START_ATTEMPTS + 1):
+        for _ in range(START_ATTEMPTS):
             slot = self.take()
             try:
                 executed = slot.run(notebooks, files_from, files_to)
             finally:
                 slot.discard()
-            died = any(DIED_STARTING in (e or "") for e in executed.errors.values())
-            if not died or attempt == START_ATTEMPTS:
-                return executed
-        raise AssertionError("unreachable")
+            if not any(DIED_STARTING in (e or "") for e in executed.errors.values()):
+                break
+        return executed
 
     def close(self) -> None:
         if self._spare:

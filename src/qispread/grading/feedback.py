@@ -81,5 +81,9 @@ def generate_feedback(course: Course, assignment: str, students: list[str] | Non
 
 def _errors(result: dict) -> str:
     """nbgrader's own error lines from its log (its `error` is only the final summary)."""
-    lines = [ln for ln in result.get("log", "").splitlines() if "ERROR" in ln or "Error" in ln]
+    log = result.get("log", "").splitlines()
+    refused = [ln.split("LeakFound: ", 1)[1] for ln in log if "LeakFound: " in ln]
+    if refused:  # the final check refused a page: say so plainly
+        return refused[-1]
+    lines = [ln for ln in log if "ERROR" in ln or "Error" in ln]
     return "\n".join(lines[-10:]) or result.get("error", "").strip()[-800:]

@@ -43,7 +43,7 @@ def init_worker(config: dict, settings: Settings) -> None:
     cfg = Config(config)
     _state["config"] = cfg
     _state["sandboxes"] = WarmSandboxes(settings)
-    _state["checker"] = CleanChecker(settings.preload)
+    _state["checker"] = CleanChecker(settings.check_preload)
     reads = ExitStack()
     coursedir = CourseDirectory(config=cfg)
     reads.enter_context(shared_for_reading(coursedir.db_url, coursedir.course_id))
