@@ -82,3 +82,12 @@ def test_answers_come_back_as_plain_values_and_objects_earn_nothing():
                                   {"answer_q1": {"__qispread__": "other", "type": "Anything"}})
     assert not result["passed"]
     assert result["outputs"][-1]["traceback"][-1] == "AssertionError: not C"
+
+
+def test_no_sandbox_grades_only_when_asked_and_warns(course, capsys):
+    from qispread.cli_cohort import main
+
+    release = nbformat.read(course.folder("release", assignment=SAMPLE) / "medians.ipynb", 4)
+    submit(course.root, "trusted", SAMPLE, {"medians.ipynb": release})
+    assert main(["cohort", "autograde", SAMPLE, "--no-sandbox", "--root", str(course.root)]) == 0
+    assert "WITHOUT the sandbox" in capsys.readouterr().err

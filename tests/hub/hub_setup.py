@@ -81,6 +81,9 @@ def shared_python(where: Path, probe_user: str) -> tuple[Path, dict, Path]:
     shutil.copytree(PROJECT / "source_data", target / "source_data", dirs_exist_ok=True)
     share = venv / "share" / "jupyter"
     shutil.copytree(PROJECT_SHARE, share, symlinks=True, dirs_exist_ok=True)
+    # which server extensions are on (nbgrader's assignment list among them)
+    shutil.copytree(Path(sys.prefix) / "etc" / "jupyter", venv / "etc" / "jupyter",
+                    symlinks=True, dirs_exist_ok=True)
     alembic = venv / "bin" / "alembic"  # nbgrader's gradebook runs `alembic` from PATH
     alembic.write_text(f"#!{venv / 'bin' / 'python'}\nfrom alembic.config import main\nmain()\n")
     alembic.chmod(0o755)
