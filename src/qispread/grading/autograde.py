@@ -20,7 +20,7 @@ from qispread.grading.course import Course
 from qispread.grading.execute import Settings
 from qispread.grading.grade_worker import Outcome, grade, init_worker
 from qispread.grading.gradebook_writer import GradebookWriter
-from qispread.grading.prepare import Job, is_test_cell, test_cells
+from qispread.grading.prepare import Job, is_test_cell, setup_code, test_cells
 from qispread.grading.record import read_state, record, state_path, submission_checksum
 from qispread.grading.sandbox import NO_SANDBOX_WARNING, Limits, check_sandbox_works
 from qispread.spc.errors import DataProblem
@@ -128,11 +128,12 @@ class Autograder:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.unlink(missing_ok=True)
                 shutil.copy(name, target)
-        tests = {nb: test_cells(source / f"{nb}.ipynb") for nb in self._notebook_ids
-                 if (source / f"{nb}.ipynb").exists()}
+        known = [nb for nb in self._notebook_ids if (source / f"{nb}.ipynb").exists()]
         return Job(student, self.assignment,
                    [str(submitted / f"{nb}.ipynb") for nb in self._submitted_ids(student)],
-                   str(dest), course.db_url, tests)
+                   str(dest), course.db_url,
+                   {nb: test_cells(source / f"{nb}.ipynb") for nb in known},
+                   {nb: setup_code(source / f"{nb}.ipynb") for nb in known})
 
     def settings(self, memory_mb: int | None, timeout: float | None, sandbox: bool) -> Settings:
         from nbgrader.preprocessors import Execute

@@ -59,7 +59,7 @@ def _missing_answers(cells: list[dict]) -> dict:
 
 
 def recheck(sanitised, executed: dict, answers: dict | None, folder: str,
-            checker: CleanChecker) -> Verdict:
+            checker: CleanChecker, setup: dict | None = None) -> Verdict:
     """The sanitised notebook with the executed outputs put back (cell by cell, where the cell
     is the same one) and the clean process's results in every test cell."""
     nb = nbformat.from_dict(sanitised)
@@ -75,7 +75,8 @@ def recheck(sanitised, executed: dict, answers: dict | None, folder: str,
             cell.execution_count = count if isinstance(count, int) else None
         if is_test_cell(cell):
             in_kernel[cell.metadata["nbgrader"]["grade_id"]] = not failed(cell.outputs)
-    cells = [{"id": c.metadata["nbgrader"]["grade_id"], "source": c.source}
+    cells = [{"id": c.metadata["nbgrader"]["grade_id"], "source": c.source,
+              "setup": (setup or {}).get(c.metadata["nbgrader"]["grade_id"], [])}
              for c in nb.cells if is_test_cell(c)]
     results = (checker.run(folder, cells, answers) if answers is not None
                else _missing_answers(cells))

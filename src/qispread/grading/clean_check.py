@@ -50,8 +50,9 @@ def restore(value):
     return value
 
 
-def run_cell(source: str, answers: dict) -> dict:
-    """Outputs as nbformat dicts, and whether the cell passed (no error), as nbgrader decides."""
+def run_cell(source: str, answers: dict, setup: list[str] = ()) -> dict:
+    """Outputs as nbformat dicts, and whether the cell passed (no error), as nbgrader decides.
+    `setup` is the course's own given code the cell needs first (its output is not shown)."""
     namespace = {"__name__": "__main__", "__builtins__": builtins}
     namespace.update({k: restore(v) for k, v in answers.items() if k.startswith("answer_")})
     captured = io.StringIO()
@@ -59,6 +60,10 @@ def run_cell(source: str, answers: dict) -> dict:
     error = None
     with contextlib.redirect_stdout(captured), contextlib.redirect_stderr(captured):
         try:
+            for given in setup:
+                exec(compile(given, "<given cell>", "exec"), namespace)
+            captured.seek(0)
+            captured.truncate()
             exec(compile(source, CELL_FILE, "exec"), namespace)
         except BaseException as exc:  # noqa: BLE001 - a test cell's failure is its result
             error = error_output(exc, source)
@@ -87,7 +92,8 @@ def error_output(exc: BaseException, source: str) -> dict:
 def check(request: dict) -> dict:
     os.chdir(request["folder"])
     answers = request.get("answers") or {}
-    return {cell["id"]: run_cell(cell["source"], answers) for cell in request["cells"]}
+    return {cell["id"]: run_cell(cell["source"], answers, cell.get("setup", []))
+            for cell in request["cells"]}
 
 
 def _child(request: dict, write_fd: int) -> None:

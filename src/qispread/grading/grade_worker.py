@@ -64,7 +64,7 @@ def grade(job: Job) -> Outcome:
             if executed.errors[notebook_id]:
                 raise SubmissionFailed(executed.errors[notebook_id])
             verdict = recheck(nb, executed.notebooks[notebook_id], executed.answers[notebook_id],
-                              job.dest, _state["checker"])
+                              job.dest, _state["checker"], job.setup.get(notebook_id, {}))
             state = resources(job, notebook_id)
             graded = verdict.notebook
             for pp in AFTER_EXECUTE:

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import ast
+import builtins
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +34,7 @@ class Job:
     dest: str  # the autograded folder, already filled with the submission's other files
     db_url: str
     test_cells: dict  # notebook id -> {grade_id: points} of its autograded test cells
+    setup: dict  # notebook id -> {grade_id: [course code the test cell needs first]}
 
 
 def resources(job: Job, notebook_id: str) -> dict:
@@ -54,6 +57,47 @@ def test_cells(notebook: Path) -> dict:
     nb = nbformat.read(notebook, as_version=4)
     return {c.metadata["nbgrader"]["grade_id"]: c.metadata["nbgrader"].get("points", 0)
             for c in nb.cells if is_test_cell(c)}
+
+
+def _names(source: str) -> tuple[set[str], set[str]]:
+    """(names a cell binds, names it uses without binding them)."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return set(), set()
+    bound, used = set(), set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            (bound if isinstance(node.ctx, ast.Store) else used).add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            bound.add(node.name)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            bound.update((a.asname or a.name).split(".")[0] for a in node.names)
+    free = {n for n in used - bound if not n.startswith("answer_") and not hasattr(builtins, n)}
+    return bound, free
+
+
+def setup_code(notebook: Path) -> dict:
+    """For each test cell of a source notebook, the course's own given cells (locked, not an
+    answer) that define names it uses, in order: a test cell that uses, say, a data frame a
+    given cell made gets that cell run before it in the clean process. Never learner code."""
+    cells = nbformat.read(notebook, as_version=4).cells
+    setup = {}
+    for index, cell in enumerate(cells):
+        if not is_test_cell(cell):
+            continue
+        needed, chosen = _names(cell.source)[1], []
+        for earlier in reversed(cells[:index]):
+            meta = earlier.get("metadata", {}).get("nbgrader", {})
+            if not needed or earlier.cell_type != "code" or meta.get("solution") \
+                    or not meta.get("locked"):
+                continue
+            bound, free = _names(earlier.source)
+            if bound & needed:
+                chosen.insert(0, earlier.source)
+                needed = (needed - bound) | free
+        setup[cell.metadata["nbgrader"]["grade_id"]] = chosen
+    return setup
 
 
 def sanitise(job: Job, path: str, cfg: Config):
