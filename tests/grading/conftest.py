@@ -17,6 +17,11 @@ PROJECT = Path(__file__).resolve().parents[2]
 ASSIGNMENTS = [sc.SAMPLE, *sc.project_assignments(PROJECT)]
 
 
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "sandbox: hostile submissions graded in the bubblewrap sandbox (slow)")
+
+
 @pytest.fixture(scope="session")
 def generated_course(tmp_path_factory):
     """A course folder with every assignment generated (gradebook entries and release)."""

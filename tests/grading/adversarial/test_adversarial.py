@@ -12,13 +12,16 @@ import json
 import os
 import secrets
 import socket
+import sys
 import threading
 from pathlib import Path
 
 import nbformat
 import pytest
-from hostile import HOSTILE
-from sample_course import (
+
+sys.path.insert(0, str(Path(__file__).parent))
+from hostile import HOSTILE  # noqa: E402
+from sample_course import (  # noqa: E402
     HIDDEN_MARKER,
     PARTIAL,
     RIGHT,
@@ -28,10 +31,10 @@ from sample_course import (
     submit,
 )
 
-from qispread.grading.autograde import Autograder
-from qispread.grading.course import Course
-from qispread.grading.feedback import feedback_pages, generate_feedback
-from qispread.grading.redact import visible_text
+from qispread.grading.autograde import Autograder  # noqa: E402
+from qispread.grading.course import Course  # noqa: E402
+from qispread.grading.feedback import feedback_pages, generate_feedback  # noqa: E402
+from qispread.grading.redact import visible_text  # noqa: E402
 
 PROJECT = Path(__file__).resolve().parents[3]
 OTHER = "00_start_here"
