@@ -68,15 +68,17 @@ def region_lines(source: str) -> tuple[list[str], list[str]]:
 
 
 def assignment_lines(source_root: Path) -> list[str]:
-    """Secret lines of every assignment's source notebooks, less any line a visible part of
-    some notebook shows too (an import is no secret)."""
-    hidden, shown = [], set()
+    """Secret lines of every assignment's source notebooks, less any line that a visible part
+    of some notebook shows too, whole or within a longer line (an import, an example answer in
+    the instructions, is no secret)."""
+    hidden, shown = [], []
     for path in sorted(source_root.glob("*/*.ipynb")):
         for cell in nbformat.read(path, as_version=4).cells:
             inside, outside = region_lines(cell.source)
             hidden += inside
-            shown.update(outside)
-    return sorted(set(distinctive([line for line in hidden if line not in shown])))
+            shown += outside
+    visible = "\n".join(shown)
+    return sorted(set(distinctive([line for line in hidden if line not in visible])))
 
 
 def environment_values(db_url: str | None = None) -> list[str]:
