@@ -33,3 +33,15 @@ c.AssignLatePenalties.plugin_class = "qispread.grading.late_penalty.PercentPerDa
 # so the released cell keeps that line and the solution region simply disappears.
 c.ClearSolutions.code_stub = {"python": ""}
 c.ClearSolutions.text_stub = "Write your answer here."
+
+# Feedback from nbgrader's own path (`nbgrader generate_feedback`, formgrader's "generate feedback"
+# button) goes through the same redaction and final leak check as `qispread cohort feedback`:
+# hidden tests and mark schemes removed, and a page refused if it still holds any assignment's
+# hidden tests, mark schemes or model answers, another learner's id or email, or a value of the
+# grader's environment. See docs/grading-sandbox.md.
+c.GenerateFeedback.preprocessors = [
+    "nbgrader.preprocessors.GetGrades",
+    "qispread.grading.redact.RedactHiddenTests",
+    "qispread.grading.leak_check.RefuseLeaks",
+    "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
+]

@@ -1,4 +1,5 @@
-"""Benchmark: stock `nbgrader autograde` against `qispread cohort autograde --jobs 2`.
+"""Benchmark: stock `nbgrader autograde` (unsandboxed) against `qispread cohort autograde
+--jobs 2` (sandboxed), and the sandbox's own cost (the same run with --no-sandbox).
 
 200 synthetic submissions of a real assignment (solutions/00_start_here): right, right in a
 messy form, wrong, unanswered, erroring, and one slow. Each grader works on its own copy of the
@@ -29,7 +30,7 @@ from jupyter_client.manager import start_new_kernel
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "grading"))
 
-from sample_course import CONFIG, submit  # noqa: E402
+from sample_course import course_config, submit  # noqa: E402
 
 from qispread.grading.autograde import Autograder  # noqa: E402
 from qispread.grading.course import Course  # noqa: E402
@@ -76,7 +77,7 @@ def variants(release: nbformat.NotebookNode, source: nbformat.NotebookNode) -> d
 
 def make_course(folder: Path, assignment: str) -> Course:
     folder.mkdir(parents=True)
-    (folder / "nbgrader_config.py").write_text(CONFIG)
+    (folder / "nbgrader_config.py").write_text(course_config())
     shutil.copytree(ROOT / "solutions" / assignment, folder / "solutions" / assignment)
     course = Course(folder)
     result = course.api().generate_assignment(assignment)
@@ -169,8 +170,10 @@ def main() -> None:
 
     stock = make_course(work / "stock", args.assignment)
     ours = make_course(work / "ours", args.assignment)
+    bare = make_course(work / "bare", args.assignment)
     kinds = populate(stock, args.assignment, args.submissions)
     populate(ours, args.assignment, args.submissions)
+    populate(bare, args.assignment, args.submissions)
 
     load_before = os.getloadavg()
     t0 = time.perf_counter()
@@ -185,13 +188,19 @@ def main() -> None:
     ours_seconds = time.perf_counter() - t0
     load_after = os.getloadavg()
 
+    t0 = time.perf_counter()
+    Autograder(bare, args.assignment).run(jobs=args.jobs, sandbox=False,
+                                          progress=lambda n: (lambda outcome: None))
+    bare_seconds = time.perf_counter() - t0
+    sandbox_cost = (ours_seconds - bare_seconds) * args.jobs / args.submissions
+
     a, b = scores(stock, args.assignment), scores(ours, args.assignment)
     differences = sorted(k for k in a.keys() | b.keys() if a.get(k) != b.get(k))
     start, run = floor_seconds(stock, args.assignment)
     n = args.submissions
     kind_lines = points_by_kind(kinds, b, autograded_max(ours, args.assignment))
     cpu = os.cpu_count()
-    stock_per = stock_seconds / n
+    stock_per, ours_per, bare_per = stock_seconds / n, ours_seconds / n, bare_seconds / n
     listed = (": " + ", ".join(map(str, differences[:5]))) if differences else ""
     report = f"""# Cohort autograde benchmark
 
@@ -202,9 +211,15 @@ works on its own copy of the course and gradebook (SQLite).
 | | wall time | seconds per submission |
 |---|---|---|
 | stock `nbgrader autograde` (one CLI call, sequential) | {stock_seconds:.1f} s | {stock_per:.2f} |
-| `qispread cohort autograde --jobs {args.jobs}` | {ours_seconds:.1f} s | {ours_seconds / n:.2f} |
+| `qispread cohort autograde --jobs {args.jobs}` | {ours_seconds:.1f} s | {ours_per:.2f} |
+| `... --no-sandbox` | {bare_seconds:.1f} s | {bare_per:.2f} |
 
 **Speed-up: {stock_seconds / ours_seconds:.2f}x** (target 2.5x on 2 cores).
+
+The sandbox's cost: about {sandbox_cost:.2f} s of a worker's time per submission (the sandboxed
+run's wall time less the unsandboxed run's, times {args.jobs} workers, per submission). Each
+submission gets a new bubblewrap sandbox, a Python runner inside it and a fresh kernel; the
+next sandbox starts while the current one runs. Its marks then come from the clean re-check.
 
 Load average (1, 5, 15 min) before the stock run {_load(load_before)}, after ours
 {_load(load_after)}: other work on the machine slows both graders, so compare runs made in the

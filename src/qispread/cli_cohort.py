@@ -12,7 +12,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from qispread.spc.errors import DataProblem
+from qispread.errors import DataProblem
 
 LOG_NAME = "logs/cohort.log"
 
@@ -108,7 +108,8 @@ def _autograde(args, run) -> int:
     marked = snapshot(course, args.assignment)
     summary = Autograder(course, args.assignment).run(
         students=args.student or None, jobs=args.jobs, force=args.force,
-        timeout=args.timeout, memory_mb=args.memory_mb or None, progress=run.progress)
+        timeout=args.timeout, memory_mb=args.memory_mb or None, progress=run.progress,
+        sandbox=not args.no_sandbox)
     record_failures(course, args.assignment, summary.failed)
     for student in invalidate_stale(course, args.assignment, marked):
         print(f"  {student} resubmitted after manual marking: their manual marks were cleared "
@@ -117,6 +118,8 @@ def _autograde(args, run) -> int:
           f"date {len(summary.skipped)}.{_log_note(run)}")
     for student in sorted(summary.failed):
         print(f"  {student}: could not be marked (see `qispread cohort status`)")
+    for student, detail in sorted(summary.tampering.items()):
+        print(f"  {student}: tampering suspected ({detail}); the clean re-check's marks stand")
     return 1 if summary.failed else 0
 
 
@@ -261,6 +264,8 @@ def register(subparsers) -> None:
                        help="seconds allowed per submission (default 600)")
     grade.add_argument("--memory-mb", type=int, default=2048,
                        help="address-space limit per kernel in MB; 0 for none (default 2048)")
+    grade.add_argument("--no-sandbox", action="store_true",
+                       help="run learners' code WITHOUT the sandbox (unsafe; warns every run)")
     feedback = step("feedback", _feedback, "feedback without hidden tests; release it",
                     quiet=True)
     feedback.add_argument("assignment")

@@ -8,6 +8,11 @@ import sample_course as sc
 from course_notebooks import ASSIGNMENTS, PROJECT
 
 
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "sandbox: hostile submissions graded in the bubblewrap sandbox (slow)")
+
+
 @pytest.fixture(scope="session")
 def generated_course(tmp_path_factory):
     """A course folder with every assignment generated (gradebook entries and release)."""

@@ -14,6 +14,10 @@ import nbformat
 SAMPLE = "qi_sample"
 HIDDEN_MARKER = "HIDDEN_CHECK_7f3a"
 VISIBLE_HINT = "the median of 1, 3 and 9 should be 3"
+# answers a learner might type in the sample's answer cell
+RIGHT = "answer_median_odd = 3\nanswer_median_even = 2.5"
+PARTIAL = "answer_median_odd = 3\nanswer_median_even = 2"  # visible test passes, hidden fails
+WRONG = "answer_median_odd = 0\nanswer_median_even = 1"  # the visible test fails
 
 
 def _cell(kind: str, source: str, **nbgrader) -> nbformat.NotebookNode:
@@ -30,21 +34,23 @@ def sample_notebook() -> nbformat.NotebookNode:
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
                                  "language": "python"}
     nb.cells = [
-        _cell("markdown", "# Medians\nWrite `median_of` for a run chart's centre line."),
+        _cell("markdown", "# Medians\nType the medians a run chart's centre line would use."),
         _cell("code", '''
-            def median_of(values):
-                ### BEGIN SOLUTION
-                ordered = sorted(values)
-                middle = len(ordered) // 2
-                if len(ordered) % 2:
-                    return ordered[middle]
-                return (ordered[middle - 1] + ordered[middle]) / 2
-                ### END SOLUTION
+            answer_median_odd = ...
+            answer_median_even = ...
+            ### BEGIN SOLUTION
+            answer_median_odd = 3
+            answer_median_even = 2.5
+            ### END SOLUTION
             ''', grade_id="median_answer", solution=True),
         _cell("code", f'''
-            assert median_of([1, 3, 9]) == 3, "{VISIBLE_HINT}"
+            from qispread import checks
+
+            odd = checks.number(answer_median_odd, "The median of 1, 3 and 9")
+            assert odd == 3, "{VISIBLE_HINT}"
             ### BEGIN HIDDEN TESTS
-            assert median_of([4, 1, 2, 3]) == 2.5, "{HIDDEN_MARKER} even-length lists"
+            even = checks.number(answer_median_even, "The median of 4, 1, 2 and 3")
+            assert even == 2.5, "{HIDDEN_MARKER} even-length lists"
             ### END HIDDEN TESTS
             ''', grade_id="median_tests", grade=True, locked=True, points=2),
         _cell("markdown", '''
@@ -60,27 +66,21 @@ def sample_notebook() -> nbformat.NotebookNode:
     return nb
 
 
-CONFIG = '''
-from pathlib import Path
-c = get_config()
-here = Path(__file__).resolve().parent
-c.CourseDirectory.root = str(here)
-c.CourseDirectory.source_directory = "solutions"
-c.CourseDirectory.release_directory = "exercises"
-c.CourseDirectory.submitted_directory = "gradebook/submitted"
-c.CourseDirectory.autograded_directory = "gradebook/autograded"
-c.CourseDirectory.feedback_directory = "gradebook/feedback"
-c.CourseDirectory.db_url = f"sqlite:///{here / 'gradebook' / 'gradebook.db'}"
-c.CourseDirectory.course_id = "qispread"
-c.Execute.timeout = 20
-'''
+PROJECT_CONFIG = Path(__file__).resolve().parents[2] / "nbgrader_config.py"
+
+
+def course_config() -> str:
+    """The course's own nbgrader_config.py (its folders, ClearSolutions stubs and feedback
+    redaction), so a sample release and its feedback are what learners get; a shorter cell
+    timeout for the tests."""
+    return PROJECT_CONFIG.read_text() + "\nc.Execute.timeout = 20\n"
 
 
 def make_course(root: Path, project_solutions: Path | None = None,
                 assignments: list[str] | None = None) -> Path:
     """A course folder holding the sample assignment and copies of the project's assignments."""
     root.mkdir(parents=True, exist_ok=True)
-    (root / "nbgrader_config.py").write_text(CONFIG)
+    (root / "nbgrader_config.py").write_text(course_config())
     sample = root / "solutions" / SAMPLE
     sample.mkdir(parents=True, exist_ok=True)
     nbformat.write(sample_notebook(), sample / "medians.ipynb")
@@ -109,7 +109,8 @@ def submit(course_root: Path, student: str, assignment: str,
 
 
 def answered(release_nb: nbformat.NotebookNode, code: str) -> nbformat.NotebookNode:
-    """The released notebook with the sample's answer cell replaced by `code`."""
+    """The released notebook with the sample's answer cell replaced by `code` (a learner's
+    answer is `answer_median_odd = ...` and `answer_median_even = ...`)."""
     nb = nbformat.from_dict(release_nb)
     for cell in nb.cells:
         if cell.metadata.get("nbgrader", {}).get("grade_id") == "median_answer":

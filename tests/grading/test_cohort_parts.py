@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT, release_notebooks
+from course_notebooks import PROJECT, release_notebooks
 from sample_course import SAMPLE, make_course, submit
 
 from qispread.grading.deadlines import Deadline, parse_when, show_delay

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from conftest import PROJECT, release_notebooks
+from course_notebooks import PROJECT, release_notebooks
 from sample_course import SAMPLE, answered, make_course
 
 from qispread.cli_cohort import main

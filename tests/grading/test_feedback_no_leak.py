@@ -5,7 +5,7 @@ import re
 import nbformat
 import pytest
 from course_notebooks import ASSIGNMENTS, release_notebooks
-from sample_course import HIDDEN_MARKER, SAMPLE, VISIBLE_HINT, answered, submit
+from sample_course import HIDDEN_MARKER, PARTIAL, SAMPLE, VISIBLE_HINT, WRONG, answered, submit
 
 from qispread.grading.autograde import Autograder
 from qispread.grading.feedback import feedback_pages, generate_feedback
@@ -49,19 +49,17 @@ def test_wrong_submission_feedback_has_no_hidden_test(generated_course, assignme
 def test_hidden_failure_and_visible_hint(generated_course):
     course = generated_course
     release = release_notebooks(course, SAMPLE)["medians.ipynb"]
-    submit(course.root, "fb_hidden", SAMPLE, {"medians.ipynb": answered(
-        release, "def median_of(values):\n    return sorted(values)[len(values) // 2]")})
-    submit(course.root, "fb_visible", SAMPLE, {"medians.ipynb": answered(
-        release, "def median_of(values):\n    return 0")})
+    submit(course.root, "fb_hidden", SAMPLE, {"medians.ipynb": answered(release, PARTIAL)})
+    submit(course.root, "fb_visible", SAMPLE, {"medians.ipynb": answered(release, WRONG)})
     Autograder(course, SAMPLE).run(["fb_hidden", "fb_visible"], force=True)
 
-    stock = course.api().generate_feedback(SAMPLE, "fb_hidden")  # nbgrader's own, for contrast
+    stock = course.api().generate_feedback(SAMPLE, "fb_hidden")  # nbgrader's own path
     assert stock["success"]
-    assert HIDDEN_MARKER in feedback_text(course, SAMPLE, "fb_hidden")
+    assert HIDDEN_MARKER not in feedback_text(course, SAMPLE, "fb_hidden")
 
     generate_feedback(course, SAMPLE, ["fb_hidden", "fb_visible"], release=False)
     hidden = feedback_text(course, SAMPLE, "fb_hidden")
-    assert HIDDEN_MARKER not in hidden and "median_of([4, 1, 2, 3])" not in hidden
+    assert HIDDEN_MARKER not in hidden and "answer_median_even ==" not in hidden
     assert "A hidden test did not pass" in hidden
     assert "Skewed data pull the mean about" in hidden  # the learner's own answer
     assert "Full marks for" not in hidden  # the mark scheme

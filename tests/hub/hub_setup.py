@@ -49,11 +49,12 @@ def proxy_command() -> str:
     return str(local)
 
 
-def shared_python(where: Path, probe_user: str) -> tuple[Path, dict]:
-    """A Python every test user can run, seeing this project's packages: a venv that adds the
-    project venv's site-packages. Its base is this interpreter when other users can run it;
-    otherwise (e.g. a pyenv build under /root) a copy of its standard library in `where`.
-    Returns the venv's python and the environment variables it needs."""
+def shared_python(where: Path, probe_user: str) -> tuple[Path, dict, Path]:
+    """A Python every test user can run, with this project's packages installed in `where`
+    (readable by all), so nothing is read from the checkout: it may live where other users
+    cannot read (a clone under /root, `mktemp -d`). Its base is this interpreter when other
+    users can run it; otherwise (e.g. a pyenv build under /root) a copy of its standard library.
+    Returns the venv's python, the environment variables it needs and its share/jupyter."""
     base_prefix = Path(sys.base_prefix)
     version = f"python{sys.version_info[0]}.{sys.version_info[1]}"
     base = base_prefix / "bin" / version
@@ -73,11 +74,21 @@ def shared_python(where: Path, probe_user: str) -> tuple[Path, dict]:
                    capture_output=True, env={**os.environ, **env})
     site = Path(sysconfig.get_paths()["purelib"])
     target = next((venv / "lib").glob("python3*/site-packages"))
-    (target / "qispread_project.pth").write_text(f"import site; site.addsitedir({str(site)!r})\n")
+    # the project venv's packages, less its editable link back into the checkout
+    shutil.copytree(site, target, symlinks=True, dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns("_editable_impl_*", "__editable__*"))
+    shutil.copytree(PROJECT / "src" / "qispread", target / "qispread", dirs_exist_ok=True)
+    shutil.copytree(PROJECT / "source_data", target / "source_data", dirs_exist_ok=True)
+    share = venv / "share" / "jupyter"
+    shutil.copytree(PROJECT_SHARE, share, symlinks=True, dirs_exist_ok=True)
+    # which server extensions are on (nbgrader's assignment list among them)
+    shutil.copytree(Path(sys.prefix) / "etc" / "jupyter", venv / "etc" / "jupyter",
+                    symlinks=True, dirs_exist_ok=True)
     alembic = venv / "bin" / "alembic"  # nbgrader's gradebook runs `alembic` from PATH
     alembic.write_text(f"#!{venv / 'bin' / 'python'}\nfrom alembic.config import main\nmain()\n")
     alembic.chmod(0o755)
-    return venv / "bin" / "python", env
+    subprocess.run(["chmod", "-R", "a+rX", str(where)], check=True)
+    return venv / "bin" / "python", env, share
 
 
 def create_user(name: str) -> None:
@@ -93,7 +104,7 @@ def remove_user(name: str) -> None:
 
 class Hub:
     def __init__(self, workdir: Path, python: Path, users: list[str], config_dir: Path,
-                 python_env: dict):
+                 python_env: dict, share: Path):
         self.workdir = workdir
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -115,8 +126,8 @@ c.JupyterHub.spawner_class = "localprocess"
 c.Spawner.cmd = [{str(python)!r}, "-m", "jupyterhub.singleuser"]
 c.Spawner.environment = {{
     "JUPYTER_CONFIG_DIR": {str(config_dir)!r},
-    "JUPYTER_CONFIG_PATH": {str(Path(sys.prefix) / "etc" / "jupyter")!r},
-    "JUPYTER_PATH": {str(PROJECT_SHARE)!r},
+    "JUPYTER_CONFIG_PATH": {str(python.parent.parent / "etc" / "jupyter")!r},
+    "JUPYTER_PATH": {str(share)!r},
     **{python_env!r},
 }}
 c.Spawner.start_timeout = 90

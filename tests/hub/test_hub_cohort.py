@@ -21,18 +21,22 @@ import pytest
 # the sample course the grading tests use (tests/grading has no package to import it from)
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "grading"))
 
-from hub_setup import PROJECT_SHARE, Hub, UserServer, create_user, remove_user, run, shared_python  # noqa: E402
-from sample_course import HIDDEN_MARKER, SAMPLE, answered, make_course, sample_notebook  # noqa: E402
+from hub_setup import Hub, UserServer, create_user, remove_user, run, shared_python  # noqa: E402
+from sample_course import (  # noqa: E402
+    HIDDEN_MARKER,
+    PARTIAL,
+    RIGHT,
+    SAMPLE,
+    answered,
+    make_course,
+    sample_notebook,
+)
 
 from qispread.grading.cohort_data import STATUS_COLUMNS  # noqa: E402
 
 pytestmark = pytest.mark.hub
 TUTOR, ANA, BEN = "qstutor", "qsana", "qsben"
 COURSE_ID = "qispread"
-RIGHT = ("def median_of(values):\n    ordered = sorted(values)\n    middle = len(ordered) // 2\n"
-         "    if len(ordered) % 2:\n        return ordered[middle]\n"
-         "    return (ordered[middle - 1] + ordered[middle]) / 2")
-PARTIAL = "def median_of(values):\n    return sorted(values)[len(values) // 2]"
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +54,7 @@ def academy():
         create_user(user)
     hub = None
     try:
-        python, python_env = shared_python(work, ANA)
+        python, python_env, share = shared_python(work, ANA)
         exchange = work / "exchange"
         exchange.mkdir()
         exchange.chmod(0o1777)
@@ -64,8 +68,9 @@ def academy():
                                          f"ana@nhs.net\n{BEN},Ben,Price,ben@nhs.net\n")
         run("chown", "-R", f"{TUTOR}:{TUTOR}", course, work / "roster.csv")
         course.chmod(0o700)
-        hub = Hub(work, python, users, config_dir, python_env)
-        yield {"work": work, "python": python, "python_env": python_env, "course": course,
+        hub = Hub(work, python, users, config_dir, python_env, share)
+        yield {"work": work, "python": python, "python_env": python_env, "share": share,
+               "course": course,
                "exchange": exchange, "config_dir": config_dir, "hub": hub}
     finally:
         if hub:
@@ -79,7 +84,7 @@ def tutor(academy, *args):
     """A `qispread cohort` step run as the tutor's Unix account."""
     home = f"/home/{TUTOR}"
     env = {"HOME": home, "PATH": f"{academy['python'].parent}:/usr/bin:/bin",
-           "JUPYTER_CONFIG_DIR": str(academy["config_dir"]), "JUPYTER_PATH": str(PROJECT_SHARE),
+           "JUPYTER_CONFIG_DIR": str(academy["config_dir"]), "JUPYTER_PATH": str(academy["share"]),
            "JUPYTER_DATA_DIR": f"{home}/.local/share/jupyter",
            "JUPYTER_RUNTIME_DIR": f"{home}/.local/share/jupyter/runtime",
            **academy["python_env"]}
@@ -101,6 +106,10 @@ def notebook_model(nb) -> dict:
 
 def test_release_fetch_submit_collect_grade_feedback(academy):
     hub = academy["hub"]
+    # learners and the tutor run a Python installed where all can read it, not the checkout's
+    where = run(academy["python"], "-c", "import qispread; print(qispread.__file__)", user=ANA,
+                env=academy["python_env"]).stdout.strip()
+    assert Path(where).is_relative_to(academy["work"]), where
     tutor(academy, "init", "--roster", str(academy["work"] / "roster.csv"))
     tutor(academy, "release", SAMPLE)
 
@@ -130,7 +139,7 @@ def test_release_fetch_submit_collect_grade_feedback(academy):
         folder = server.get(f"/api/contents/{SAMPLE}/feedback").json()
         stamp = folder["content"][0]["path"]
         page = server.get(f"/api/contents/{stamp}/medians.html").json()["content"]
-        assert HIDDEN_MARKER not in page and "median_of([4, 1, 2, 3])" not in page
+        assert HIDDEN_MARKER not in page and "answer_median_even ==" not in page
         pages[user] = page
     assert "A hidden test did not pass" in pages[BEN]
     assert "A hidden test did not pass" not in pages[ANA]

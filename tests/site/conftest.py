@@ -22,6 +22,7 @@ import pytest
 
 # the browser tests' session of headless Debian chromium, shared
 from browser.conftest import browser  # noqa: F401
+from site_pages import HUB, REPO
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILD = ROOT / "build"
@@ -29,8 +30,6 @@ SITE_OUT = BUILD / "site-test"
 AXE = BUILD / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = ROOT / "test-artifacts" / "site"
 # An academy's settings for the "open in JupyterLab" link (example values).
-HUB = "https://hub.example.nhs.uk"
-REPO = "https://git.example.nhs.uk/academy/qi-course.git"
 
 sys.path.insert(0, str(ROOT / "site"))
 

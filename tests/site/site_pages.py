@@ -3,6 +3,10 @@ and the search page."""
 
 from pathlib import Path
 
+# The academy settings the built site is given (example addresses, never contacted).
+HUB = "https://hub.example.nhs.uk"
+REPO = "https://git.example.nhs.uk/academy/qi-course.git"
+
 ROOT = Path(__file__).resolve().parents[2]
 
 

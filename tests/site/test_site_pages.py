@@ -9,8 +9,7 @@ from pathlib import Path
 import nbformat
 import pytest
 from bs4 import BeautifulSoup
-from conftest import HUB, REPO
-from site_pages import ROOT, all_pages, assignment_pages, lesson_pages, notebook_pages
+from site_pages import HUB, REPO, ROOT, all_pages, assignment_pages, lesson_pages, notebook_pages
 from sitebuild.links import lab_link
 from sitebuild.static_widgets import LIVE_NOTE
 

@@ -1,11 +1,11 @@
-"""Parallel autograding: workers execute submissions in fresh kernels; this process is the one
-writer to the gradebook. Resumable: a submission already graded from the same files is skipped."""
+"""Parallel autograding, as a pipeline per submission: prepare -> execute (sandboxed) -> check
+(clean process) in the workers, then record and (later) feedback here. This process is the one
+writer to the gradebook. Resumable: a submission graded from the same files is skipped; a
+failed one is tried again."""
 
 from __future__ import annotations
 
 import ast
-import hashlib
-import json
 import shutil
 import sys
 from collections.abc import Callable
@@ -16,11 +16,19 @@ from pathlib import Path
 
 import nbformat
 
+from qispread.errors import DataProblem
 from qispread.grading.course import Course
-from qispread.grading.grade_worker import Job, Outcome, grade, init_worker
+from qispread.grading.execute import Settings
+from qispread.grading.grade_worker import Outcome, grade, init_worker
 from qispread.grading.gradebook_writer import GradebookWriter
+from qispread.grading.prepare import Job, is_test_cell, setup_code, test_cells
+from qispread.grading.record import read_state, record, state_path, submission_checksum
+from qispread.grading.sandbox import NO_SANDBOX_WARNING, Limits, check_sandbox_works
 
 DEFAULT_MEMORY_MB = 2048
+DEFAULT_TIMEOUT = 600
+# nbgrader settings qispread's pipeline does not run; a course that sets them is refused
+UNSUPPORTED = ("sanitize_preprocessors", "autograde_preprocessors", "preprocessors")
 
 
 @dataclass
@@ -28,24 +36,17 @@ class AutogradeSummary:
     graded: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)
+    tampering: dict[str, str] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)
 
 
-def submission_checksum(folder: Path) -> str:
-    """Checksum over every file of a submission (names and contents, timestamp.txt included)."""
-    digest = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        digest.update(str(path.relative_to(folder)).encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
-def course_imports(course: Course, assignment: str) -> list[str]:
-    """Top-level modules the assignment's source notebooks import (to warm kernels with)."""
+def course_imports(course: Course, assignment: str, tests_only: bool = False) -> list[str]:
+    """Modules the assignment's source notebooks (or only their test cells) import, to warm
+    kernels and the clean checker with."""
     modules: set[str] = set()
     for path in sorted(course.folder("source", assignment=assignment).glob("*.ipynb")):
         for cell in nbformat.read(path, as_version=4).cells:
-            if cell.cell_type != "code":
+            if cell.cell_type != "code" or tests_only and not is_test_cell(cell):
                 continue
             try:
                 tree = ast.parse(cell.source)
@@ -59,12 +60,23 @@ def course_imports(course: Course, assignment: str) -> list[str]:
     return sorted(modules)
 
 
+def refuse_unsupported_settings(course: Course) -> None:
+    chosen = course.config.get("Autograde", {})
+    for name in UNSUPPORTED:
+        if name in chosen:
+            raise DataProblem(
+                f"The course's nbgrader_config.py sets Autograde.{name}; qispread's sandboxed "
+                f"autograde runs nbgrader's standard steps only and cannot honour it. Remove "
+                f"that setting, or grade this course with stock nbgrader (unsandboxed)."
+            )
+
+
 class Autograder:
     def __init__(self, course: Course, assignment: str):
         course.check_assignment(assignment)
+        refuse_unsupported_settings(course)
         self.course = course
         self.assignment = assignment
-        self.state_dir = course.state_folder() / assignment
         self._notebook_ids = self._known_notebooks()
 
     def _known_notebooks(self) -> list[str]:
@@ -77,18 +89,14 @@ class Autograder:
                 raise missing_assignment(self.assignment) from None
             return [nb.name for nb in assignment.notebooks]
 
-    def _state_path(self, student: str) -> Path:
-        return self.state_dir / f"{student}.json"
-
     def is_current(self, student: str) -> bool:
-        """Graded already from exactly the files now in submitted/."""
-        state = self._state_path(student)
-        if not state.exists():
+        """Graded already from exactly the files now in submitted/ (a failure is retried)."""
+        state = read_state(self.course, self.assignment, student)
+        if not state or state.get("state", "graded") != "graded":
             return False
-        recorded = json.loads(state.read_text()).get("checksum")
         folder = self.course.folder("submitted", student, self.assignment)
         dest = self.course.folder("autograded", student, self.assignment)
-        return recorded == submission_checksum(folder) and all(
+        return state.get("checksum") == submission_checksum(folder) and all(
             (dest / f"{nb}.ipynb").exists() for nb in self._submitted_ids(student)
         )
 
@@ -98,8 +106,9 @@ class Autograder:
 
     def prepare(self, student: str) -> Job:
         """Lay out the autograded folder as nbgrader's Autograde.init_assignment does: the
-        learner's extra files, then the source's over them. The gradebook is written later, by
-        save(), in the same transaction as the grades."""
+        learner's extra files, then the source's over them (except those the course's
+        Autograde.exclude_overwriting names). The gradebook is written later, by record(), in
+        the same transaction as the grades."""
         course = self.course
         submitted = course.folder("submitted", student, self.assignment)
         dest = course.folder("autograded", student, self.assignment)
@@ -108,65 +117,40 @@ class Autograder:
             shutil.rmtree(dest)
         dest.mkdir(parents=True)
         ignore = course.coursedir.ignore + ["*.ipynb"]
+        keep = set(course.config.get("Autograde", {}).get("exclude_overwriting", {}).get(
+            self.assignment, []))
         for base in (submitted, source):
             for name in _find_all_files(base, ignore):
-                target = dest / Path(name).relative_to(base)
+                relative = Path(name).relative_to(base)
+                if base == source and str(relative) in keep:
+                    continue
+                target = dest / relative
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.unlink(missing_ok=True)
                 shutil.copy(name, target)
+        known = [nb for nb in self._notebook_ids if (source / f"{nb}.ipynb").exists()]
         return Job(student, self.assignment,
                    [str(submitted / f"{nb}.ipynb") for nb in self._submitted_ids(student)],
-                   str(dest), course.db_url)
+                   str(dest), course.db_url,
+                   {nb: test_cells(source / f"{nb}.ipynb") for nb in known},
+                   {nb: setup_code(source / f"{nb}.ipynb") for nb in known})
 
-    def _record_submission(self, gb, student: str) -> None:
-        """The gradebook half of nbgrader's Autograde.init_assignment: record the student and
-        the submission's timestamp, and score missing notebooks zero."""
-        submitted = self.course.folder("submitted", student, self.assignment)
-        timestamp = self.course.coursedir.get_existing_timestamp(str(submitted))
-        present = self._submitted_ids(student)
-        gb.update_or_create_student(student)
-        if timestamp:
-            gb.update_or_create_submission(self.assignment, student, timestamp=timestamp)
-        else:
-            gb.update_or_create_submission(self.assignment, student)
-        for nb in self._notebook_ids:
-            if nb in present:
-                continue
-            for grade_row in gb.find_submission_notebook(nb, self.assignment, student).grades:
-                grade_row.auto_score = 0
-                grade_row.needs_manual_grade = False
-        gb.db.commit()
+    def settings(self, memory_mb: int | None, timeout: float | None, sandbox: bool) -> Settings:
+        from nbgrader.preprocessors import Execute
 
-    def save(self, outcome: Outcome, writer: GradebookWriter) -> None:
-        """The writer's half of nbgrader's autograde pipeline in one transaction, then the
-        autograded notebooks. A failed submission is recorded, without grades, as nbgrader does."""
-        from nbgrader.preprocessors import AssignLatePenalties, SaveAutoGrades
-
-        with writer.submission() as gb:
-            self._record_submission(gb, outcome.student)
-            for notebook_id, nb in outcome.notebooks.items():
-                resources = {"nbgrader": {"student": outcome.student,
-                                          "assignment": self.assignment,
-                                          "notebook": notebook_id, "db_url": self.course.db_url}}
-                for pp_class in (SaveAutoGrades, AssignLatePenalties):
-                    pp_class(config=self.course.config)(nb, resources)
-        if outcome.error:
-            return
-        dest = self.course.folder("autograded", outcome.student, self.assignment)
-        for notebook_id, nb in outcome.notebooks.items():
-            nbformat.write(nb, dest / f"{notebook_id}.ipynb")
-        submitted = self.course.folder("submitted", outcome.student, self.assignment)
-        self.state_dir.mkdir(parents=True, exist_ok=True)
-        self._state_path(outcome.student).write_text(
-            json.dumps({"checksum": submission_checksum(submitted)})
-        )
-
-    def forget(self, student: str) -> None:
-        self._state_path(student).unlink(missing_ok=True)
+        execute = Execute(config=self.course.config)
+        section = {k: v for k, v in self.course.config.get("Execute", {}).items()
+                   if isinstance(v, (str, int, float, bool, list, dict, type(None)))}
+        return Settings(sandbox=sandbox, timeout=timeout,
+                        limits=Limits(memory_mb=memory_mb,
+                                      cpu_seconds=int(timeout) + 30 if timeout else None),
+                        execute_config=section, extra_arguments=list(execute.extra_arguments),
+                        preload=course_imports(self.course, self.assignment),
+                        check_preload=course_imports(self.course, self.assignment, True))
 
     def run(self, students: list[str] | None = None, jobs: int = 1, force: bool = False,
-            timeout: float | None = None, memory_mb: int | None = DEFAULT_MEMORY_MB,
-            progress: Callable | None = None) -> AutogradeSummary:
+            timeout: float | None = DEFAULT_TIMEOUT, memory_mb: int | None = DEFAULT_MEMORY_MB,
+            progress: Callable | None = None, sandbox: bool = True) -> AutogradeSummary:
         summary = AutogradeSummary()
         if students is None:
             students = self.course.submitted_students(self.assignment)
@@ -178,25 +162,30 @@ class Autograder:
                 todo.append(student)
         if not todo:
             return summary
+        settings = self.settings(memory_mb, timeout, sandbox)
+        if sandbox:
+            check_sandbox_works(self.course.state_folder())
+        else:
+            print(NO_SANDBOX_WARNING, file=sys.stderr, flush=True)
         bar = (progress or _progress_bar)(len(todo))
         context = get_context("spawn")
-        initargs = (self.course.config, memory_mb, timeout,
-                    course_imports(self.course, self.assignment))
         with ProcessPoolExecutor(max(1, jobs), mp_context=context, initializer=init_worker,
-                                 initargs=initargs) as pool, \
+                                 initargs=(self.course.config, settings)) as pool, \
                 GradebookWriter(self.course.db_url, self.course.course_id) as writer:
             futures = []
             try:
                 for student in todo:
-                    self.forget(student)
+                    state_path(self.course, self.assignment, student).unlink(missing_ok=True)
                     futures.append(pool.submit(grade, self.prepare(student)))
                 for future in as_completed(futures):
                     outcome = future.result()
-                    self.save(outcome, writer)
+                    record(self.course, self.assignment, self._notebook_ids, outcome, writer)
                     if outcome.error:
                         summary.failed[outcome.student] = outcome.error
                     else:
                         summary.graded.append(outcome.student)
+                    if outcome.disagreements:
+                        summary.tampering[outcome.student] = "; ".join(outcome.disagreements)
                     summary.seconds[outcome.student] = outcome.seconds
                     bar(outcome)
             except BaseException:
@@ -207,8 +196,6 @@ class Autograder:
 
 
 def missing_assignment(assignment: str) -> Exception:
-    from qispread.errors import DataProblem
-
     return DataProblem(
         f"The gradebook has no assignment '{assignment}'. Release it first: "
         f"qispread cohort release {assignment}."

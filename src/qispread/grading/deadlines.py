@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from qispread.spc.errors import DataProblem
+from qispread.errors import DataProblem
 
 FILE_NAME = "deadlines.json"
 DATE_HELP = "Write it as YYYY-MM-DD HH:MM (UTC), for example 2026-03-06 17:00."

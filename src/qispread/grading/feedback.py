@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import nbformat
 from traitlets.config import Config
 
 from qispread.errors import DataProblem
 from qispread.grading.course import Course
-from qispread.grading.redact import RedactHiddenTests, leaked_lines, secret_lines
+from qispread.grading.leak_check import RefuseLeaks, course_secrets, page_leaks, refuse
+from qispread.grading.redact import RedactHiddenTests
 
 
 @dataclass
@@ -20,22 +20,13 @@ class FeedbackSummary:
     log: str = ""
 
 
-def hidden_lines(course: Course, assignment: str) -> list[str]:
-    """Every distinctive line that only the assignment's hidden tests and mark schemes hold."""
-    sources = [
-        cell.source
-        for path in sorted(course.folder("source", assignment=assignment).glob("*.ipynb"))
-        for cell in nbformat.read(path, as_version=4).cells
-    ]
-    return secret_lines(sources)
-
-
 def _feedback_config(course: Course) -> Config:
     from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
     from nbgrader.preprocessors import GetGrades
 
     cfg = Config(course.config)
-    cfg.GenerateFeedback.preprocessors = [GetGrades, RedactHiddenTests, CSSHTMLHeaderPreprocessor]
+    cfg.GenerateFeedback.preprocessors = [GetGrades, RedactHiddenTests, RefuseLeaks,
+                                          CSSHTMLHeaderPreprocessor]
     return cfg
 
 
@@ -65,20 +56,18 @@ def generate_feedback(course: Course, assignment: str, students: list[str] | Non
                 f"nbgrader could not generate feedback for {assignment}"
                 f"{' / ' + student if student else ''}: {_errors(result)}"
             )
-    secrets = hidden_lines(course, assignment)
+    secrets = course_secrets(course.coursedir)
     autograded = course.folder("autograded")
     for folder in sorted(autograded.glob(f"*/{assignment}")):
         student = folder.parent.name
         if students and student not in students:
             continue
         for page in feedback_pages(course, assignment, student):
-            leaks = leaked_lines(page.read_text(encoding="utf-8"), secrets)
+            leaks = page_leaks(course.coursedir, student, assignment,
+                               page.read_text(encoding="utf-8"), secrets)
             if leaks:
                 page.unlink()
-                raise DataProblem(
-                    f"Feedback for {student} would have shown hidden test lines ({leaks[0]!r}); "
-                    "it was deleted and nothing was released. Report this as a bug."
-                )
+                refuse(leaks, student)
         summary.generated.append(student)
     if release and course.exchange_ready():
         result = api.release_feedback(assignment)
@@ -92,5 +81,9 @@ def generate_feedback(course: Course, assignment: str, students: list[str] | Non
 
 def _errors(result: dict) -> str:
     """nbgrader's own error lines from its log (its `error` is only the final summary)."""
-    lines = [ln for ln in result.get("log", "").splitlines() if "ERROR" in ln or "Error" in ln]
+    log = result.get("log", "").splitlines()
+    refused = [ln.split("LeakFound: ", 1)[1] for ln in log if "LeakFound: " in ln]
+    if refused:  # the final check refused a page: say so plainly
+        return refused[-1]
+    lines = [ln for ln in log if "ERROR" in ln or "Error" in ln]
     return "\n".join(lines[-10:]) or result.get("error", "").strip()[-800:]

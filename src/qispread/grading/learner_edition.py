@@ -12,7 +12,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from qispread.spc.errors import DataProblem
+from qispread.errors import DataProblem
 
 PARTS = ["course", "exercises", "source_data", "src", "pyproject.toml", "Makefile", "README.md",
          "LICENSE", "jupyter-config"]

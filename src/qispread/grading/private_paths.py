@@ -10,7 +10,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from qispread.spc.errors import DataProblem
+from qispread.errors import DataProblem
 
 PRIVATE_FOLDER = "gradebook"
 

@@ -47,18 +47,6 @@ def split_hidden(source: str) -> tuple[str, list[int], list[str]]:
     return "\n".join(kept), hidden_numbers, hidden_text
 
 
-def secret_lines(sources: list[str]) -> list[str]:
-    """Distinctive lines that stand only inside hidden regions of these cell sources: a line that
-    a visible cell shows too (an import, say) is no secret and must not count as a leak."""
-    hidden: list[str] = []
-    shown: set[str] = set()
-    for source in sources:
-        kept, _numbers, text = split_hidden(source)
-        hidden.extend(text)
-        shown.update(line.strip() for line in kept.splitlines())
-    return distinctive([line for line in hidden if line not in shown])
-
-
 def distinctive(lines: list[str], shortest: int = 10) -> list[str]:
     """Hidden lines long enough that finding one elsewhere means it leaked (not `pass`, `)`)."""
     return [line for line in lines if len(line) >= shortest]
@@ -134,9 +122,3 @@ def visible_text(page: str) -> str:
     parser = _Text()
     parser.feed(page)
     return html.unescape("".join(parser.parts))
-
-
-def leaked_lines(page: str, hidden_text: list[str]) -> list[str]:
-    text = visible_text(page)
-    raw = html.unescape(page)
-    return [line for line in hidden_text if line in text or line in raw]

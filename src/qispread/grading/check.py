@@ -1,0 +1,98 @@
+"""Step 3 of grading: the marks. Each test cell runs again in a clean process (clean_check.py) on
+the answers taken out of the learner's kernel; its result is what is recorded. The executed
+notebook from the sandbox is the learner's data: only its outputs are kept, on the grader's own
+sanitised copy of the notebook. Where the learner's kernel and the clean process disagree, the
+submission is flagged for the tutor."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from dataclasses import dataclass, field
+
+import nbformat
+
+from qispread.grading.output_cap import cap_notebook
+from qispread.grading.prepare import is_test_cell
+
+NO_ANSWERS = ("Your answers could not be read after your notebook ran (it stopped early), so "
+              "this check could not be marked.")
+
+
+@dataclass
+class Verdict:
+    notebook: object  # the notebook to record: clean results in its test cells
+    disagreements: list[str] = field(default_factory=list)
+
+
+class CleanChecker:
+    """One clean Python process per grading worker (see clean_check.py)."""
+
+    def __init__(self, preload: list[str]):
+        self.process = subprocess.Popen(
+            [sys.executable, "-I", "-m", "qispread.grading.clean_check", json.dumps(preload)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+
+    def run(self, folder: str, cells: list[dict], answers: dict) -> dict:
+        request = {"folder": folder, "cells": cells, "answers": answers}
+        stdin, stdout = self.process.stdin, self.process.stdout
+        assert stdin is not None and stdout is not None  # opened with PIPE
+        stdin.write(json.dumps(request) + "\n")
+        stdin.flush()
+        reply = json.loads(stdout.readline())
+        if "error" in reply:
+            raise RuntimeError(f"the clean re-check failed: {reply['error']}")
+        return reply["results"]
+
+    def close(self) -> None:
+        if self.process.stdin is not None:
+            self.process.stdin.close()
+        self.process.wait()
+
+
+def failed(output_list: list) -> bool:
+    return any(out.get("output_type") == "error" for out in output_list)
+
+
+def _missing_answers(cells: list[dict]) -> dict:
+    error = {"output_type": "error", "ename": "AnswerProblem", "evalue": NO_ANSWERS,
+             "traceback": [f"AnswerProblem: {NO_ANSWERS}"]}
+    return {cell["id"]: {"outputs": [error], "passed": False} for cell in cells}
+
+
+def recheck(sanitised, executed: dict, answers: dict | None, folder: str,
+            checker: CleanChecker, setup: dict | None = None) -> Verdict:
+    """The sanitised notebook with the executed outputs put back (cell by cell, where the cell
+    is the same one) and the clean process's results in every test cell."""
+    nb = nbformat.from_dict(sanitised)
+    ran = executed.get("cells", []) if isinstance(executed, dict) else []
+    in_kernel: dict[str, bool] = {}
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        other = ran[index] if index < len(ran) and isinstance(ran[index], dict) else {}
+        if other.get("id") == cell.get("id") and isinstance(other.get("outputs"), list):
+            cell.outputs = [nbformat.from_dict(o) for o in other["outputs"] if isinstance(o, dict)]
+            count = other.get("execution_count")
+            cell.execution_count = count if isinstance(count, int) else None
+        if is_test_cell(cell):
+            in_kernel[cell.metadata["nbgrader"]["grade_id"]] = not failed(cell.outputs)
+    cells = [{"id": c.metadata["nbgrader"]["grade_id"], "source": c.source,
+              "setup": (setup or {}).get(c.metadata["nbgrader"]["grade_id"], [])}
+             for c in nb.cells if is_test_cell(c)]
+    results = (checker.run(folder, cells, answers) if answers is not None
+               else _missing_answers(cells))
+    verdict = Verdict(nb)
+    for cell in nb.cells:
+        if not is_test_cell(cell):
+            continue
+        grade_id = cell.metadata["nbgrader"]["grade_id"]
+        result = results[grade_id]
+        cell.outputs = [nbformat.from_dict(o) for o in result["outputs"]]
+        if answers is not None and result["passed"] != in_kernel.get(grade_id):
+            verdict.disagreements.append(
+                f"{grade_id} (learner's kernel: {'passed' if in_kernel.get(grade_id) else 'failed'}"
+                f", clean re-check: {'passed' if result['passed'] else 'failed'})")
+    cap_notebook(nb)
+    return verdict

@@ -1,0 +1,102 @@
+"""Step 4 of grading: record a submission's outcome, in the gradebook (nbgrader's own
+SaveAutoGrades and AssignLatePenalties, through the one writer) and in qispread's state file
+that `cohort status`, export and the report read:
+
+    course.state_folder() / assignment / f"{student}.json"
+    {"checksum", "state": "graded" | "failed", "reason", "tampering", "tampering_detail",
+     "graded_at"}
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import nbformat
+
+from qispread.grading.course import Course
+from qispread.grading.grade_worker import Outcome
+from qispread.grading.gradebook_writer import GradebookWriter
+
+
+def submission_checksum(folder: Path) -> str:
+    """Checksum over every file of a submission (names and contents, timestamp.txt included)."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(folder)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def state_path(course: Course, assignment: str, student: str) -> Path:
+    return course.state_folder() / assignment / f"{student}.json"
+
+
+def read_state(course: Course, assignment: str, student: str) -> dict | None:
+    path = state_path(course, assignment, student)
+    try:
+        return json.loads(path.read_text())
+    except (OSError, ValueError):
+        return None
+
+
+def tampering_detail(outcome: Outcome) -> str | None:
+    if not outcome.disagreements:
+        return None
+    return ("Tampering suspected: the learner's own kernel and a clean re-check of the same "
+            "answers disagree on " + "; ".join(outcome.disagreements) + ". The clean result "
+            "was recorded.")
+
+
+def _record_submission(course: Course, assignment: str, notebook_ids: list[str], gb,
+                       student: str) -> None:
+    """The gradebook half of nbgrader's Autograde.init_assignment: record the student and
+    the submission's timestamp, and score missing notebooks zero."""
+    submitted = course.folder("submitted", student, assignment)
+    timestamp = course.coursedir.get_existing_timestamp(str(submitted))
+    present = [nb for nb in notebook_ids if (submitted / f"{nb}.ipynb").exists()]
+    gb.update_or_create_student(student)
+    if timestamp:
+        gb.update_or_create_submission(assignment, student, timestamp=timestamp)
+    else:
+        gb.update_or_create_submission(assignment, student)
+    for nb in notebook_ids:
+        if nb in present:
+            continue
+        for grade_row in gb.find_submission_notebook(nb, assignment, student).grades:
+            grade_row.auto_score = 0
+            grade_row.needs_manual_grade = False
+    gb.db.commit()
+
+
+def record(course: Course, assignment: str, notebook_ids: list[str], outcome: Outcome,
+           writer: GradebookWriter) -> None:
+    """The writer's half of nbgrader's autograde pipeline in one transaction, then the graded
+    notebooks and the state file. A failed submission is recorded, without grades, as nbgrader
+    does."""
+    from nbgrader.preprocessors import AssignLatePenalties, SaveAutoGrades
+
+    with writer.submission() as gb:
+        _record_submission(course, assignment, notebook_ids, gb, outcome.student)
+        for notebook_id, nb in outcome.notebooks.items():
+            resources = {"nbgrader": {"student": outcome.student, "assignment": assignment,
+                                      "notebook": notebook_id, "db_url": course.db_url}}
+            for pp_class in (SaveAutoGrades, AssignLatePenalties):
+                pp_class(config=course.config)(nb, resources)
+    dest = course.folder("autograded", outcome.student, assignment)
+    for notebook_id, nb in outcome.notebooks.items():
+        nbformat.write(nb, dest / f"{notebook_id}.ipynb")
+    submitted = course.folder("submitted", outcome.student, assignment)
+    path = state_path(course, assignment, outcome.student)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    detail = tampering_detail(outcome)
+    path.write_text(json.dumps({
+        "checksum": submission_checksum(submitted),
+        "state": "failed" if outcome.error else "graded",
+        "reason": outcome.error,
+        "tampering": detail is not None,
+        "tampering_detail": detail,
+        "graded_at": datetime.now(UTC).isoformat(timespec="seconds"),
+    }, indent=1))
