@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from browser.conftest import ROOT, _free_port, _wait_until_up
+from browser.lab_actions import screenshot
 from qispread.grading.learner_edition import build_learner_edition
-from tests.browser.conftest import ROOT, _free_port, _wait_until_up
-from tests.browser.lab_actions import screenshot
 
 pytestmark = pytest.mark.browser
 

@@ -11,7 +11,7 @@ import nbformat
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.lab_actions import (
+from browser.lab_actions import (
     NOTEBOOK_PANEL,
     open_notebook,
     run_all_cells,

@@ -8,7 +8,7 @@ import os
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.lab_actions import open_widget
+from browser.lab_actions import open_widget
 
 pytestmark = pytest.mark.browser
 BEFORE = bool(os.environ.get("QISPREAD_BEFORE"))

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from qispread.errors import DataProblem
 
-PARTS = ["course", "exercises", "source_data", "src", "pyproject.toml", "Makefile", "README.md",
+PARTS = ["course", "exercises", "source_data", "src", "pyproject.toml", "hatch_build.py",
+         "constraints.txt", "Makefile", "README.md",
          "LICENSE", "jupyter-config"]
 LEFT_OUT = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info", ".ipynb_checkpoints",
                                   "my_*.json", "*_export.*", "gradebook")
