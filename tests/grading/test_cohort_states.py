@@ -15,7 +15,7 @@ from pathlib import Path
 import nbformat
 import pytest
 from course_notebooks import PROJECT, release_notebooks
-from sample_course import SAMPLE, answered, make_course
+from sample_course import RIGHT, SAMPLE, WRONG, answered, make_course
 
 from qispread.cli_cohort import main
 from qispread.grading.cohort_data import STATUS_COLUMNS
@@ -36,12 +36,6 @@ MAX = 5.0  # the autograded test (2), the reflection (2) and its task cell (1)
 MARKED = FULL_AUTO + MANUAL_SHARE * (MAX - FULL_AUTO)
 
 
-CORRECT = """
-def median_of(values):
-    ordered = sorted(values)
-    middle = len(ordered) // 2
-    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
-"""
 
 
 def _git(root: Path, *args: str) -> str:
@@ -107,9 +101,8 @@ def cohort(tmp_path_factory):
     assert cohort_cmd("deadline", SAMPLE, "--due", DUE, "--late-penalty", str(PENALTY)) == 0
     assert cohort_cmd("extend", SAMPLE, "dee", "--until", "2026-01-12 12:00") == 0
     blank = release_notebooks(course, SAMPLE)
-    solved = {name: answered(nb, CORRECT) for name, nb in blank.items()}
-    wrong = {name: answered(nb, "def median_of(values):\n    return 0")
-             for name, nb in blank.items()}
+    solved = {name: answered(nb, RIGHT) for name, nb in blank.items()}
+    wrong = {name: answered(nb, WRONG) for name, nb in blank.items()}
     _submit(exchange, "ana", ON_TIME, solved)
     _submit(exchange, "ben", ON_TIME, solved)
     _submit(exchange, "cal", LATE, solved)
