@@ -9,8 +9,10 @@ from qispread.grading.autograde import Autograder
 from qispread.grading.course import Course
 from qispread.grading.gradebook_writer import GradebookWriter
 
-# nbgrader's "zero" method: a late notebook's penalty is its whole score
-ZERO_FOR_LATE = 'c.LateSubmissionPlugin.penalty_method = "zero"\n'
+# nbgrader's own plug-in (the course config names qispread's percent-per-day one) with its "zero"
+# method: a late notebook's penalty is its whole score
+ZERO_FOR_LATE = ('c.AssignLatePenalties.plugin_class = "nbgrader.plugins.LateSubmissionPlugin"\n'
+                 'c.LateSubmissionPlugin.penalty_method = "zero"\n')
 
 
 @pytest.fixture
