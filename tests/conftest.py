@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -90,6 +91,41 @@ def postgres_bin() -> Path:
     if found is None:
         _missing("PostgreSQL", "postgresql")
     return found
+
+
+# Debian's chromium, headless, with no traffic beyond the pages a test opens (see DESIGN.md).
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+# One headless chromium per test process, shared by the browser and the site tests (two
+# sync Playwright sessions cannot live in one process).
+@pytest.fixture(scope="session")
+def browser(chromium_executable) -> Iterator:
+    from playwright.sync_api import sync_playwright
+
+    profile = tempfile.mkdtemp(prefix="qispread-chromium-")
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            profile,
+            executable_path=chromium_executable,
+            args=CHROMIUM_ARGS,
+            headless=True,
+            viewport={"width": 1400, "height": 1000},
+        )
+        try:
+            yield context
+        finally:
+            context.close()
+            shutil.rmtree(profile, ignore_errors=True)
 
 
 # --- markers and xdist groups by place --------------------------------------------------------

@@ -26,16 +26,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts" / "browser"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 # Plugins that pop up toasts over the notebook and fetch from the internet (news, update checks).
 QUIET_PLUGINS = {"@jupyterlab/apputils-extension:announcements": True}
 
@@ -127,26 +117,6 @@ def lab_server() -> Iterator[LabServer]:
         except subprocess.TimeoutExpired:
             process.kill()
         shutil.rmtree(work, ignore_errors=True)
-
-
-@pytest.fixture(scope="session")
-def browser(chromium_executable) -> Iterator:
-    from playwright.sync_api import sync_playwright
-
-    profile = tempfile.mkdtemp(prefix="qispread-chromium-")
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            profile,
-            executable_path=chromium_executable,
-            args=CHROMIUM_ARGS,
-            headless=True,
-            viewport={"width": 1400, "height": 1000},
-        )
-        try:
-            yield context
-        finally:
-            context.close()
-            shutil.rmtree(profile, ignore_errors=True)
 
 
 @pytest.fixture

@@ -19,9 +19,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-# the browser tests' session of headless Debian chromium, shared
-from browser.conftest import browser  # noqa: F401
 from site_pages import HUB, REPO
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -44,7 +44,10 @@ class Secrets:
             if "@" in person:
                 hit = person.lower() in text.lower()
             else:
-                hit = re.search(rf"(?<![\w.@-]){re.escape(person)}(?![\w@-])", text) is not None
+                as_word = rf"(?<![\w.@-]){re.escape(person)}(?![\w@-])"
+                # an id that is also a word of the assignment or of the learner's own answers
+                # (a classmate called "rose"; "the rate rose") tells the page's reader nothing
+                hit = re.search(as_word, text) is not None and re.search(as_word, typed) is None
             if hit:
                 found.append(person)
         found += [value for value in self.environment if value in text]
@@ -117,7 +120,8 @@ def course_secrets(coursedir) -> Secrets:
 
 
 def own_lines(coursedir, student: str, assignment: str) -> set[str]:
-    """What the learner typed in their submitted notebooks, and their own id and email."""
+    """What the learner typed in their submitted notebooks, the released assignment's own text,
+    and their own id and email."""
     from nbgrader.api import Gradebook, MissingEntry
 
     own = {student}
@@ -128,6 +132,10 @@ def own_lines(coursedir, student: str, assignment: str) -> set[str]:
             email = None
     if email:
         own.add(email)
+    released = Path(coursedir.format_path(coursedir.release_directory, ".", assignment))
+    for path in released.glob("*.ipynb"):  # the assignment's own words, which every learner has
+        for cell in nbformat.read(path, as_version=4).cells:
+            own.update(line.strip() for line in cell.source.splitlines())
     folder = Path(coursedir.format_path(coursedir.submitted_directory, student, assignment))
     for path in folder.glob("*.ipynb"):
         try:

@@ -15,6 +15,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from qispread.errors import DataProblem
+
 FOLDER_NAME = "my_project"
 FOLDER_VARIABLE = "QISPREAD_PROJECT"
 EXAMPLE_FOLDER = "example_project"
@@ -48,7 +50,7 @@ def part(key: str) -> Part:
     for candidate in PARTS:
         if candidate.key == key:
             return candidate
-    raise ValueError(
+    raise DataProblem(
         f"A project has no part called '{key}'. Its parts are: {', '.join(PART_KEYS)}.")
 
 
