@@ -140,6 +140,8 @@ def _upload(widget: w.FileUpload) -> str:
 
 
 def _figure(widget) -> str:
+    if not widget.data:  # a tool that draws only once it has data (e.g. the learner's own)
+        return '<p class="qs-empty-chart">The chart appears here once the tool has data.</p>'
     return figure_html(widget.to_dict(), f"qs-widget-chart-{next(_chart_ids)}")
 
 
