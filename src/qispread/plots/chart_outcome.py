@@ -78,8 +78,6 @@ def _one_value_per_point(spec: ChartSpec, frame: pd.DataFrame):
     return values, label, note
 
 
-def _as_lines(explanation: str | Iterable[str]) -> list[str]:
-    """qic's explain() gives a list of sentences, ptd's one paragraph per line."""
-    if isinstance(explanation, str):
-        return [line for line in explanation.splitlines() if line.strip()]
+def _as_lines(explanation: Iterable[str]) -> list[str]:
+    """Both verbs' explain() give an Explanation: one sentence or paragraph per item."""
     return [str(line) for line in explanation]
