@@ -9,6 +9,10 @@ PORT ?= 8888
 JOBS ?= auto
 # The tested versions of every dependency (refresh with `make lock`).
 CONSTRAINTS := constraints.txt
+# jsonschema's optional IRI checker (pulled in by jupyter-events) builds a parser grammar on import:
+# about 1.1 s of CPU in every process that imports nbformat (each nbgrader, papermill and Jupyter
+# process). Nothing here validates IRIs, so it is removed after installing.
+SLOW_IMPORTS_OUT = $(1)/python -m pip uninstall --quiet --yes rfc3987-syntax
 # The inner loop: everything but the servers, the browser, nbgrader, executed notebooks, the wheel
 # and the property tests (`hypothesis` is the marker Hypothesis gives them); `make test` runs all.
 FAST_MARKERS := not (browser or hub or postgres or grading or notebooks or wheel or hypothesis)
@@ -24,6 +28,7 @@ $(STAMP): pyproject.toml $(CONSTRAINTS)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -e '.[dev,site]'
+	$(call SLOW_IMPORTS_OUT,$(BIN))
 	touch $(STAMP)
 
 # Course settings (no news pop-up); without solutions/ (the learner edition) nbgrader's tutor tools
@@ -60,6 +65,7 @@ lock:
 	$(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/python -m pip install --quiet --upgrade pip
 	.lock-venv/bin/python -m pip install --quiet '.[dev,site]'
+	$(call SLOW_IMPORTS_OUT,.lock-venv/bin)
 	{ echo "# The tested versions of every package the course, grading and development installs use."; \
 	  echo "# make setup installs with -c constraints.txt. Refresh after changing pyproject.toml's ranges:"; \
 	  echo "#   make lock"; \
