@@ -1,31 +1,26 @@
-"""Step 2 of grading: execute one submission's notebooks inside the sandbox.
-
-The grader talks to the sandbox through the pipes of one process started inside it
-(qispread.grading.sandbox_runner): the job goes in on stdin, the executed notebooks and the
-learner's answers come back on stdout, read with a size cap and a deadline. No socket crosses
-the sandbox's edge; the kernel's ZeroMQ ports live in the sandbox's own network namespace, so two
-sandboxes never race for a port. The next sandbox is started while the current submission runs,
-to hide its start-up time."""
+"""Step 2 of grading: execute one submission's notebooks, each on a fresh kernel inside its own
+bubblewrap sandbox (sandboxed_kernel.py), driven from this worker with nbgrader's own Execute
+preprocessor over ZeroMQ ipc sockets. The next sandbox is started while the current submission
+runs, to hide the kernel's start-up time. The submission's files are copied into the sandbox's
+folder when its job arrives, and only regular files come back out."""
 
 from __future__ import annotations
 
-import json
 import os
-import selectors
 import shutil
-import signal
 import stat
-import subprocess
-import sys
 import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from qispread.grading.sandbox import AUTOGRADE_ENV, BWRAP_ENV, Limits, bwrap_command
+from traitlets.config import Config
 
-RESULT_BYTES = 64_000_000
+from qispread.grading.run_notebook import KERNEL_DIED, preload_line, run_notebook
+from qispread.grading.sandbox import Limits
+from qispread.grading.sandboxed_kernel import kill, start_kernel
+
 FILES_BACK_BYTES = 50_000_000
 DIED_STARTING = "Kernel died before replying to kernel_info"
 START_ATTEMPTS = 3
@@ -55,69 +50,41 @@ class Executed:
 
 
 class Slot:
-    """One sandbox, started ahead of its job: a runner with a warm kernel, waiting on stdin."""
+    """One sandbox, started ahead of its job: a kernel booting in it, waiting for the first
+    cell. Used for one submission, then discarded."""
 
-    def __init__(self, settings: Settings, scratch: Path):
+    def __init__(self, settings: Settings, scratch: Path, kernel_name: str | None = None,
+                 folder: Path | None = None):
         self.settings = settings
-        self.folder = Path(tempfile.mkdtemp(prefix="submission-", dir=scratch))
-        self.log = self.folder.with_suffix(".log")
-        runner = [sys.executable, "-I", "-m", "qispread.grading.sandbox_runner", json.dumps({
-            "config": {"Execute": settings.execute_config}, "kernel_name": settings.kernel_name,
-            "extra_arguments": settings.extra_arguments, "preload": settings.preload})]
-        command = bwrap_command(self.folder, runner) if settings.sandbox else runner
-        with open(self.log, "wb") as log:
-            self.process = subprocess.Popen(
-                command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log,
-                cwd=None if settings.sandbox else self.folder,
-                env=BWRAP_ENV if settings.sandbox else {**os.environ, **AUTOGRADE_ENV},
-                preexec_fn=settings.limits.apply, start_new_session=True)
+        self.kernel_name = kernel_name or settings.kernel_name
+        self.folder = folder or Path(tempfile.mkdtemp(prefix="submission-", dir=scratch))
+        self.sockets = Path(tempfile.mkdtemp(prefix="kernel-", dir=scratch))
+        self.log = self.sockets.with_suffix(".log")
+        arguments = list(settings.extra_arguments)
+        if settings.preload:
+            arguments.append(f"--IPKernelApp.exec_lines={[preload_line(settings.preload)]!r}")
+        self.km = start_kernel(self.folder, self.sockets, settings.sandbox, settings.limits,
+                               self.kernel_name, arguments, self.log)
 
-    def run(self, notebooks: dict, files_from: Path, files_to: Path) -> Executed:
-        """Copy the submission's other files in, run, copy regular files back out."""
-        shutil.copytree(files_from, self.folder, dirs_exist_ok=True, symlinks=False)
-        job = json.dumps({"notebooks": [{"id": k, "notebook": nb} for k, nb in notebooks.items()]})
+    def run(self, nb, deadline: float | None) -> tuple[object, dict | None, str | None]:
+        """Run one notebook on this slot's kernel, then kill the sandbox. Past the deadline the
+        sandbox is killed and the run ends as too long."""
+        timer = None
+        if deadline is not None:
+            timer = threading.Timer(max(deadline - time.monotonic(), 0), kill, (self.km,))
+            timer.start()
         try:
-            raw = self._exchange(job.encode())
+            nb, answers, error = run_notebook(nb, Config({"Execute": self.settings.execute_config}),
+                                              self.km, str(self.folder))
         finally:
-            self.stop()
-        copy_regular_files(self.folder, files_to)
-        try:
-            result = json.loads(raw)
-            items = {item["id"]: item for item in result["notebooks"]}
-            return Executed({k: items[k]["notebook"] for k in notebooks},
-                            {k: items[k].get("answers") for k in notebooks},
-                            {k: items[k].get("error") for k in notebooks})
-        except (ValueError, KeyError, TypeError):
-            raise SubmissionFailed(
-                "the notebook's run ended without a readable result (its code may have stopped "
-                f"the grader's runner){self._log_tail()}") from None
-
-    def _exchange(self, job: bytes) -> bytes:
-        process = self.process
-        writer = threading.Thread(target=_feed, args=(process.stdin, job), daemon=True)
-        writer.start()
-        timeout = self.settings.timeout
-        deadline = time.monotonic() + timeout if timeout else None
-        chunks, size = [], 0
-        assert process.stdout is not None  # opened with stdout=PIPE
-        with selectors.DefaultSelector() as selector:
-            selector.register(process.stdout, selectors.EVENT_READ)
-            while True:
-                left = None if deadline is None else deadline - time.monotonic()
-                if left is not None and left <= 0:
-                    raise SubmissionFailed(
-                        f"it ran for longer than the {timeout:g}-second limit")
-                if not selector.select(left):
-                    continue
-                chunk = os.read(process.stdout.fileno(), 1 << 20)
-                if not chunk:
-                    break
-                chunks.append(chunk)
-                size += len(chunk)
-                if size > RESULT_BYTES:
-                    raise SubmissionFailed(
-                        f"it produced more than {RESULT_BYTES // 1_000_000} MB of output")
-        return b"".join(chunks)
+            if timer is not None:
+                timer.cancel()
+            kill(self.km)
+        if deadline is not None and time.monotonic() >= deadline:
+            error = f"it ran for longer than the {self.settings.timeout:g}-second limit"
+        elif error == KERNEL_DIED or (error and DIED_STARTING in error):
+            error = (error if DIED_STARTING in error else KERNEL_DIED) + self._log_tail()
+        return nb, answers, error
 
     def _log_tail(self) -> str:
         try:
@@ -126,32 +93,36 @@ class Slot:
             return ""
         return f" (last message: {lines[-1][:300]})" if lines else ""
 
-    def stop(self) -> None:
-        """Kill the sandbox: with its PID namespace, every process the learner started dies."""
-        try:
-            os.killpg(self.process.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        self.process.wait()
-        for pipe in (self.process.stdin, self.process.stdout):
-            try:
-                if pipe is not None:
-                    pipe.close()
-            except OSError:
-                pass
-
     def discard(self) -> None:
-        self.stop()
-        remove_tree(self.folder)
+        kill(self.km)
+        remove_tree(self.sockets)
         self.log.unlink(missing_ok=True)
 
 
-def _feed(pipe, data: bytes) -> None:
-    try:
-        pipe.write(data)
-        pipe.close()
-    except (BrokenPipeError, OSError, ValueError):
-        pass
+def execute_submission(first: Slot, scratch: Path, notebooks: dict, files_from: Path,
+                       files_to: Path) -> Executed:
+    """Each notebook on a fresh kernel in a fresh sandbox over the same folder (the first one
+    already booting); then the submission's regular files are copied back out."""
+    settings = first.settings
+    shutil.copytree(files_from, first.folder, dirs_exist_ok=True, symlinks=False)
+    deadline = time.monotonic() + settings.timeout if settings.timeout else None
+    executed = Executed({}, {}, {})
+    slot: Slot | None = first
+    for notebook_id, nb in notebooks.items():
+        kernel_name = nb.metadata.get("kernelspec", {}).get("name", settings.kernel_name)
+        if slot is None or slot.kernel_name != kernel_name:
+            if slot is not None:
+                slot.discard()
+            slot = Slot(settings, scratch, kernel_name, first.folder)
+        try:
+            result = slot.run(nb, deadline)
+        finally:
+            slot.discard()
+            slot = None
+        executed.notebooks[notebook_id], executed.answers[notebook_id], \
+            executed.errors[notebook_id] = result
+    copy_regular_files(first.folder, files_to)
+    return executed
 
 
 def copy_regular_files(source: Path, target: Path, budget: int = FILES_BACK_BYTES) -> None:
@@ -205,9 +176,10 @@ class WarmSandboxes:
         for _ in range(START_ATTEMPTS):
             slot = self.take()
             try:
-                executed = slot.run(notebooks, files_from, files_to)
+                executed = execute_submission(slot, self.scratch, notebooks, files_from, files_to)
             finally:
                 slot.discard()
+                remove_tree(slot.folder)
             if not any(DIED_STARTING in (e or "") for e in executed.errors.values()):
                 break
         return executed
@@ -215,5 +187,6 @@ class WarmSandboxes:
     def close(self) -> None:
         if self._spare:
             self._spare.discard()
+            remove_tree(self._spare.folder)
             self._spare = None
         remove_tree(self.scratch)

@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import sysconfig
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,9 +87,10 @@ def source_data() -> Path | None:
         return None
 
 
-def bwrap_command(folder: Path, command: list[str]) -> list[str]:
-    """`command` run inside a sandbox whose only writable place is `folder` (seen inside as
-    /home/learner/submission)."""
+def bwrap_command(folder: Path, command: list[str], shared: Sequence[Path] = ()) -> list[str]:
+    """`command` run inside a sandbox whose only writable places are `folder` (seen inside as
+    /home/learner/submission) and the `shared` folders (seen at their own paths: the kernel's
+    ipc sockets)."""
     bwrap = shutil.which("bwrap")
     if bwrap is None:
         raise SandboxUnavailable("the bubblewrap program (bwrap) is not installed")
@@ -120,6 +122,8 @@ def bwrap_command(folder: Path, command: list[str]) -> list[str]:
             args += ["--ro-bind", etc, etc]
     for root in [*readable_roots(), *([data] if data else []), *libraries]:
         args += ["--ro-bind", str(root), str(root)]
+    for place in shared:
+        args += ["--bind", str(place), str(place)]
     args += ["--bind", str(folder), SUBMISSION, "--chdir", SUBMISSION, "--"]
     return args + command
 

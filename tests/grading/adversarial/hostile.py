@@ -36,7 +36,7 @@ def show(label, paths):
 HOSTILE = {
     "endless_loop_ignoring_sigint": Hostile(
         "import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\nwhile True:\n    pass",
-        fails="it ran for longer than the 25-second limit"),
+        fails="did not stop when interrupted"),
     "os_exit": Hostile("import os\nos._exit(0)", fails="its Python kernel stopped"),
     # keeps what it got, so later cells may find no memory left and time out
     "memory_bomb": Hostile("hog = []\nwhile True:\n    hog.append(bytearray(10 ** 8))\n" + WRONG,
