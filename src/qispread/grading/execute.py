@@ -19,7 +19,7 @@ from traitlets.config import Config
 
 from qispread.grading.run_notebook import KERNEL_DIED, preload_line, run_notebook
 from qispread.grading.sandbox import Limits
-from qispread.grading.sandboxed_kernel import kill, start_kernel
+from qispread.grading.sandboxed_kernel import kill, kill_now, start_kernel
 
 FILES_BACK_BYTES = 50_000_000
 DIED_STARTING = "Kernel died before replying to kernel_info"
@@ -71,7 +71,7 @@ class Slot:
         sandbox is killed and the run ends as too long."""
         timer = None
         if deadline is not None:
-            timer = threading.Timer(max(deadline - time.monotonic(), 0), kill, (self.km,))
+            timer = threading.Timer(max(deadline - time.monotonic(), 0), kill_now, (self.km,))
             timer.start()
         try:
             nb, answers, error = run_notebook(nb, Config({"Execute": self.settings.execute_config}),

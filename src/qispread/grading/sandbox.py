@@ -50,7 +50,7 @@ class Limits:
 
     def apply(self) -> None:
         """Set in the sandbox's first process (a preexec_fn): every process inside inherits
-        them. RLIMIT_NPROC is not enforced for root; see docs/grading-sandbox.md."""
+        them. RLIMIT_NPROC does not hold for root: sandbox_cgroup.py caps processes there."""
         def cap(kind: int, value: int) -> None:
             resource.setrlimit(kind, (value, value))
 

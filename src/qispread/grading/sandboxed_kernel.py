@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from jupyter_client.manager import AsyncKernelManager
 from jupyter_core.utils import run_sync
 
 from qispread.grading.sandbox import AUTOGRADE_ENV, BWRAP_ENV, Limits, bwrap_command
+from qispread.grading.sandbox_cgroup import SandboxCgroup, entering
 
 MESSAGE_BYTES = 64_000_000
 
@@ -32,6 +34,7 @@ class SandboxedKernelManager(AsyncKernelManager):
     folder: Path  # the submission's private copy, writable inside
     sockets: Path  # the ipc folder shared with the grader
     sandboxed: bool = True
+    cgroup: SandboxCgroup | None = None
 
     def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
         command = super().format_kernel_cmd(extra_arguments)
@@ -55,8 +58,11 @@ def start_kernel(folder: Path, sockets: Path, sandboxed: bool, limits: Limits, k
         # SIGINT sent to bwrap would not reach a kernel in its own session: ask the kernel
         # itself, on its control channel, to interrupt a cell that ran out of time
         spec.interrupt_mode = "message"
+    enter: Callable[[], None] = limits.apply
+    if sandboxed:
+        enter, km.cgroup = entering(limits)
     kwargs: dict[str, Any] = {
-        "extra_arguments": extra_arguments, "preexec_fn": limits.apply,
+        "extra_arguments": extra_arguments, "preexec_fn": enter,
         "stdin": subprocess.DEVNULL, "stdout": subprocess.DEVNULL,
         # bwrap's own process keeps this environment (readable inside in /proc/1/environ)
         "env": dict(BWRAP_ENV) if sandboxed else {**os.environ, **AUTOGRADE_ENV},
@@ -67,15 +73,20 @@ def start_kernel(folder: Path, sockets: Path, sandboxed: bool, limits: Limits, k
     return km
 
 
-def kill(km: SandboxedKernelManager) -> None:
-    """Kill the sandbox: with its PID namespace, every process the learner started dies too."""
-    provisioner = km.provisioner
-    process = getattr(provisioner, "process", None)
+def kill_now(km: SandboxedKernelManager) -> None:
+    """SIGKILL the sandbox: with its PID namespace, every process the learner started dies too.
+    Only sends a signal, so it is safe from a timer thread."""
+    process = getattr(km.provisioner, "process", None)
     if process is not None:
         try:
             os.killpg(process.pid, signal.SIGKILL)
         except (ProcessLookupError, PermissionError):
             pass
+
+
+def kill(km: SandboxedKernelManager) -> None:
+    """Kill the sandbox and free what the kernel manager holds."""
+    kill_now(km)
     try:
         run_sync(km.shutdown_kernel)(now=True)
     except Exception:  # already dead: killed for memory or time, or by the learner's own code
@@ -85,3 +96,5 @@ def kill(km: SandboxedKernelManager) -> None:
     except Exception:
         pass
     km.context.destroy(linger=0)
+    if km.cgroup is not None:
+        km.cgroup.remove()
