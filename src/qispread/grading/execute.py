@@ -87,8 +87,12 @@ class Slot:
         return nb, answers, error
 
     def _log_tail(self) -> str:
+        """The last line the kernel (or bwrap) wrote to its error log, read from the end only:
+        learner code can fill that file."""
         try:
-            lines = self.log.read_text(errors="replace").strip().splitlines()
+            with open(self.log, "rb") as log:
+                log.seek(max(log.seek(0, os.SEEK_END) - 4096, 0))
+                lines = log.read().decode(errors="replace").strip().splitlines()
         except OSError:
             return ""
         return f" (last message: {lines[-1][:300]})" if lines else ""
