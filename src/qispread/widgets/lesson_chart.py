@@ -1,0 +1,33 @@
+"""What a lesson shows for a worked example, so that its cell is one call and not code to read.
+
+    lesson_chart(theatre, "theatre_start_delay", x="date", y="minutes_late", chart="i")
+
+shows where the data come from, the engine's plain-English reading and the chart. The choices are
+the chart explorer's (a ChartSpec), so a worked example and a learner's own chart are drawn alike.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+from IPython.display import HTML, display
+
+from qispread import data as course_data
+from qispread.models.chart_spec import ChartSpec
+from qispread.plots.chart_outcome import analyse
+from qispread.widgets.reading import explanation
+
+
+def lesson_chart(frame: pd.DataFrame, source: str, **choices) -> None:
+    """Display the source of `frame` (a course data set's name), the reading and the chart."""
+    outcome = analyse(ChartSpec(**choices), frame)
+    display(source_note(source))
+    display(explanation(outcome.explanation))
+    display(outcome.figure)
+
+
+def source_note(source: str) -> HTML:
+    """Where a course data set comes from (and whether it is synthetic), as a small caption."""
+    text = escape(course_data.attribution(source))
+    return HTML(f"<p style='font-size:14px;color:#333;max-width:60em'>{text}</p>")
