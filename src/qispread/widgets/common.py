@@ -82,4 +82,3 @@ def show_figure(target: go.FigureWidget, fig: go.Figure) -> None:
         target.data = []
         target.add_traces(list(fig.data))
         target.layout = fig.layout
-        target.layout.autosize = True  # as wide as the notebook, not plotly's default 700 px
