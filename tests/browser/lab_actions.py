@@ -54,15 +54,40 @@ def run_all_cells(page) -> None:
         page.keyboard.press("Shift+Enter")
 
 
-def wait_until_idle(page) -> None:
+def wait_until_idle(page, timeout: int = 90_000) -> None:
     page.wait_for_function(
         """() => {
             const prompts = [...document.querySelectorAll('.jp-InputArea-prompt')];
             return prompts.length > 0 && prompts.every(p => !p.textContent.includes('*'))
                 && prompts.some(p => /\\[\\d+\\]/.test(p.textContent));
         }""",
-        timeout=90_000,
+        timeout=timeout,
     )
+
+
+_LAST_RUN = """() => {
+    const cells = window.jupyterapp.shell.currentWidget.content.widgets
+        .filter(cell => cell.model.type === "code");
+    return Math.max(0, ...cells.map(cell => cell.model.executionCount || 0));
+}"""
+
+
+def run_all_from_menu(page, timeout: int = 240_000) -> None:
+    """Run > Run All Cells from the menu bar, as a learner does, then wait until every cell has
+    run (or the run stopped at an error): the kernel is idle and no cell is waiting."""
+    before = page.evaluate(_LAST_RUN)
+    fail_if_kernel_chooser(page)
+    page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
+    page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
+    page.wait_for_function(
+        """before => {
+            const notebook = window.jupyterapp.shell.currentWidget;
+            const kernel = notebook.sessionContext.session?.kernel;
+            const cells = notebook.content.widgets.filter(cell => cell.model.type === "code");
+            const last = Math.max(0, ...cells.map(cell => cell.model.executionCount || 0));
+            const waiting = cells.some(cell => cell.promptNode?.textContent.includes("*"));
+            return kernel?.status === "idle" && !waiting && last > before;
+        }""", arg=before, timeout=timeout)
 
 
 def screenshot(page, artifacts: Path, name: str) -> Path:
