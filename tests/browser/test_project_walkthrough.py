@@ -20,6 +20,8 @@ LESSONS = ("00_start_here", "01_model_for_improvement", "02_driver_diagrams", "0
            "09_sustaining_change", "10_spread_plan")
 PROJECT_CELL = "your-project-tool"
 TOOL_CELLS = {"10_spread_plan": "cell-11"}  # module 10's lesson ends with the plan builder
+# worked examples photographed too: module 05's, drawn by one call each since the rework
+EXAMPLE_CELLS = {"05_spc": ("cell-03", "cell-08", "cell-10", "cell-22", "cell-27")}
 PARTS = ["aim.json", "driver_diagram.json", "measures.json", "chart.json", "pdsa.json",
          "readiness.json", "coaching_plan.json", "sustainability.json"]
 
@@ -40,15 +42,22 @@ def shots(artifacts) -> Path:
 
 
 def _lesson(page, lab_server, folder: str, shots: Path):
-    """Open a lesson, run all of it, check no error was shown, photograph its top; return the
-    lesson's "your project" cell, scrolled into view."""
+    """Open a lesson, run all of it, check no error was shown, photograph its top and its worked
+    examples; return the lesson's "your project" cell, scrolled into view."""
     [lesson] = sorted((lab_server.root / "course" / folder).glob("*.ipynb"))
     open_notebook(page, lab_server, str(lesson.relative_to(lab_server.root)))
     run_all_from_menu(page)
     assert _errors_shown(page) == [], folder
-    page.wait_for_timeout(1000)
-    page.screenshot(path=str(shots / f"{folder[:2]}-lesson.png"))
-    return _tool_cell(page, TOOL_CELLS.get(folder, PROJECT_CELL))
+    _scroll_to(page, 0)
+    _shot(page, shots, f"{folder[:2]}-lesson")
+    for cell_id in EXAMPLE_CELLS.get(folder, ()):
+        _scroll_to(page, cell_id)
+        _shot(page, shots, f"{folder[:2]}-example-{cell_id}")
+    cell_id = TOOL_CELLS.get(folder, PROJECT_CELL)
+    _scroll_to(page, cell_id)
+    cell = page.locator(f"{NOTEBOOK_PANEL} .jp-Cell.jp-mod-active")
+    expect(cell.locator(".jp-OutputArea-output .widget-vbox").first).to_be_visible(timeout=60_000)
+    return cell
 
 
 def _errors_shown(page) -> list[str]:
@@ -60,23 +69,23 @@ def _errors_shown(page) -> list[str]:
         .map(output => `${output.ename}: ${output.evalue}`)""")
 
 
-def _tool_cell(page, cell_id: str):
+def _scroll_to(page, cell: str | int) -> None:
+    """Make a cell (its id, or its position) the active one, at the top of the window."""
     index = page.evaluate(
-        """id => {
+        """cell => {
             const notebook = window.jupyterapp.shell.currentWidget.content;
-            const index = notebook.widgets.findIndex(cell => cell.model.id === id);
+            const index = typeof cell === "number" ? cell
+                : notebook.widgets.findIndex(widget => widget.model.id === cell);
+            if (index < 0) return index;
             notebook.activeCellIndex = index;
             notebook.scrollToItem(index, "start");
             return index;
-        }""", cell_id)
-    assert index >= 0, f"the lesson has no cell {cell_id}"
-    cell = page.locator(f"{NOTEBOOK_PANEL} .jp-Cell.jp-mod-active")
-    expect(cell.locator(".jp-OutputArea-output .widget-vbox").first).to_be_visible(timeout=60_000)
-    return cell
+        }""", cell)
+    assert index >= 0, f"the lesson has no cell {cell}"
 
 
 def _shot(page, shots: Path, name: str) -> None:
-    page.wait_for_timeout(1500)  # plotly and the widgets finish drawing
+    page.wait_for_timeout(1000)  # plotly and the widgets finish drawing
     page.screenshot(path=str(shots / f"{name}.png"))
 
 
