@@ -56,11 +56,11 @@ def xmr_limits_compared(frame: pd.DataFrame, y: str) -> None:
     """The XmR limits from ptd() and qic(), to four decimal places, for a lesson to compare."""
     mdc = ptd(data=frame, y=y).summary()
     qicharts = qic(data=frame, y=y, chart="i").summary()
+    left = "style='text-align:left'"
     display(HTML(
-        "<table style='font-size:15px'><caption style='text-align:left'>The course's tools, "
-        "to four decimal places</caption><tr><th>Tool</th><th>Lower limit</th>"
-        "<th>Upper limit</th></tr>"
-        f"<tr><td>Making Data Count (× 2.66)</td><td>{mdc['lpl'][0]:.4f}</td>"
+        f"<table style='font-size:15px'><caption {left}>The course's tools, to four decimal "
+        f"places</caption><tr><th {left}>Tool</th><th>Lower limit</th><th>Upper limit</th></tr>"
+        f"<tr><td {left}>Making Data Count (× 2.66)</td><td>{mdc['lpl'][0]:.4f}</td>"
         f"<td>{mdc['upl'][0]:.4f}</td></tr>"
-        f"<tr><td>qicharts2 (× 3 ÷ 1.128 = {3 / 1.128:.5f})</td>"
+        f"<tr><td {left}>qicharts2 (× 3 ÷ 1.128 = {3 / 1.128:.5f})</td>"
         f"<td>{qicharts['lcl'][0]:.4f}</td><td>{qicharts['ucl'][0]:.4f}</td></tr></table>"))
