@@ -20,8 +20,10 @@ LESSONS = ("00_start_here", "01_model_for_improvement", "02_driver_diagrams", "0
            "09_sustaining_change", "10_spread_plan")
 PROJECT_CELL = "your-project-tool"
 TOOL_CELLS = {"10_spread_plan": "cell-11"}  # module 10's lesson ends with the plan builder
-# worked examples photographed too: module 05's, drawn by one call each since the rework
-EXAMPLE_CELLS = {"05_spc": ("cell-03", "cell-08", "cell-10", "cell-22", "cell-27")}
+# worked examples photographed too: those drawn by one call to lesson_chart or xmr_steps
+EXAMPLE_CELLS = {"03_measurement": ("cell-22",), "04_run_charts": ("cell-19",),
+                 "05_spc": ("cell-03", "cell-08", "cell-10", "cell-22", "cell-27"),
+                 "07_spread_principles": ("cell-05",)}
 PARTS = ["aim.json", "driver_diagram.json", "measures.json", "chart.json", "pdsa.json",
          "readiness.json", "coaching_plan.json", "sustainability.json"]
 

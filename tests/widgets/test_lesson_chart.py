@@ -47,3 +47,12 @@ def test_xmr_limits_compared_shows_both_factors():
     (table,) = shown(xmr_limits_compared, frame, "minutes")
     assert "18.6500" in table.data  # 2.66 × 2.5 above 12
     assert f"{12 + 3 / 1.128 * 2.5:.4f}" in table.data
+
+
+def test_lesson_chart_marks_the_notes_of_a_column_at_their_points():
+    falls = data.load("falls")
+    *_, figure = shown(lesson_chart, falls, "falls", x="period", y="falls",
+                       n="occupied_bed_days", chart="run", multiply=1000, notes_column="note")
+    noted = falls.dropna(subset=["note"])
+    texts = " ".join(a.text or "" for a in figure.layout.annotations)
+    assert len(noted) > 0 and all(note in texts for note in noted["note"])
