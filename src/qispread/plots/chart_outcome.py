@@ -67,7 +67,7 @@ def _one_value_per_point(spec: ChartSpec, frame: pd.DataFrame):
     values = pd.DataFrame({spec.y: rates["y"].to_numpy()})
     if spec.x:
         values[spec.x] = rates["x"].to_numpy()
-    y, n = readable_name(spec.y).lower(), readable_name(spec.n).lower()
+    y, n = readable_name(spec.y or "").lower(), readable_name(spec.n).lower()
     if percent:
         label = f"% ({y} of {n})"
         note = (f"Each point is {y} as a percentage of {n}; Making Data Count shows it on an XmR "
