@@ -21,7 +21,7 @@ def shown(function, *args, **kwargs) -> list:
 
 def test_lesson_chart_shows_source_reading_and_chart():
     falls = data.load("falls")
-    source, reading, figure = shown(lesson_chart, falls, "falls", x="period",
+    source, figure, reading = shown(lesson_chart, falls, "falls", x="period",
                                     y="falls", n="occupied_bed_days",
                                     chart="u", multiply=1000, title="Falls")
     assert "synthetic" in source.data.lower()
@@ -51,7 +51,7 @@ def test_xmr_limits_compared_shows_both_factors():
 
 def test_lesson_chart_marks_the_notes_of_a_column_at_their_points():
     falls = data.load("falls")
-    *_, figure = shown(lesson_chart, falls, "falls", x="period", y="falls",
+    _, figure, _ = shown(lesson_chart, falls, "falls", x="period", y="falls",
                        n="occupied_bed_days", chart="run", multiply=1000, notes_column="note")
     noted = falls.dropna(subset=["note"])
     texts = " ".join(a.text or "" for a in figure.layout.annotations)

@@ -2,7 +2,7 @@
 
     lesson_chart(theatre, "theatre_start_delay", x="date", y="minutes_late", chart="i")
 
-shows where the data come from, the engine's plain-English reading and the chart. The choices are
+shows where the data come from, the chart and, under it, the engine's plain-English reading. The choices are
 the chart explorer's (a ChartSpec), so a worked example and a learner's own chart are drawn alike.
 """
 
@@ -21,14 +21,14 @@ from qispread.widgets.reading import explanation
 
 def lesson_chart(frame: pd.DataFrame, source: str, notes_column: str | None = None,
                  **choices) -> None:
-    """Display the source of `frame` (a course data set's name), the reading and the chart.
+    """Display the source of `frame` (a course data set's name), the chart and its reading.
     `notes_column` names a column of notes to mark on the chart at their points."""
     if notes_column:
         choices["notes"] = _notes(frame, choices["x"], notes_column)
     outcome = analyse(ChartSpec(**choices), frame)
     display(source_note(source))
-    display(explanation(outcome.explanation))
     display(outcome.figure)
+    display(explanation(outcome.explanation))  # under the chart, as in the explorer and the plan
 
 
 def source_note(source: str) -> HTML:
