@@ -43,9 +43,10 @@ class LabServer:
         with urllib.request.urlopen(request, timeout=10) as response:
             return json.load(response)
 
-    def lab_url(self, notebook: str) -> str:
+    def lab_url(self, notebook: str | None = None) -> str:
         # reset: open only this notebook, not the tabs a previous test left in the workspace
-        return f"{self.url}/lab/tree/{notebook}?reset&token={self.token}"
+        tree = f"/tree/{notebook}" if notebook else ""
+        return f"{self.url}/lab{tree}?reset&token={self.token}"
 
     def write_notebook(self, relative: str, *sources: str) -> str:
         notebook = nbformat.v4.new_notebook()
@@ -100,6 +101,8 @@ def lab_server() -> Iterator[LabServer]:
         "--ServerApp.port_retries=0",
         "--LabApp.news_url=",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        # window.jupyterapp, so that tests open a notebook only once the kernel list is loaded
+        "--LabApp.expose_app_in_browser=True",
     ]
     if os.geteuid() == 0:
         command.append("--allow-root")

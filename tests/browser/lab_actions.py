@@ -8,30 +8,86 @@ from pathlib import Path
 NOTEBOOK_PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
 
 
+KERNEL_CHOOSER = ".jp-Dialog:has(.jp-Dialog-header:text-is('Select Kernel'))"
+
+
 def open_notebook(page, server, relative: str) -> None:
-    page.goto(server.lab_url(relative))
+    """Open a notebook as a learner does, once JupyterLab knows the installed kernels.
+
+    JupyterLab 4.6 picks a notebook's kernel from the kernel list it fetches at start-up; a
+    notebook opened before that list arrives gets no kernel and the "Select Kernel" dialog, which
+    blocks Run All (seen once in 8 starts of a fresh server). So the notebook is opened from inside
+    the app after the list is loaded, never from the page's URL.
+    """
+    page.goto(server.lab_url())
+    page.wait_for_function("() => window.jupyterapp !== undefined", timeout=60_000)
+    page.evaluate(
+        """async path => {
+            const app = window.jupyterapp;
+            await app.restored;
+            await app.serviceManager.kernelspecs.ready;
+            if (app.serviceManager.kernelspecs.specs === null) throw new Error("no kernel list");
+            await app.commands.execute("docmanager:open", {path});
+        }""", relative)
     page.wait_for_selector(f"{NOTEBOOK_PANEL} .jp-Cell", state="visible")
-    # Wait for the kernel to be ready before running anything.
-    page.locator(".jp-StatusBar-Widget", has_text="| Idle").first.wait_for(timeout=60_000)
+    idle = page.locator(".jp-StatusBar-Widget", has_text="| Idle").first
+    chooser = page.locator(KERNEL_CHOOSER)
+    idle.or_(chooser).first.wait_for(timeout=60_000)
+    fail_if_kernel_chooser(page)
+
+
+def fail_if_kernel_chooser(page) -> None:
+    """A clear failure, not a 60-second timeout, if JupyterLab asks which kernel to use."""
+    if page.locator(KERNEL_CHOOSER).count():
+        raise AssertionError(
+            "JupyterLab showed its 'Select Kernel' dialog: the notebook's kernel (python3) was "
+            "not in the kernel list JupyterLab had loaded, so Run All would be blocked. Check "
+            "`jupyter kernelspec list` in the venv and the notebook's metadata.kernelspec.name.")
 
 
 def run_all_cells(page) -> None:
     """Run every cell with the keyboard, as a learner does: Shift+Enter on each in turn."""
     cells = page.locator(f"{NOTEBOOK_PANEL} .jp-Cell")
+    fail_if_kernel_chooser(page)
     cells.first.click()
     for _ in range(cells.count()):
         page.keyboard.press("Shift+Enter")
 
 
-def wait_until_idle(page) -> None:
+def wait_until_idle(page, timeout: int = 90_000) -> None:
     page.wait_for_function(
         """() => {
             const prompts = [...document.querySelectorAll('.jp-InputArea-prompt')];
             return prompts.length > 0 && prompts.every(p => !p.textContent.includes('*'))
                 && prompts.some(p => /\\[\\d+\\]/.test(p.textContent));
         }""",
-        timeout=90_000,
+        timeout=timeout,
     )
+
+
+_LAST_RUN = """() => {
+    const cells = window.jupyterapp.shell.currentWidget.content.widgets
+        .filter(cell => cell.model.type === "code");
+    return Math.max(0, ...cells.map(cell => cell.model.executionCount || 0));
+}"""
+
+
+def run_all_from_menu(page, timeout: int = 240_000) -> None:
+    """Run > Run All Cells from the menu bar, as a learner does, then wait until every cell has
+    run (or the run stopped at an error): the kernel is idle and no cell is waiting."""
+    before = page.evaluate(_LAST_RUN)
+    fail_if_kernel_chooser(page)
+    page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
+    page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
+    page.wait_for_function(
+        """before => {
+            const notebook = window.jupyterapp.shell.currentWidget;
+            const kernel = notebook.sessionContext.session?.kernel;
+            const cells = notebook.content.widgets.filter(cell => cell.model.type === "code");
+            const last = Math.max(0, ...cells.map(cell => cell.model.executionCount || 0));
+            const waiting = cells.some(cell => cell.promptNode?.textContent.includes("*"));
+            return kernel?.status === "idle" && !waiting && last > before;
+        }""", arg=before, timeout=timeout)
 
 
 def screenshot(page, artifacts: Path, name: str) -> Path:

@@ -1,25 +1,31 @@
-"""One learner, without data of their own, carries a project from module 00 to the spread plan of
-module 10 in JupyterLab, using the tools only: clicking and typing, never code. Each module's step
-is the "your project" cell at the end of its lesson, run in that lesson's folder; module 10 is the
-real assignment. Screenshots of every step: test-artifacts/browser/walkthrough-NN-*.png."""
+"""One learner, without data of their own, works through every lesson from 00 to 10 in JupyterLab
+and carries a project from the aim to the spread plan, using the tools only: Run All from the menu,
+then clicking and typing in the tools, never code. Module 10's assignment makes the plan (HTML and
+PDF). Screenshots of every step: test-artifacts/browser/walkthrough/NN-*.png (the top of each
+lesson after Run All, then its "your project" tool)."""
 
 import json
 import shutil
 from pathlib import Path
 
-import nbformat
 import pytest
 from playwright.sync_api import expect
 
-from browser.lab_actions import (
-    NOTEBOOK_PANEL,
-    open_notebook,
-    run_all_cells,
-    wait_until_idle,
-)
+from browser.lab_actions import NOTEBOOK_PANEL, open_notebook, run_all_from_menu
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
+LESSONS = ("00_start_here", "01_model_for_improvement", "02_driver_diagrams", "03_measurement",
+           "04_run_charts", "05_spc", "06_pdsa", "07_spread_principles", "08_leading_spread",
+           "09_sustaining_change", "10_spread_plan")
+PROJECT_CELL = "your-project-tool"
+TOOL_CELLS = {"10_spread_plan": "cell-11"}  # module 10's lesson ends with the plan builder
+# worked examples photographed too: those drawn by one call to lesson_chart or xmr_steps
+EXAMPLE_CELLS = {"03_measurement": ("cell-22",), "04_run_charts": ("cell-19",),
+                 "05_spc": ("cell-03", "cell-08", "cell-10", "cell-22", "cell-27"),
+                 "07_spread_principles": ("cell-05",)}
+PARTS = ["aim.json", "driver_diagram.json", "measures.json", "chart.json", "pdsa.json",
+         "readiness.json", "coaching_plan.json", "sustainability.json"]
 
 MY_AIM = ("Increase the percentage of eligible adults screened for sepsis within one hour in the "
           "acute medical unit at Hilltop Hospital from 55% to 80% by 30 June 2026.")
@@ -29,98 +35,119 @@ MY_READING = ("Before our first test the percentage screened stayed near 60 each
               "January was an IT outage, a special cause we can explain.")
 
 
-def _your_project_step(lab_root: Path, folder: str) -> str:
-    """A notebook in the lesson's folder holding the lesson's own 'your project' cell."""
-    [lesson] = sorted((ROOT / "course" / folder).glob("*.ipynb"))
-    cell = next(c for c in nbformat.read(lesson, as_version=4).cells
-                if c.get("id") == "your-project-tool")
-    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(cell.source)])
-    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)",
-                                       "language": "python"}
-    relative = f"course/{folder}/your_project_step.ipynb"
-    nbformat.write(notebook, lab_root / relative)
-    return relative
+@pytest.fixture(scope="module")
+def shots(artifacts) -> Path:
+    folder = artifacts / "walkthrough"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    return folder
 
 
-def _open_and_run(page, lab_server, relative: str):
-    open_notebook(page, lab_server, relative)
-    run_all_cells(page)
-    wait_until_idle(page)
-    panel = page.locator(NOTEBOOK_PANEL)
-    expect(panel.locator(".jp-OutputArea-output .widget-vbox").first).to_be_visible(
-        timeout=60_000)
-    return panel
+def _lesson(page, lab_server, folder: str, shots: Path):
+    """Open a lesson, run all of it, check no error was shown, photograph its top and its worked
+    examples; return the lesson's "your project" cell, scrolled into view."""
+    [lesson] = sorted((lab_server.root / "course" / folder).glob("*.ipynb"))
+    open_notebook(page, lab_server, str(lesson.relative_to(lab_server.root)))
+    run_all_from_menu(page)
+    assert _errors_shown(page) == [], folder
+    _scroll_to(page, 0)
+    _shot(page, shots, f"{folder[:2]}-lesson")
+    for cell_id in EXAMPLE_CELLS.get(folder, ()):
+        _scroll_to(page, cell_id)
+        _shot(page, shots, f"{folder[:2]}-example-{cell_id}")
+    cell_id = TOOL_CELLS.get(folder, PROJECT_CELL)
+    _scroll_to(page, cell_id)
+    cell = page.locator(f"{NOTEBOOK_PANEL} .jp-Cell.jp-mod-active")
+    expect(cell.locator(".jp-OutputArea-output .widget-vbox").first).to_be_visible(timeout=60_000)
+    return cell
 
 
-def _shot(page, artifacts, name: str) -> None:
-    page.wait_for_timeout(1500)
-    page.screenshot(path=str(artifacts / f"walkthrough-{name}.png"))
+def _errors_shown(page) -> list[str]:
+    """The errors in the notebook's outputs (every cell, also those scrolled out of view)."""
+    return page.evaluate("""() => window.jupyterapp.shell.currentWidget.content.widgets
+        .filter(cell => cell.model.type === "code")
+        .flatMap(cell => cell.model.outputs.toJSON())
+        .filter(output => output.output_type === "error")
+        .map(output => `${output.ename}: ${output.evalue}`)""")
 
 
-def test_a_learner_goes_from_aim_to_spread_plan_with_the_tools_only(lab_server, page, artifacts):
+def _scroll_to(page, cell: str | int) -> None:
+    """Make a cell (its id, or its position) the active one, at the top of the window."""
+    index = page.evaluate(
+        """cell => {
+            const notebook = window.jupyterapp.shell.currentWidget.content;
+            const index = typeof cell === "number" ? cell
+                : notebook.widgets.findIndex(widget => widget.model.id === cell);
+            if (index < 0) return index;
+            notebook.activeCellIndex = index;
+            notebook.scrollToItem(index, "start");
+            return index;
+        }""", cell)
+    assert index >= 0, f"the lesson has no cell {cell}"
+
+
+def _shot(page, shots: Path, name: str) -> None:
+    page.wait_for_timeout(1000)  # plotly and the widgets finish drawing
+    page.screenshot(path=str(shots / f"{name}.png"))
+
+
+def test_a_learner_goes_from_aim_to_spread_plan_with_the_tools_only(lab_server, page, shots):
     root = lab_server.root
     shutil.copytree(ROOT / "exercises" / "10_spread_plan", root / "exercises" / "10_spread_plan")
     project = root / "my_project"
 
     # 00: no project of my own yet: start from the example project
-    panel = _open_and_run(page, lab_server, _your_project_step(root, "00_start_here"))
-    panel.get_by_role("button", name="Fill the empty parts from the example project").click()
-    expect(panel.get_by_text("filled from the example")).to_be_visible()
-    _shot(page, artifacts, "00-my-project")
-    assert sorted(p.name for p in project.glob("*.json")) == sorted(
-        ["aim.json", "driver_diagram.json", "measures.json", "chart.json", "pdsa.json",
-         "readiness.json", "coaching_plan.json", "sustainability.json"])
+    cell = _lesson(page, lab_server, "00_start_here", shots)
+    cell.get_by_role("button", name="Fill the empty parts from the example project").click()
+    expect(cell.get_by_text("filled from the example")).to_be_visible()
+    _shot(page, shots, "00-project")
+    assert sorted(p.name for p in project.glob("*.json")) == sorted(PARTS)
 
-    # 01: my own aim, typed into the aim checker
-    panel = _open_and_run(page, lab_server, _your_project_step(root, "01_model_for_improvement"))
-    aim_box = panel.locator(".jp-OutputArea-output textarea").first
-    aim_box.fill(MY_AIM)
-    expect(panel.get_by_text("found all four parts", exact=False)).to_be_visible()
-    _shot(page, artifacts, "01-aim")
+    # 01: my own aim, typed into the aim checker of my project
+    cell = _lesson(page, lab_server, "01_model_for_improvement", shots)
+    cell.locator("textarea").first.fill(MY_AIM)
+    expect(cell.get_by_text("found all four parts", exact=False)).to_be_visible()
+    _shot(page, shots, "01-project")
     assert json.loads((project / "aim.json").read_text())["text"] == MY_AIM
 
-    for folder, name in (("02_driver_diagrams", "02-diagram"), ("03_measurement", "03-measures")):
-        _open_and_run(page, lab_server, _your_project_step(root, folder))
-        _shot(page, artifacts, name)
+    for folder in ("02_driver_diagrams", "03_measurement"):
+        _lesson(page, lab_server, folder, shots)
+        _shot(page, shots, f"{folder[:2]}-project")
 
-    # 04: my reading of the chart, typed in the box under it
-    panel = _open_and_run(page, lab_server, _your_project_step(root, "04_run_charts"))
-    expect(panel.locator("svg.main-svg").first).to_be_visible(timeout=30_000)
-    reading = panel.locator(".jp-OutputArea-output textarea").last
+    # 04: my reading of my chart, typed in the box under it
+    cell = _lesson(page, lab_server, "04_run_charts", shots)
+    expect(cell.locator("svg.main-svg").first).to_be_visible(timeout=30_000)
+    reading = cell.locator("textarea").last
     reading.fill(MY_READING)
     reading.press("Tab")  # the box saves when you leave it
-    page.wait_for_timeout(1000)
-    _shot(page, artifacts, "04-chart")
+    _shot(page, shots, "04-project")
     assert json.loads((project / "chart.json").read_text())["interpretation"] == MY_READING
 
-    for folder, name in (("05_spc", "05-spc"), ("06_pdsa", "06-pdsa"),
-                         ("07_spread_principles", "07-readiness"),
-                         ("08_leading_spread", "08-coaching"),
-                         ("09_sustaining_change", "09-sustainability")):
-        panel = _open_and_run(page, lab_server, _your_project_step(root, folder))
-        assert "Traceback" not in panel.inner_text()
-        _shot(page, artifacts, name)
+    for folder in LESSONS[5:]:
+        _lesson(page, lab_server, folder, shots)
+        _shot(page, shots, f"{folder[:2]}-project")
 
     # 10: the assignment: run it, type my name, make the plan, read the checks
-    panel = _open_and_run(page, lab_server, "exercises/10_spread_plan/spread_plan_assignment.ipynb")
+    open_notebook(page, lab_server, "exercises/10_spread_plan/spread_plan_assignment.ipynb")
+    run_all_from_menu(page)
+    panel = page.locator(NOTEBOOK_PANEL)
     panel.get_by_placeholder("as it should appear on the plan").fill("Sam Jones")
     panel.get_by_role("button", name="Make my spread plan (HTML and PDF)").click()
     expect(panel.get_by_text("your spread plan is in", exact=False)).to_be_visible(
         timeout=180_000)
-    _shot(page, artifacts, "10-spread-plan-made")
+    _shot(page, shots, "10-assignment-plan-made")
     plan = root / "exercises" / "10_spread_plan" / "my_spread_plan"
     assert "Sam Jones" in (plan / "spread_plan.html").read_text()
     assert (plan / "spread_plan.pdf").read_bytes().startswith(b"%PDF")
     # run the check cells again now that the copy is made: every automatic check passes
-    run_all_cells(page)
-    wait_until_idle(page)
-    text = panel.text_content()  # every cell, also those scrolled out of view
+    run_all_from_menu(page)
+    text = panel.text_content()
     for ok in ("Your aim can be marked.", "Every primary driver has a fully defined measure.",
                "Your chart and your reading of it can be marked.",
                "Your PDSA log has a ramp with a prediction and a study.",
                "Every principle is rated."):
         assert ok in text
-    _shot(page, artifacts, "10-checks")
+    _shot(page, shots, "10-assignment-checks")
     page.goto(f"file://{plan / 'spread_plan.html'}")
     page.wait_for_timeout(3000)
-    page.screenshot(path=str(artifacts / "walkthrough-10-plan-in-browser.png"), full_page=False)
+    page.screenshot(path=str(shots / "10-plan-in-browser.png"))

@@ -101,7 +101,7 @@ def test_percentage_axis():
 def test_summary_mentions_chart_signals_and_icons():
     text = figure_summary(ptd_figure(breaches(target=1200)))
     assert text.startswith("Making Data Count chart")
-    assert "special cause: improvement at 8 point(s) (diamonds)" in text
+    assert "special cause improvement at 8 point(s) (diamonds)" in text
     assert "common cause variation" in text and "target 1,200" in text
 
 

@@ -64,7 +64,7 @@ def test_sigma_signals_are_the_published_points(i_chart):
     (signal,) = marker_traces(fig, "signal")
     assert (signal.marker.color, signal.marker.symbol) == (style.SIGNAL_COLOUR,
                                                            style.MARKER_SIGNAL)
-    assert "Outside the limits (special cause)" in [t.name for t in fig.data if t.showlegend]
+    assert "Outside the limits" in [t.name for t in fig.data if t.showlegend]
 
 
 def test_centre_line_and_limits_labelled_with_values_at_right_edge(i_chart):

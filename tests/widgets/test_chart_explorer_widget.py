@@ -96,8 +96,8 @@ def test_making_data_count_mode_charts_the_rate_when_there_is_a_denominator(expl
     falls = data.load("falls")
     plotted = next(t for t in explorer.ui.figure.data if (t.meta or {}).get("role") == "data")
     assert list(plotted.y) == pytest.approx(list(falls["falls"] / falls["occupied_bed_days"]))
-    assert "falls per occupied_bed_days" in explorer.ui.explanation.value
-    assert explorer.ui.figure.layout.yaxis.title.text == "falls per occupied_bed_days"
+    assert "falls per occupied bed days" in explorer.ui.explanation.value
+    assert explorer.ui.figure.layout.yaxis.title.text == "Falls per occupied bed days"
 
 
 def test_making_data_count_mode_shows_a_proportion_as_a_percentage(tmp_path, monkeypatch):

@@ -76,3 +76,14 @@ def test_the_builder_makes_the_html_plan(course, monkeypatch):
     assert not re.search(r"<(script|link)[^>]+(src|href)=\"?https?:", page)  # works offline
     assert "In words:" in page
     assert "No chromium here." in builder.messages.value
+
+
+def test_the_diagram_shows_the_aim_the_learner_wrote_after_the_example(course):
+    project = Project(course / "my_project")
+    ProjectStatus(project).fill_from_example()  # the example's diagram has the example's aim
+    Aim("Reduce falls on Ward 7 from 8 to 4 a month by June 2027.").save(project.path("aim"))
+    tool = project_tool("diagram", project)
+    builder = tool.children[1]
+    assert builder.aim.value == "Reduce falls on Ward 7 from 8 to 4 a month by June 2027."
+    saved = json.loads(project.path("diagram").read_text())
+    assert saved["aim"] == "Reduce falls on Ward 7 from 8 to 4 a month by June 2027."

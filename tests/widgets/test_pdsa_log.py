@@ -93,3 +93,10 @@ def test_export_writes_markdown_and_csv(here):
     markdown, table = log.export()
     assert "### C1: Falls huddle" in markdown.read_text()
     assert table.read_text().splitlines()[1].startswith("1,C1,Falls huddle")
+
+
+def test_a_saved_log_opens_on_its_latest_cycle(here):
+    _two_linked_cycles(("Try on one shift", "2023-01-09"), ("Try on all shifts", "2023-02-06"))
+    reopened = PDSALog("my_pdsa.json")
+    assert reopened.picker.value == "C2"
+    assert reopened.fields["title"].value == "Try on all shifts"

@@ -30,7 +30,7 @@ def sustainability_figure(rating: SustainabilityRating,
                     "pattern": {"shape": _GROUP_PATTERNS[group], "fgcolor": "white"}},
             hovertemplate="%{y}<br>Rating: %{text}<extra></extra>",
         ))
-    layout = base_layout(title, xlab="Rating: 1 = weak, 5 = strong (unweighted)")
+    layout = base_layout(title, xlab="Rating: 1 weak, 5 strong")
     fig.update_layout(
         **layout, height=620, bargap=0.3, margin={"l": 20, "r": 40, "t": 70, "b": 70},
     )

@@ -60,21 +60,23 @@ def _one_value_per_point(spec: ChartSpec, frame: pd.DataFrame):
         return frame, None, None
     from qispread.spc.qic import qic
 
-    percent = spec.chart in ("p", "pp") and spec.multiply == 1
+    percent = spec.chart in ("p", "pp") and spec.multiply in (1, 100)
     multiply = 100 if percent else spec.multiply
     rates = qic(data=frame, y=spec.y, n=spec.n, x=spec.x or None, chart="run",
                 multiply=multiply).data
     values = pd.DataFrame({spec.y: rates["y"].to_numpy()})
     if spec.x:
         values[spec.x] = rates["x"].to_numpy()
+    y, n = readable_name(spec.y or "").lower(), readable_name(spec.n).lower()
     if percent:
-        label = f"% ({spec.y} of {spec.n})"
-        note = (f"Each point is {spec.y} as a percentage of {spec.n}; Making Data Count shows "
-                "it on an XmR chart (type a target as a percentage, e.g. 95).")
+        label = f"% ({y} of {n})"
+        note = (f"Each point is {y} as a percentage of {n}; Making Data Count shows it on an XmR "
+                "chart (type a target as a percentage, e.g. 95).")
     else:
-        per = f"{spec.n}" if multiply == 1 else f"{multiply:g} {spec.n}"
-        label = f"{spec.y} per {per}"
-        note = f"Each point is {spec.y} per {per}; Making Data Count shows it on an XmR chart."
+        per = n if multiply == 1 else f"{multiply:g} {n}"
+        label = f"{y} per {per}"
+        note = f"Each point is {y} per {per}; Making Data Count shows it on an XmR chart."
+    label = label[:1].upper() + label[1:]
     return values, label, note
 
 

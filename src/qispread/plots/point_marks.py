@@ -26,16 +26,17 @@ class PointStyle:
 
 def draw_points(fig: go.Figure, panel: Panel, group: pd.DataFrame, kinds: np.ndarray,
                 styles: dict[str, PointStyle], line_colour: str, y_format: str,
-                line_width: float = 2.0) -> None:
+                line_width: float = 2.0, line_in_legend: bool = True) -> None:
     """The y values of ``group`` joined by a line, then each kind's points in its own style.
 
     ``kinds[i]`` names the style of row i; kinds with no rows draw nothing. The line carries
-    meta role "data"; each marker trace carries role "points" and its kind.
+    meta role "data"; each marker trace carries role "points" and its kind. Leave the line out of
+    the legend (``line_in_legend=False``) when every point's kind is named there anyway.
     """
     add_trace(fig, panel, go.Scatter(
         x=group["x"], y=group["y"], mode="lines", name="Data", connectgaps=False,
         line={"color": line_colour, "width": line_width}, hoverinfo="skip",
-        meta={"role": "data"},
+        meta={"role": "data"}, showlegend=line_in_legend,
     ))
     x, y = group["x"].to_numpy(), group["y"].to_numpy()
     for kind, look in styles.items():

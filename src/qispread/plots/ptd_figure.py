@@ -42,13 +42,13 @@ from qispread.plots.result_columns import require_columns
 
 POINT_STYLES = {
     "common_cause": PointStyle("Common cause", MDC_COMMON, "circle", 9, outline="white"),
-    "special_cause_improvement": PointStyle("Special cause: improvement", MDC_IMPROVEMENT,
+    "special_cause_improvement": PointStyle("Special cause improvement", MDC_IMPROVEMENT,
                                             "diamond", 12, outline="white"),
-    "special_cause_concern": PointStyle("Special cause: concern", MDC_CONCERN, "square", 12,
+    "special_cause_concern": PointStyle("Special cause concern", MDC_CONCERN, "square", 12,
                                         outline="white"),
-    "special_cause_neutral_high": PointStyle("Special cause: neither (high)", MDC_NEUTRAL,
+    "special_cause_neutral_high": PointStyle("Special cause (high)", MDC_NEUTRAL,
                                              "triangle-up", 12, outline="white"),
-    "special_cause_neutral_low": PointStyle("Special cause: neither (low)", MDC_NEUTRAL,
+    "special_cause_neutral_low": PointStyle("Special cause (low)", MDC_NEUTRAL,
                                             "triangle-down", 12, outline="white"),
 }
 
@@ -95,7 +95,8 @@ def _draw_group(fig, panel: Panel, group: pd.DataFrame, y_format: str) -> None:
         _line(fig, panel, group, "trajectory", "Trajectory", MDC_NEUTRAL, "dot", y_format)
     _line(fig, panel, group, "mean", "Mean", MDC_MEAN, "solid", y_format, width=2.5)
     kinds = group["point_type"].fillna("common_cause").to_numpy(dtype=str)
-    draw_points(fig, panel, group, kinds, POINT_STYLES, VALUE_LINE, y_format)
+    draw_points(fig, panel, group, kinds, POINT_STYLES, VALUE_LINE, y_format,
+                line_in_legend=False)
 
 
 def _summary_rows(result) -> dict:

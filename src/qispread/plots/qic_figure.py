@@ -82,12 +82,12 @@ def _midpoint(a, b):
 
 POINT_STYLES = {
     "normal": PointStyle("Data", style.DATA_LINE_COLOUR, style.MARKER_NORMAL, style.MARKER_SIZE),
-    "signal": PointStyle("Outside the limits (special cause)", style.SIGNAL_COLOUR,
+    "signal": PointStyle("Outside the limits", style.SIGNAL_COLOUR,
                          style.MARKER_SIGNAL, style.MARKER_SIGNAL_SIZE),
-    "excluded": PointStyle("Excluded from the calculations", style.GREY, style.MARKER_EXCLUDED,
+    "excluded": PointStyle("Left out", style.GREY, style.MARKER_EXCLUDED,
                            style.MARKER_SIZE),
     # an excluded point outside the limits stays visible as both: a hollow diamond
-    "signal_excluded": PointStyle("Excluded, and outside the limits", style.SIGNAL_COLOUR,
+    "signal_excluded": PointStyle("Left out, outside the limits", style.SIGNAL_COLOUR,
                                   style.MARKER_SIGNAL_EXCLUDED, style.MARKER_SIGNAL_SIZE),
 }
 
@@ -126,22 +126,16 @@ def _draw_limits(fig, panel, part, show_95: bool, y_format: str) -> None:
 def _draw_centre(fig, panel, part, chart: str, y_format: str) -> None:
     signal = bool(part["runs_signal"].fillna(False).any())
     add_trace(fig, panel, go.Scatter(
-        x=part["x"], y=part["cl"], mode="lines", name=centre_line_name(chart),
+        x=part["x"], y=part["cl"], mode="lines",
+        name=f"{centre_line_name(chart)}{UNUSUAL_RUNS if signal else ''}",
         line={"color": style.RUNS_SIGNAL_COLOUR if signal else style.CENTRE_COLOUR,
               "width": style.LINE_WIDTH, "dash": "dash" if signal else "solid", "shape": "hvh"},
         hovertemplate=_hover(y_format), meta={"role": "cl", "runs_signal": signal},
     ))
 
 
-UNUSUAL_RUNS = "Unusual runs (centre line dashed)"
-
-
-def _explain_dashes(fig, data: pd.DataFrame) -> None:
-    """One legend entry for the dashed centre line, however many phases have one."""
-    if bool(data["runs_signal"].fillna(False).any()):
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=UNUSUAL_RUNS,
-                                 line={"color": style.RUNS_SIGNAL_COLOUR, "dash": "dash",
-                                       "width": style.LINE_WIDTH}, hoverinfo="skip"))
+# a dashed centre line is named for its signal in the legend: "Median: unusual runs"
+UNUSUAL_RUNS = ": unusual runs"
 
 
 def _shade_baseline(fig, panel: Panel, fixed: str) -> None:
@@ -213,7 +207,6 @@ def qic_figure(result, title: str | None = None, ylab: str | None = None,
         # panels share the y axis, so labels are spaced on the whole figure's range
         _label_edges(fig, panel, result.chart, percent,
                      value_span(data, ("y", "lcl", "ucl", "cl")))
-    _explain_dashes(fig, data)
     all_notes = collect_notes(data, notes)
     draw_notes(fig, panels, all_notes, note_rows)
     show_legend_once(fig)

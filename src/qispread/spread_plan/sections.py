@@ -90,13 +90,18 @@ def measures_section(project: Project) -> str:
     blocks = []
     for measure in family.measures:
         definition = "".join(
-            f"<dt>{escape(label.capitalize())}</dt>"
+            f"<dt>{escape(_plan_label(label))}</dt>"
             f"<dd>{escape(getattr(measure.definition, name) or '—')}</dd>"
             for name, label in OperationalDefinition.LABELS.items())
         kind = escape(measure.type or "not sorted")
         blocks.append(f"<h3>{escape(measure.name)} <span class='kind'>({kind} measure)</span></h3>"
                       f"<dl>{definition}</dl>")
     return "".join(blocks) or "<p>No measures yet.</p>"
+
+
+def _plan_label(label: str) -> str:
+    """A definition's label for a sponsor: without the form's hint in brackets."""
+    return label.split(" (")[0].capitalize()
 
 
 def chart_section(project: Project) -> str:
@@ -107,11 +112,20 @@ def chart_section(project: Project) -> str:
     outcome = analyse(spec, frame)
     engine = "".join(f"<li>{escape(line)}</li>" for line in outcome.explanation)
     words = spec.interpretation.strip() or "(not written yet)"
-    source = (f"Course data set '{spec.source}'" if spec.source
-              else f"Own data: {spec.own_data_name or 'uploaded table'}")
-    return (_figure(outcome.figure, "chart") + _p(f"Data: {source}; {len(frame)} rows.") +
+    source = _p(f"Data ({len(frame)} rows): {_data_source(spec)}")
+    return (_figure(outcome.figure, "chart") + source +
             "<h3>What the chart shows, in our words</h3>" + _p(words) +
             f"<h3>What the rules found</h3><ul>{engine}</ul>")
+
+
+def _data_source(spec) -> str:
+    """Where the chart's data come from, labelled synthetic when they are."""
+    if not spec.source:
+        return f"our own data, {spec.own_data_name or 'an uploaded table'}"
+    from qispread import data as course_data
+
+    return (f"{course_data.provenance(spec.source)['title']}, a course data set. "
+            f"{course_data.attribution(spec.source)}")
 
 
 def pdsa_section(project: Project) -> str:
@@ -149,10 +163,12 @@ def readiness_section(project: Project) -> str:
     from qispread.plots.radar import readiness_radar
 
     record = load_readiness(project.path("readiness"))
-    rows = [[a.label, d.name, str(a.score(d.key) or "not rated"), a.notes(d.key)]
-            for a in record.assessments[-1:] for d in _dimensions()]
-    return _figure(readiness_radar(record), "readiness") + _table(
-        ["Assessment", "Principle", "Rating (1–5)", "Notes"], rows)
+    tables = "".join(
+        f"<h3>{escape(a.label)}</h3>" + _table(
+            ["Principle", "Rating (1–5)", "Notes"],
+            [[d.name, str(a.score(d.key) or "not rated"), a.notes(d.key)] for d in _dimensions()])
+        for a in record.assessments[-1:])
+    return _figure(readiness_radar(record), "readiness") + tables
 
 
 def _dimensions():

@@ -34,7 +34,7 @@ from qispread.models.chart_spec import (
 from qispread.models.storage import ModelFileProblem
 from qispread.plots.chart_outcome import ChartOutcome, analyse
 from qispread.widgets.chart_explorer_controls import NONE_LABEL, OWN_DATA, ExplorerControls
-from qispread.widgets.common import guarded, resolve_path
+from qispread.widgets.common import guarded, resolve_path, show_figure
 from qispread.widgets.saving import save_on_creation
 
 EXPORT_KINDS = ("png", "html", "csv")
@@ -208,11 +208,7 @@ class ChartExplorer(w.VBox):
             )
             return
         assert self.outcome is not None  # action() set it
-        figure = self.outcome.figure
-        with self.ui.figure.batch_update():
-            self.ui.figure.data = []
-            self.ui.figure.add_traces(figure.data)
-            self.ui.figure.layout = figure.layout
+        show_figure(self.ui.figure, self.outcome.figure)
         self.ui.explanation.value = _explanation_html(self.outcome.explanation)
         labels = self._point_labels()
         self._sync_points(labels)

@@ -79,7 +79,8 @@ class MeasureSorter(w.VBox):
                 self.family.add(name)
 
         self.new_name = w.Text(
-            description="New measure", placeholder="name of your own measure", style=LABEL_STYLE
+            description="New measure", placeholder="name of your own measure", style=LABEL_STYLE,
+            layout=w.Layout(width="32em"),
         )
         self.add_button = w.Button(description="Add measure")
         self.add_button.on_click(lambda _: self._add())

@@ -10,6 +10,7 @@ from html import escape
 
 import ipywidgets as w
 
+from qispread.errors import QispreadError
 from qispread.models.project import PARTS, Project, part, start_from_example
 from qispread.widgets.common import MessageArea, guarded
 
@@ -67,6 +68,23 @@ def _pdsa_log(project: Project):
     return PDSALog(project.path("pdsa"), **options)
 
 
+def _driver_diagram(project: Project):
+    """The diagram builder with the project's own aim (written in module 01), so that the diagram
+    never shows an older aim than the one the learner wrote."""
+    from qispread.models.aim import load_aim
+    from qispread.widgets.driver_diagram_builder import DriverDiagramBuilder
+
+    builder = DriverDiagramBuilder(project.path("diagram"))
+    if project.has("aim"):
+        try:
+            aim = load_aim(project.path("aim")).text.strip()
+        except QispreadError:  # the aim checker says what is wrong with the file
+            return builder
+        if aim and builder.aim.value.strip() != aim:
+            builder.aim.value = aim  # saved with the diagram
+    return builder
+
+
 def _tool(key: str, project: Project) -> w.Widget:
     from qispread.widgets.aim_checker import AimChecker
     from qispread.widgets.chart_explorer import ChartExplorer
@@ -81,6 +99,8 @@ def _tool(key: str, project: Project) -> w.Widget:
              "sustainability": SustainabilityCheck}
     if key == "pdsa":
         return _pdsa_log(project)
+    if key == "diagram":
+        return _driver_diagram(project)
     return tools[key](project.path(key))
 
 

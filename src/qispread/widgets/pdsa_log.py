@@ -97,7 +97,9 @@ class PDSALog(w.VBox):
         if self.measure is not None:
             parts.append(self.figure)
         super().__init__(parts)
-        self._refresh(select=self.model.draft.get("id") or NEW)
+        # open on the latest cycle, so that a saved log never looks empty
+        latest = self.model.cycles[-1].id if self.model.cycles else NEW
+        self._refresh(select=self.model.draft.get("id") or latest)
         save_on_creation(self.path, self._write, self.messages)
 
     # --- the form -------------------------------------------------------------------------
