@@ -2,8 +2,9 @@
 
     lesson_chart(theatre, "theatre_start_delay", x="date", y="minutes_late", chart="i")
 
-shows where the data come from, the chart and, under it, the engine's plain-English reading. The choices are
-the chart explorer's (a ChartSpec), so a worked example and a learner's own chart are drawn alike.
+shows where the data come from, the chart and, under it, the engine's plain-English reading. The
+choices are the chart explorer's (a ChartSpec), so a worked example and a learner's own chart are
+drawn alike.
 """
 
 from __future__ import annotations
