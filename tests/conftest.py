@@ -183,8 +183,8 @@ _GRADING = ("grading/", "pipeline/test_release.py")
 # tests share a server, or a fixture that takes a minute to make, which would otherwise be made
 # once on each worker.
 _SLOW = [
-    ("grading/adversarial/", True),
     ("browser/", True),
+    ("grading/adversarial/", True),
     ("site/", True),
     ("hub/", True),
     ("grading/test_autograde_parallel.py", False),

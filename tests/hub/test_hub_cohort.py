@@ -16,7 +16,6 @@ from pathlib import Path
 
 import nbformat
 import pytest
-
 from hub_setup import Hub, UserServer, create_user, remove_user, run, shared_python
 from sample_course import (  # the grading tests' (tests/grading is on pytest's pythonpath)
     HIDDEN_MARKER,
