@@ -1,6 +1,7 @@
 """Shared test set-up: Jupyter's folders kept out of the home folder, the system programs some
 tests need (found wherever the distribution puts them, or skipped with the command to install
-them), and markers and xdist groups given by where a test lives."""
+them), folders made once per run and shared by the xdist workers, and the markers, xdist groups
+and starting order given by where a test lives."""
 
 import fcntl
 import functools
