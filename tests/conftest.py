@@ -180,7 +180,7 @@ _GRADING = ("grading/", "pipeline/test_release.py")
 
 # Where the slow tests live, longest first (as measured on 2 cores): with `--dist loadgroup
 # --no-loadscope-reorder` xdist hands work out in this order, so the longest start first and the
-# short tests fill in behind them. A place marked True runs on one worker as one xdist group: its
+# short tests fill in behind them. A place marked True runs on one worker as one unit of work: its
 # tests share a server, or a fixture that takes a minute to make, which would otherwise be made
 # once on each worker.
 _SLOW = [
@@ -201,6 +201,11 @@ _SLOW = [
 ]
 
 
+def _rank(place: str) -> int:
+    """A place's position in _SLOW (after every slow place if it is not there)."""
+    return next((n for n, (prefix, _) in enumerate(_SLOW) if place.startswith(prefix)), len(_SLOW))
+
+
 def _place(item) -> str:
     try:
         return Path(item.path).resolve().relative_to(TESTS).as_posix()
@@ -208,19 +213,29 @@ def _place(item) -> str:
         return ""
 
 
-def _rank(place: str) -> int:
-    """A place's position in _SLOW (after every slow place if it is not there)."""
-    return next((n for n, (prefix, _) in enumerate(_SLOW) if place.startswith(prefix)), len(_SLOW))
-
-
+@pytest.hookimpl(tryfirst=True)  # before `-m` selects by marker
 def pytest_collection_modifyitems(config, items):
     items.sort(key=lambda item: _rank(_place(item)))  # stable: each file's tests stay in order
     for item in items:
-        place = _place(item)
-        if place.startswith(_GRADING):
+        if _place(item).startswith(_GRADING):
             item.add_marker("grading")
-        rank = _rank(place)
-        if rank < len(_SLOW) and _SLOW[rank][1]:
-            item.add_marker(pytest.mark.xdist_group(_SLOW[rank][0]))
     if any(item.get_closest_marker("grading") for item in items):
         _read_alembic_head_once()
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """xdist's loadgroup scheduling, each test's group read from where it lives (_SLOW).
+
+    Not from xdist_group marks: with pytest 9.2, xdist 3.8 silently drops them (it renames the
+    test's node id, which pytest no longer reads; pytest-dev/pytest-xdist#1386), so a group's
+    tests were spread over both workers and its fixture made on each."""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByPlace(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            rank = _rank(nodeid.split("::")[0].removeprefix(f"{TESTS.name}/"))
+            return _SLOW[rank][0] if rank < len(_SLOW) and _SLOW[rank][1] else nodeid
+
+    return ByPlace(config, log)
