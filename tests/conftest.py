@@ -185,9 +185,10 @@ _GRADING = ("grading/", "pipeline/test_release.py")
 # once on each worker.
 _SLOW = [
     ("browser/", True),
-    ("grading/adversarial/", True),
+    ("grading/adversarial/test_adversarial.py", True),
     ("site/", True),
     ("hub/", True),
+    ("grading/adversarial/test_stock_nbgrader.py", True),
     ("grading/test_autograde_parallel.py", False),
     ("grading/test_cohort_states.py", True),
     ("pipeline/test_release.py", True),
