@@ -13,9 +13,10 @@ CONSTRAINTS := constraints.txt
 # about 1.1 s of CPU in every process that imports nbformat (each nbgrader, papermill and Jupyter
 # process). Nothing here validates IRIs, so it is removed after installing.
 SLOW_IMPORTS_OUT = $(1)/python -m pip uninstall --quiet --yes rfc3987-syntax
-# The inner loop: everything but the servers, the browser, nbgrader, executed notebooks, the wheel
-# and the property tests (`hypothesis` is the marker Hypothesis gives them); `make test` runs all.
-FAST_MARKERS := not (browser or hub or postgres or grading or notebooks or wheel or hypothesis)
+# The inner loop: everything but the servers, the browser, nbgrader, executed notebooks (the
+# website's build executes every lesson), the wheel and the property tests (`hypothesis` is the
+# marker Hypothesis gives them); `make test` runs all.
+FAST_MARKERS := not (browser or hub or postgres or grading or notebooks or site or wheel or hypothesis)
 
 export PATH := $(abspath $(BIN)):$(PATH)
 

@@ -1,13 +1,16 @@
 """Shared test set-up: Jupyter's folders kept out of the home folder, the system programs some
 tests need (found wherever the distribution puts them, or skipped with the command to install
-them), and markers and xdist groups given by where a test lives."""
+them), folders made once per run and shared by the xdist workers, and the markers, xdist groups
+and starting order given by where a test lives."""
 
+import fcntl
+import functools
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -128,28 +131,112 @@ def browser(chromium_executable) -> Iterator:
             shutil.rmtree(profile, ignore_errors=True)
 
 
-# --- markers and xdist groups by place --------------------------------------------------------
+# --- made once per run -------------------------------------------------------------------------
 
-# Tests that start servers or build nbgrader courses share expensive session or module fixtures.
-# Under `--dist loadgroup` a group runs on one worker, so its fixtures are made once, not once per
-# worker that happens to draw one of its tests. Place (a folder/ or a file) -> (marker, group);
-# "{stem}" makes one group per file.
-_PLACES = {
-    "browser/": (None, "jupyterlab"),
-    "hub/": (None, "jupyterhub"),
-    "grading/": ("grading", "grading-{stem}"),
-    "pipeline/test_release.py": ("grading", "release"),  # builds every assignment with nbgrader
-}
+@pytest.fixture(scope="session")
+def made_once(tmp_path_factory) -> Callable[[str, Callable[[Path], None]], Path]:
+    """made_once(name, make): a folder of this test run, made by `make(folder)` in whichever test
+    process asks first; the other xdist workers wait for it and reuse it. A make that failed is
+    tried again by the next process that asks. Tests that change what they are given copy it."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+    def made(name: str, make: Callable[[Path], None]) -> Path:
+        folder, done = shared / name, shared / f"{name}.done"
+        with open(shared / f"{name}.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if not done.exists():
+                shutil.rmtree(folder, ignore_errors=True)
+                make(folder)
+                done.touch()
+        return folder
+
+    return made
 
 
+@functools.cache
+def alembic_head() -> str:
+    """The gradebook schema version nbgrader writes into a new gradebook, read in this process.
+
+    nbgrader's own get_alembic_version() starts the `alembic` command to read the same constant
+    (about 5 s each time a gradebook is created); tests/grading/test_gradebook_schema.py checks
+    that both give the same answer."""
+    from alembic.script import ScriptDirectory
+    from nbgrader.dbutil import ALEMBIC_DIR
+
+    return ScriptDirectory(ALEMBIC_DIR).get_current_head()
+
+
+def _read_alembic_head_once() -> None:
+    import nbgrader.api
+
+    nbgrader.api.get_alembic_version = alembic_head
+
+
+# --- markers, xdist groups and order by place ---------------------------------------------------
+
+# Tests that build or grade nbgrader courses (`make test-fast` leaves them out).
+_GRADING = ("grading/", "pipeline/test_release.py")
+
+# Where the slow tests live, longest first (as measured on 2 cores): with `--dist loadgroup
+# --no-loadscope-reorder` xdist hands work out in this order, so the longest start first and the
+# short tests fill in behind them. A place marked True runs on one worker as one unit of work: its
+# tests share a server, or a fixture that takes a minute to make, which would otherwise be made
+# once on each worker.
+_SLOW = [
+    ("browser/", True),
+    ("grading/adversarial/test_adversarial.py", True),
+    ("site/", True),
+    ("hub/", True),
+    ("grading/adversarial/test_stock_nbgrader.py", True),
+    ("grading/test_autograde_parallel.py", False),
+    ("grading/test_cohort_states.py", True),
+    ("pipeline/test_release.py", True),
+    ("assessment/test_guessing_guard.py", False),
+    ("grading/test_round_trip.py", False),
+    ("grading/test_feedback_no_leak.py", False),
+    ("pipeline/test_execute.py", False),
+    ("test_wheel.py", True),
+    ("grading/test_postgres.py", True),
+    ("grading/test_cohort_cli.py", True),
+]
+
+
+def _rank(place: str) -> int:
+    """A place's position in _SLOW (after every slow place if it is not there)."""
+    return next((n for n, (prefix, _) in enumerate(_SLOW) if place.startswith(prefix)), len(_SLOW))
+
+
+def _place(item) -> str:
+    try:
+        return Path(item.path).resolve().relative_to(TESTS).as_posix()
+    except ValueError:
+        return ""
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` selects by marker
 def pytest_collection_modifyitems(config, items):
+    items.sort(key=lambda item: _rank(_place(item)))  # stable: each file's tests stay in order
     for item in items:
-        try:
-            place = Path(item.path).resolve().relative_to(TESTS)
-        except ValueError:
-            continue
-        for prefix, (marker, group) in _PLACES.items():
-            if place.as_posix().startswith(prefix):
-                if marker:
-                    item.add_marker(marker)
-                item.add_marker(pytest.mark.xdist_group(group.format(stem=place.stem)))
+        if _place(item).startswith(_GRADING):
+            item.add_marker("grading")
+    if any(item.get_closest_marker("grading") for item in items):
+        _read_alembic_head_once()
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """xdist's loadgroup scheduling, each test's group read from where it lives (_SLOW).
+
+    Not from xdist_group marks: with pytest 9.2, xdist 3.8 silently drops them (it renames the
+    test's node id, which pytest no longer reads; pytest-dev/pytest-xdist#1386), so a group's
+    tests were spread over both workers and its fixture made on each."""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByPlace(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            rank = _rank(nodeid.split("::")[0].removeprefix(f"{TESTS.name}/"))
+            return _SLOW[rank][0] if rank < len(_SLOW) and _SLOW[rank][1] else nodeid
+
+    return ByPlace(config, log)

@@ -9,18 +9,28 @@ the tool earns nothing there, and they are counted as such ("tool marks")."""
 from __future__ import annotations
 
 import contextlib
+import copy
+import functools
 import io
 import math
 import random
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
 
-from qispread import checks
+import qispread
+from qispread import checks, data
+from qispread.models import spread_sim
 
 EXACT_LIMIT = 20000
+# Functions whose answer depends only on their arguments, which test cells call the same way for
+# every guess (a reference chart's limits, the simulator's fixed-seed tally, a data set): a call
+# with plain arguments is computed once per guessed assignment, and each caller gets its own copy.
+PURE = [(qispread, "ptd"), (qispread, "qic"), (spread_sim, "reach_pattern"), (data, "load")]
+PLAIN = (str, int, float, bool, type(None))
 SAMPLES = 3000
 ANSWER_NAME = re.compile(r"\banswer_\w+")
 
@@ -135,13 +145,46 @@ def guess_cell(cell, rng: random.Random) -> CellGuess:
     return CellGuess(grading["grade_id"], points, points * probability, True, False)
 
 
+def _plain(value) -> bool:
+    if isinstance(value, list | tuple):
+        return all(_plain(v) for v in value)
+    return isinstance(value, PLAIN)
+
+
+def _remembered(function):
+    answers = {}
+
+    @functools.wraps(function)
+    def remembered(*args, **kwargs):
+        if not _plain([*args, *kwargs.values()]):
+            return function(*args, **kwargs)
+        key = repr((args, sorted(kwargs.items())))
+        if key not in answers:
+            answers[key] = function(*args, **kwargs)
+        return copy.deepcopy(answers[key])
+
+    return remembered
+
+
+@contextlib.contextmanager
+def _pure_calls_remembered() -> Iterator[None]:
+    originals = [(module, name, getattr(module, name)) for module, name in PURE]
+    for module, name, function in originals:
+        setattr(module, name, _remembered(function))
+    try:
+        yield
+    finally:
+        for module, name, function in originals:
+            setattr(module, name, function)
+
+
 def guess_assignment(folder: Path, seed: int = 14, strict: bool = True) -> AssignmentGuess:
     """Expected automatic marks for a guesser, cell by cell, run with `folder` as the current
     directory (test cells may read files beside the notebook). Not strict: a cell that cannot be
     measured is recorded with its problem (and counted as guessed at its full marks)."""
     rng = random.Random(seed)
     result = AssignmentGuess(folder.name)
-    with contextlib.chdir(folder):
+    with contextlib.chdir(folder), _pure_calls_remembered():
         for notebook in sorted(folder.glob("*.ipynb")):
             for cell in autograded_cells(notebook):
                 try:

@@ -1,4 +1,5 @@
-"""Parallel autograde gives stock nbgrader's scores, resumes, and limits time and memory."""
+"""Stock nbgrader gives every assignment's solution full automatic marks and its untouched release
+zero; parallel autograde gives stock nbgrader's scores, resumes, and limits time and memory."""
 
 import os
 
@@ -39,6 +40,10 @@ def test_scores_match_stock_nbgrader(generated_course, assignment):
         result = api.autograde(assignment, student)
         assert result["success"], result.get("error")
     stock = cell_scores(course, assignment, submissions)
+    with course.gradebook() as gb:  # the solution earns full automatic marks, the release none
+        solved = gb.find_submission(assignment, "solved")
+        assert solved.code_score == solved.max_code_score > 0
+        assert gb.find_submission(assignment, "blank").score == 0
 
     summary = Autograder(course, assignment).run(list(submissions), jobs=2, force=True)
     assert sorted(summary.graded) == sorted(submissions) and not summary.failed

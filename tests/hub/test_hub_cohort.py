@@ -11,18 +11,13 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import sys
 import tempfile
 from pathlib import Path
 
 import nbformat
 import pytest
-
-# the sample course the grading tests use (tests/grading has no package to import it from)
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "grading"))
-
-from hub_setup import Hub, UserServer, create_user, remove_user, run, shared_python  # noqa: E402
-from sample_course import (  # noqa: E402
+from hub_setup import Hub, UserServer, create_user, remove_user, run, shared_python
+from sample_course import (  # the grading tests' (tests/grading is on pytest's pythonpath)
     HIDDEN_MARKER,
     PARTIAL,
     RIGHT,
@@ -32,7 +27,7 @@ from sample_course import (  # noqa: E402
     sample_notebook,
 )
 
-from qispread.grading.cohort_data import STATUS_COLUMNS  # noqa: E402
+from qispread.grading.cohort_data import STATUS_COLUMNS
 
 pytestmark = pytest.mark.hub
 TUTOR, ANA, BEN = "qstutor", "qsana", "qsben"

@@ -37,13 +37,25 @@ def test_grade_id_check_catches_a_repeated_id():
     assert repeated_grade_ids(BROKEN / "repeated_grade_id.ipynb") == ["q1_test"]
 
 
-def test_leak_check_catches_a_marker_left_in_a_release():
-    assert leaked_markers((BROKEN / "leaks_marker.ipynb").read_text()) == [
-        "BEGIN SOLUTION", "END SOLUTION"]
+@pytest.mark.parametrize(("name", "markers"), [
+    ("leaks_marker.ipynb", ["BEGIN SOLUTION", "END SOLUTION"]),
+    ("leaks_hidden_tests.ipynb", ["BEGIN HIDDEN TESTS"]),
+    ("leaks_mark_scheme.ipynb", ["BEGIN MARK SCHEME"]),
+])
+def test_leak_check_catches_a_marker_left_in_a_release(name, markers):
+    assert leaked_markers((BROKEN / name).read_text()) == markers
 
 
-def test_leak_check_catches_a_solution_line_in_a_release():
-    source = BROKEN / "leak_source.ipynb"
-    assert leaked_solution_lines(source, BROKEN / "leak_release.ipynb") == [
-        "answer_q2 = 'the one only the tutor knows'"]
-    assert leaked_solution_lines(source, BROKEN / "no_leak_release.ipynb") == []
+@pytest.mark.parametrize(("release", "line"), [
+    ("leak_release.ipynb", "answer_q2 = 'the one only the tutor knows'"),
+    ("leak_hidden_test_release.ipynb", "assert answer_q2.startswith('the one')"),
+    ("leak_mark_scheme_release.ipynb", "Full marks for: skewed data pull the mean about."),
+])
+def test_leak_check_catches_a_secret_line_in_a_release(release, line):
+    """A line from a solution, a hidden test or a mark scheme of the source, found in a release."""
+    assert leaked_solution_lines(BROKEN / "leak_source.ipynb", BROKEN / release) == [line]
+
+
+def test_leak_check_passes_a_release_without_secret_lines():
+    assert leaked_solution_lines(BROKEN / "leak_source.ipynb",
+                                 BROKEN / "no_leak_release.ipynb") == []

@@ -1,4 +1,5 @@
-"""Every lesson and every solution notebook runs from top to bottom in a fresh kernel."""
+"""Every lesson runs from top to bottom in a fresh kernel. (Each solution notebook is run once, by
+nbgrader's Validator, in tests/grading/test_round_trip.py, which checks the same and more.)"""
 
 import shutil
 import signal
@@ -10,7 +11,7 @@ import pytest
 
 from pipeline.notebooks import ROOT, ids, notebooks
 
-RUNNABLE = notebooks("course", "solutions")
+RUNNABLE = notebooks("course")
 NOTEBOOK_TIMEOUT = 600  # seconds for a whole notebook
 CELL_TIMEOUT = 300
 

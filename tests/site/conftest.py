@@ -26,9 +26,6 @@ BUILD = ROOT / "build"
 SITE_OUT = BUILD / "site-test"
 AXE = BUILD / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = ROOT / "test-artifacts" / "site"
-# An academy's settings for the "open in JupyterLab" link (example values).
-
-sys.path.insert(0, str(ROOT / "site"))
 
 
 def pytest_configure(config):
