@@ -18,6 +18,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
+from traitlets.config import Config
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "site"
@@ -63,8 +64,13 @@ def execute_lesson(notebook: Path) -> nbformat.NotebookNode:
                         ignore=shutil.ignore_patterns(".ipynb_checkpoints", "my_*.json"))
         nb = nbformat.read(workdir / notebook.name, as_version=4)
         nb.cells.insert(0, nbformat.v4.new_code_cell(PREAMBLE))
+        # Unix sockets, not TCP ports: lessons run two at a time beside the test suite's own
+        # kernels, and a port taken between being chosen and being bound left a kernel that never
+        # answered
+        sockets = {"transport": "ipc", "ip": str(Path(scratch) / "kernel")}
         client = NotebookClient(nb, timeout=CELL_TIMEOUT, kernel_name="python3",
-                                resources={"metadata": {"path": str(workdir)}})
+                                resources={"metadata": {"path": str(workdir)}},
+                                config=Config({"KernelManager": sockets}))
         try:
             client.execute()
         except CellExecutionError as err:
