@@ -169,8 +169,10 @@ class Autograder:
             print(NO_SANDBOX_WARNING, file=sys.stderr, flush=True)
         bar = (progress or _progress_bar)(len(todo))
         context = get_context("spawn")
-        with ProcessPoolExecutor(max(1, jobs), mp_context=context, initializer=init_worker,
-                                 initargs=(self.course.config, settings)) as pool, \
+        workers = max(1, min(jobs, len(todo)))
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=init_worker,
+                                 initargs=(self.course.config, settings,
+                                           -(-len(todo) // workers))) as pool, \
                 GradebookWriter(self.course.db_url, self.course.course_id) as writer:
             futures = []
             try:

@@ -162,16 +162,22 @@ def remove_tree(folder: Path) -> None:
 
 
 class WarmSandboxes:
-    """Keeps one sandbox starting ahead of need; hands out each exactly once."""
+    """Keeps one sandbox starting ahead of need, while more submissions are `expected` (None: no
+    end known); hands out each exactly once."""
 
-    def __init__(self, settings: Settings):
+    def __init__(self, settings: Settings, expected: int | None = None):
         self.settings = settings
         self.scratch = Path(tempfile.mkdtemp(prefix="qispread-grading-"))
         self._spare: Slot | None = None
+        self._left = expected
 
     def take(self) -> Slot:
         slot = self._spare or Slot(self.settings, self.scratch)
-        self._spare = Slot(self.settings, self.scratch)
+        self._spare = None
+        if self._left is not None:
+            self._left -= 1
+        if self._left is None or self._left > 0:
+            self._spare = Slot(self.settings, self.scratch)
         return slot
 
     def execute(self, notebooks: dict, files_from: Path, files_to: Path) -> Executed:

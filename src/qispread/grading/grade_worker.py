@@ -40,10 +40,12 @@ class Outcome:
 _state: dict = {}
 
 
-def init_worker(config: dict, settings: Settings) -> None:
+def init_worker(config: dict, settings: Settings, expected: int | None = None) -> None:
+    """`expected`: about how many submissions this worker will grade, so that it does not boot a
+    spare sandbox that no submission will use."""
     cfg = Config(config)
     _state["config"] = cfg
-    _state["sandboxes"] = WarmSandboxes(settings)
+    _state["sandboxes"] = WarmSandboxes(settings, expected)
     _state["checker"] = CleanChecker(settings.check_preload)
     reads = ExitStack()
     coursedir = CourseDirectory(config=cfg)
