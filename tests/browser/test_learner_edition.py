@@ -12,6 +12,7 @@ import os
 import secrets
 import signal
 import subprocess
+import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -62,13 +63,18 @@ class MakeLab:
         return response.getheader("Location")
 
     def stop(self) -> None:
-        try:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.process.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass  # make and jupyter have already stopped
+        """SIGTERM to make and JupyterLab, then SIGKILL to whatever of the group is left (a
+        JupyterLab still shutting down its kernels outlived make and the test run)."""
+        for sig in (signal.SIGTERM, signal.SIGKILL):
+            try:
+                os.killpg(self.process.pid, sig)
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                continue
+            except ProcessLookupError:
+                break  # make and jupyter have already stopped
+            if sig == signal.SIGTERM:
+                time.sleep(2)  # JupyterLab's own shutdown, before the group is killed
 
 
 @pytest.fixture(scope="module")
