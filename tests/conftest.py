@@ -189,17 +189,22 @@ _SLOW = [
     ("site/", True),
     ("hub/", True),
     ("grading/adversarial/test_stock_nbgrader.py", True),
-    ("grading/test_autograde_parallel.py", False),
-    ("grading/test_cohort_states.py", True),
-    ("pipeline/test_release.py", True),
-    ("assessment/test_guessing_guard.py", False),
     ("grading/test_round_trip.py", False),
     ("grading/test_feedback_no_leak.py", False),
+    ("grading/test_cohort_states.py", True),
+    ("pipeline/test_release.py", True),
+    ("grading/test_autograde_parallel.py", False),
+    ("assessment/test_guessing_guard.py", False),
     ("pipeline/test_execute.py", False),
     ("test_wheel.py", True),
     ("grading/test_postgres.py", True),
     ("grading/test_cohort_cli.py", True),
 ]
+
+
+# Tests that share an assignment's grading (tests/grading/graded_assignments.py): each assignment's
+# tests run on one worker, which grades it once.
+_BY_ASSIGNMENT = ("grading/test_round_trip.py", "grading/test_feedback_no_leak.py")
 
 
 def _rank(place: str) -> int:
@@ -236,7 +241,10 @@ def pytest_xdist_make_scheduler(config, log):
 
     class ByPlace(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
-            rank = _rank(nodeid.split("::")[0].removeprefix(f"{TESTS.name}/"))
+            place = nodeid.split("::")[0].removeprefix(f"{TESTS.name}/")
+            if place.startswith(_BY_ASSIGNMENT) and nodeid.endswith("]"):
+                return "assignment " + nodeid[nodeid.rindex("[") + 1:-1]
+            rank = _rank(place)
             return _SLOW[rank][0] if rank < len(_SLOW) and _SLOW[rank][1] else nodeid
 
     return ByPlace(config, log)

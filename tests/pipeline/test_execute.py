@@ -1,5 +1,5 @@
 """Every lesson runs from top to bottom in a fresh kernel. (Each solution notebook is run once, by
-nbgrader's Validator, in tests/grading/test_round_trip.py, which checks the same and more.)"""
+stock nbgrader's autograde, in tests/grading/test_round_trip.py, which checks the same and more.)"""
 
 import shutil
 import signal

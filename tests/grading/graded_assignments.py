@@ -1,0 +1,81 @@
+"""Each assignment graded once per test process, for the round-trip, parity and feedback tests:
+its solution ("solved") and its untouched release ("blank") are submitted and graded by stock
+nbgrader (its scores and executed notebooks kept), then by qispread's sandboxed autograde, which
+leaves its own grades in the gradebook.
+
+Grading is the slow part of those tests, so they share it; tests/conftest.py runs every test of
+one assignment on the same worker."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import nbformat
+from course_notebooks import release_notebooks, source_notebooks
+from sample_course import PARTIAL, SAMPLE, answered, submit
+
+from qispread.grading.autograde import Autograder, AutogradeSummary
+
+
+@dataclass
+class Totals:
+    code_score: float
+    max_code_score: float
+    score: float
+
+
+@dataclass
+class GradedAssignment:
+    stock_scores: dict[tuple[str, str, str], float]  # (student, notebook, grade id) -> score
+    stock_totals: dict[str, Totals]  # student -> stock nbgrader's totals
+    stock_runs: dict[str, dict[str, nbformat.NotebookNode]]  # student -> executed notebooks
+    summary: AutogradeSummary  # qispread's autograde of the same submissions
+
+
+def cell_scores(course, assignment: str, students) -> dict[tuple[str, str, str], float]:
+    with course.gradebook() as gb:
+        return {(s, nb.name, g.name): g.auto_score
+                for s in students
+                for nb in gb.find_submission(assignment, s).notebooks for g in nb.grades}
+
+
+def totals(course, assignment: str, student: str) -> Totals:
+    with course.gradebook() as gb:
+        found = gb.find_submission(assignment, student)
+        return Totals(found.code_score, found.max_code_score, found.score)
+
+
+def executed_notebooks(course, assignment: str, student: str) -> dict[str, nbformat.NotebookNode]:
+    folder = course.folder("autograded", student, assignment)
+    return {p.name: nbformat.read(p, 4) for p in sorted(folder.glob("*.ipynb"))}
+
+
+_graded: dict[tuple[str, str], GradedAssignment] = {}
+
+
+def graded(course, assignment: str) -> GradedAssignment:
+    key = (str(course.root), assignment)
+    if key not in _graded:
+        _graded[key] = _grade(course, assignment)
+    return _graded[key]
+
+
+def _grade(course, assignment: str) -> GradedAssignment:
+    submissions = {"solved": source_notebooks(course, assignment),
+                   "blank": release_notebooks(course, assignment)}
+    if assignment == SAMPLE:  # its visible test passes and its hidden one fails
+        release = release_notebooks(course, assignment)["medians.ipynb"]
+        submissions["partial"] = {"medians.ipynb": answered(release, PARTIAL)}
+    for student, notebooks in submissions.items():
+        submit(course.root, student, assignment, notebooks)
+    api = course.api()
+    for student in submissions:
+        result = api.autograde(assignment, student)
+        assert result["success"], result.get("error")
+    result = GradedAssignment(
+        cell_scores(course, assignment, submissions),
+        {s: totals(course, assignment, s) for s in submissions},
+        {s: executed_notebooks(course, assignment, s) for s in submissions},
+        AutogradeSummary())
+    result.summary = Autograder(course, assignment).run(list(submissions), jobs=2, force=True)
+    return result
