@@ -49,6 +49,14 @@ def proxy_command() -> str:
     return str(local)
 
 
+def link_or_copy(source: str, target: str) -> None:
+    """A hard link (nothing writes into these files afterwards), else a copy."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
 def shared_python(where: Path, probe_user: str) -> tuple[Path, dict, Path]:
     """A Python every test user can run, with this project's packages installed in `where`
     (readable by all), so nothing is read from the checkout: it may live where other users
@@ -74,8 +82,9 @@ def shared_python(where: Path, probe_user: str) -> tuple[Path, dict, Path]:
                    capture_output=True, env={**os.environ, **env})
     site = Path(sysconfig.get_paths()["purelib"])
     target = next((venv / "lib").glob("python3*/site-packages"))
-    # the project venv's packages, less its editable link back into the checkout
-    shutil.copytree(site, target, symlinks=True, dirs_exist_ok=True,
+    # the project venv's packages, less its editable link back into the checkout (hard links
+    # where the file system allows: 1.1 GB in 43,000 files took ~8 s to copy and ~7 s to delete)
+    shutil.copytree(site, target, symlinks=True, dirs_exist_ok=True, copy_function=link_or_copy,
                     ignore=shutil.ignore_patterns("_editable_impl_*", "__editable__*"))
     shutil.copytree(PROJECT / "src" / "qispread", target / "qispread", dirs_exist_ok=True)
     shutil.copytree(PROJECT / "source_data", target / "source_data", dirs_exist_ok=True)
@@ -123,6 +132,8 @@ c.JupyterHub.cookie_secret_file = "{workdir}/cookie_secret"
 c.JupyterHub.authenticator_class = "dummy"
 c.Authenticator.allowed_users = {set(users)!r}
 c.JupyterHub.spawner_class = "localprocess"
+# the users' servers are killed with the users' processes at the end (a clean stop of each took ~15 s)
+c.JupyterHub.cleanup_servers = False
 c.Spawner.cmd = [{str(python)!r}, "-m", "jupyterhub.singleuser"]
 c.Spawner.environment = {{
     "JUPYTER_CONFIG_DIR": {str(config_dir)!r},
