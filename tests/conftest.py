@@ -154,6 +154,13 @@ def made_once(tmp_path_factory) -> Callable[[str, Callable[[Path], None]], Path]
     return made
 
 
+@pytest.fixture(scope="session")
+def lesson_cache(made_once) -> Path:
+    """This test run's executed lessons, by content (site/sitebuild/execute.py): the test that
+    every lesson runs and the website's build share it, so each lesson runs once per run."""
+    return made_once("lesson-cache", lambda folder: folder.mkdir())
+
+
 @functools.cache
 def alembic_head() -> str:
     """The gradebook schema version nbgrader writes into a new gradebook, read in this process.

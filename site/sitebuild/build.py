@@ -29,10 +29,11 @@ def course_notebooks(folder: str) -> list[Path]:
             if ".ipynb_checkpoints" not in p.parts]
 
 
-def build_site(out: Path = BUILD / "site", jobs: int | None = None) -> Path:
+def build_site(out: Path = BUILD / "site", jobs: int | None = None,
+               cache: Path = BUILD / "site-cache") -> Path:
     lessons = course_notebooks("course")
     assignments = course_notebooks("exercises")
-    executed = executed_lessons(lessons, BUILD / "site-cache", jobs)
+    executed = executed_lessons(lessons, cache, jobs)
     source = BUILD / "site-src"
     shutil.rmtree(source, ignore_errors=True)
     modules: dict[str, Module] = {}

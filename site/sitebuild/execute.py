@@ -1,9 +1,12 @@
-"""Run every lesson in a fresh kernel, keeping its outputs, and cache the result by content.
+"""Run every lesson with papermill in a fresh kernel, keeping its outputs, and cache the result by
+content.
 
 A lesson runs in a temporary copy of its folder (files its widgets save never land in the
 repository). A first, hidden cell makes widgets carry a picture of their starting state and plotly
 figures carry their JSON only; it is removed from the result. The cache key covers the notebook,
-the library, the data and this builder, so an unchanged course is never executed twice.
+the library, the data and this builder, so an unchanged course is never executed twice. A test run
+has a cache of its own, shared by the test that every lesson runs (tests/pipeline/test_execute.py)
+and the site's build, so each lesson runs once per test run.
 """
 
 from __future__ import annotations
@@ -16,8 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import nbformat
-from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError
+import papermill
 from traitlets.config import Config
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -64,28 +66,47 @@ def execute_lesson(notebook: Path) -> nbformat.NotebookNode:
                         ignore=shutil.ignore_patterns(".ipynb_checkpoints", "my_*.json"))
         nb = nbformat.read(workdir / notebook.name, as_version=4)
         nb.cells.insert(0, nbformat.v4.new_code_cell(PREAMBLE))
+        nbformat.write(nb, workdir / notebook.name)
+        executed = workdir / "executed.ipynb"
         # Unix sockets, not TCP ports: lessons run two at a time beside the test suite's own
         # kernels, and a port taken between being chosen and being bound left a kernel that never
         # answered
         sockets = {"transport": "ipc", "ip": str(Path(scratch) / "kernel")}
-        client = NotebookClient(nb, timeout=CELL_TIMEOUT, kernel_name="python3",
-                                resources={"metadata": {"path": str(workdir)}},
-                                config=Config({"KernelManager": sockets}))
         try:
-            client.execute()
-        except CellExecutionError as err:
-            raise LessonFailed(f"{notebook.relative_to(ROOT)} failed while building the site:\n"
-                               f"{err}") from None
+            papermill.execute_notebook(
+                str(workdir / notebook.name), str(executed), cwd=str(workdir),
+                kernel_name="python3", execution_timeout=CELL_TIMEOUT, progress_bar=False,
+                request_save_on_cell_execute=False, config=Config({"KernelManager": sockets}))
+        except papermill.PapermillExecutionError as err:  # cells counted from 0, as in the file
+            raise LessonFailed(
+                f"{notebook.relative_to(ROOT)} failed in cell {err.cell_index - 1}:\n"
+                f"{err.source}\n--> {err.ename}: {err.evalue}") from None
+        nb = nbformat.read(executed, as_version=4)
         nb.cells.pop(0)
         nb.metadata.pop("widgets", None)
+        nb.metadata.pop("papermill", None)
+        for cell in nb.cells:
+            cell.metadata.pop("papermill", None)
+            cell.metadata.pop("execution", None)
         return nb
 
 
 def _execute_into(notebook: Path, target: Path) -> None:
     nb = execute_lesson(notebook)
-    partial = target.with_suffix(".partial")
+    # a name of its own: the test run may execute the same lesson in two processes at once
+    handle, partial = tempfile.mkstemp(suffix=".partial", dir=target.parent)
+    os.close(handle)
     nbformat.write(nb, partial)
     os.replace(partial, target)
+
+
+def executed_lesson(notebook: Path, cache: Path) -> nbformat.NotebookNode:
+    """One lesson with its outputs: from the cache, else executed here and cached."""
+    cache.mkdir(parents=True, exist_ok=True)
+    path = cache / f"{cache_key(notebook, _tree_digest())}.ipynb"
+    if not path.exists():
+        _execute_into(notebook, path)
+    return nbformat.read(path, as_version=4)
 
 
 def executed_lessons(notebooks: list[Path], cache: Path,

@@ -132,7 +132,7 @@ c.JupyterHub.cookie_secret_file = "{workdir}/cookie_secret"
 c.JupyterHub.authenticator_class = "dummy"
 c.Authenticator.allowed_users = {set(users)!r}
 c.JupyterHub.spawner_class = "localprocess"
-# the users' servers are killed with the users' processes at the end (a clean stop of each took ~15 s)
+# the users' servers die with the users' processes at the end (stopping each cleanly took ~15 s)
 c.JupyterHub.cleanup_servers = False
 c.Spawner.cmd = [{str(python)!r}, "-m", "jupyterhub.singleuser"]
 c.Spawner.environment = {{

@@ -1,8 +1,8 @@
 """The course website, built once per test run, served on 127.0.0.1, read in headless chromium.
 
-The build shares `make site`'s cache of executed lessons (build/site-cache, keyed by content), so
-an unchanged course is never executed twice. Under pytest-xdist the first worker builds and the
-others wait for it and reuse the result.
+The build takes executed lessons from this test run's cache (lesson_cache), which the test that
+every lesson runs shares, so each lesson is executed once per run. Under pytest-xdist the first
+worker builds and the others wait for it and reuse the result.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
-def site(testrun_uid) -> Path:
+def site(testrun_uid, lesson_cache) -> Path:
     """build/site-test, built by `python -m sitebuild` once for this test run."""
     BUILD.mkdir(exist_ok=True)
     stamp = SITE_OUT / ".testrun"
@@ -49,7 +49,8 @@ def site(testrun_uid) -> Path:
             shutil.rmtree(SITE_OUT, ignore_errors=True)
             env = dict(os.environ, QISPREAD_SITE_HUB=HUB, QISPREAD_SITE_REPO=REPO)
             result = subprocess.run(
-                [sys.executable, "-m", "sitebuild", "--out", str(SITE_OUT)],
+                [sys.executable, "-m", "sitebuild", "--out", str(SITE_OUT),
+                 "--cache", str(lesson_cache)],
                 cwd=ROOT / "site", env=env, capture_output=True, text=True,
             )
             if result.returncode:
