@@ -5,6 +5,8 @@ honest work scores as under stock `nbgrader autograde`."""
 
 from __future__ import annotations
 
+import os
+import sys
 import time
 from contextlib import ExitStack
 from dataclasses import dataclass, field
@@ -53,6 +55,7 @@ def init_worker(config: dict, settings: Settings, expected: int | None = None) -
     _state["reads"] = reads
     # runs when the pool's worker process exits, so no spare sandbox outlives it
     Finalize(None, shutdown_worker, exitpriority=10)
+    Finalize(None, leave_now, exitpriority=1)  # after shutdown_worker
 
 
 def grade(job: Job) -> Outcome:
@@ -82,6 +85,15 @@ def grade(job: Job) -> Outcome:
         outcome.notebooks = {}
     outcome.seconds = time.perf_counter() - start
     return outcome
+
+
+def leave_now() -> None:
+    """End the worker without tearing its interpreter down (nbgrader, SQLAlchemy, pandas: about
+    0.8 s, while the tutor waits). Safe once shutdown_worker has run: every result is already
+    sent (the pool's result queue has no feeder thread) and nothing else is left to close."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
 
 
 def shutdown_worker() -> None:
