@@ -43,13 +43,15 @@ th, td { border: 1px solid #bfbfbf; padding: 0.3rem 0.5rem; text-align: left;
          vertical-align: top; overflow-wrap: break-word; hyphens: manual; }
 dt { font-weight: bold; margin-top: 0.3rem; } dd { margin-left: 1rem; }
 nav ol { columns: 2; }
+.on-paper { display: none; }
 @page { size: A4; margin: 12mm; }
 @media print {
   body { margin: 0; max-width: none; padding: 0; }
   h2, h3 { break-after: avoid; }
   .wide { zoom: var(--print-zoom); }
   figure, table, dl { break-inside: avoid; }
-  nav { display: none; }
+  nav, .on-screen { display: none; }
+  .on-paper { display: inline; }
 }
 """
 
@@ -76,8 +78,9 @@ def build_html(project: Project, author: str = "", today: date | None = None) ->
 <body>
 <header>
 <h1>Spread plan</h1>
-<p>Made{by} on {made} with the qispread course. Every chart is interactive (hover over a point);
-the words under each chart say what it shows.</p>
+<p>Made{by} on {made} with the qispread course. <span class="on-screen">Every chart is
+interactive (hover over a point); </span><span class="on-paper">In the HTML version of this plan
+every chart is interactive; </span>the words under each chart say what it shows.</p>
 </header>
 <nav aria-label="Contents"><h2>Contents</h2><ol>{contents}</ol></nav>
 <main>{body}</main>
