@@ -161,6 +161,13 @@ class RatedItems:
     def set_score(self, key: str, score: int | None) -> None:
         self.ratings.setdefault(key, Rating()).score = score
 
+    def lowest_rated(self, dimensions: tuple[Dimension, ...], count: int) -> list[Dimension]:
+        """The count lowest-rated dimensions (ties in the guide's order); unrated ones left out."""
+        rated = [(score, i, d) for i, d in enumerate(dimensions)
+                 if (score := self.score(d.key)) is not None]
+        rated.sort(key=lambda item: (item[0], item[1]))
+        return [d for _, _, d in rated[:count]]
+
     def set_notes(self, key: str, notes: str) -> None:
         self.ratings.setdefault(key, Rating()).notes = notes
 
@@ -196,11 +203,7 @@ class ReadinessAssessment(RatedItems):
         return self
 
     def weakest(self, count: int = 2) -> list[Dimension]:
-        """The lowest-rated dimensions (ties in the guide's order); unrated ones are left out."""
-        rated = [(self.score(d.key), i, d) for i, d in enumerate(DIMENSIONS)
-                 if self.score(d.key) is not None]
-        rated.sort(key=lambda item: (item[0], item[1]))
-        return [d for _, _, d in rated[:count]]
+        return self.lowest_rated(DIMENSIONS, count)
 
     def suggestions(self, count: int = 2) -> list[tuple[Dimension, str]]:
         """Suggested next steps (the course's own suggestions) for the weakest dimensions."""
