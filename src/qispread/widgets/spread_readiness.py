@@ -17,7 +17,7 @@ from qispread.models.readiness import (
 )
 from qispread.plots.radar import readiness_radar
 from qispread.widgets.common import MessageArea, guarded, open_saved, resolve_path, show_figure
-from qispread.widgets.figures import figure_widget
+from qispread.widgets.figures import figure_widget, fitted
 from qispread.widgets.ratings import RatingRow, export_ratings
 from qispread.widgets.saving import save_on_creation
 
@@ -56,7 +56,7 @@ class SpreadReadiness(w.VBox):
             "name is unverified in the 2021 guide, so check the guide's own page.</p>"
         )
         super().__init__([header, w.HBox([self.which, self.new_label, self.add_button]),
-                          self.messages, *self.rows, self.suggestions, self.chart],
+                          self.messages, *self.rows, self.suggestions, fitted(self.chart)],
                          layout=w.Layout(padding="6px 10px", border="1px solid #ccc"))
         self._refresh_choices(self.model.assessments[0].label)
         save_on_creation(self.path, self.save, self.messages)

@@ -15,7 +15,7 @@ from qispread.models.sustainability import (
 )
 from qispread.plots.bars import sustainability_figure
 from qispread.widgets.common import MessageArea, guarded, open_saved, resolve_path, show_figure
-from qispread.widgets.figures import figure_widget
+from qispread.widgets.figures import figure_widget, fitted
 from qispread.widgets.ratings import RatingRow, export_ratings
 from qispread.widgets.saving import save_on_creation
 
@@ -51,7 +51,7 @@ class SustainabilityCheck(w.VBox):
             f"<p style='margin:2px 0;max-width:60em'>{html.escape(LICENCE_NOTE)} The questions "
             "are ours, to help you think.</p>"
         )
-        super().__init__([header, self.project, self.messages, *sections, self.chart],
+        super().__init__([header, self.project, self.messages, *sections, fitted(self.chart)],
                          layout=w.Layout(padding="6px 10px", border="1px solid #ccc"))
         self._loading = False
         save_on_creation(self.path, self.save, self.messages)
