@@ -132,7 +132,8 @@ def test_no_kernel_list_never_makes_a_learner_choose_a_kernel(learner_lab, page,
     page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
     page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
     wait_until_idle(page)
-    prompts = page.locator(f"{NOTEBOOK_PANEL} .jp-CodeCell .jp-InputArea-prompt").all_text_contents()
+    prompts = page.locator(
+        f"{NOTEBOOK_PANEL} .jp-CodeCell .jp-InputArea-prompt").all_text_contents()
     assert prompts and all(re.fullmatch(r"\[\d+\]:", text.strip()) for text in prompts), prompts
     expect(idle).to_be_visible()
     assert page.locator(f"{NOTEBOOK_PANEL} [data-mime-type='application/vnd.jupyter.stderr']"
