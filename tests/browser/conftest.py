@@ -43,6 +43,18 @@ class LabServer:
         with urllib.request.urlopen(request, timeout=10) as response:
             return json.load(response)
 
+    def start_session(self, notebook: str, kernel_id: str | None = None) -> None:
+        """Give a notebook its kernel on the server before it is opened (as `make lab` does for
+        the start notebook): a new one, or the running kernel_id. JupyterLab then joins that
+        kernel instead of waiting for one to start."""
+        kernel = {"id": kernel_id} if kernel_id else {"name": "python3"}
+        body = json.dumps({"path": notebook, "name": Path(notebook).name, "type": "notebook",
+                           "kernel": kernel}).encode()
+        request = urllib.request.Request(
+            f"{self.url}/api/sessions", data=body, method="POST",
+            headers={"Authorization": f"token {self.token}", "Content-Type": "application/json"})
+        urllib.request.urlopen(request, timeout=30).close()
+
     def lab_url(self, notebook: str | None = None) -> str:
         # reset: open only this notebook, not the tabs a previous test left in the workspace
         tree = f"/tree/{notebook}" if notebook else ""
@@ -124,6 +136,16 @@ def lab_server() -> Iterator[LabServer]:
 
 @pytest.fixture
 def page(browser) -> Iterator:
+    page = browser.new_page()
+    page.set_default_timeout(60_000)
+    yield page
+    page.close()
+
+
+@pytest.fixture(scope="module")
+def lab_page(browser) -> Iterator:
+    """One page for a module's tests: JupyterLab loads once, and each test's notebook replaces
+    the one before (lab_actions.open_widget), instead of a page load per test."""
     page = browser.new_page()
     page.set_default_timeout(60_000)
     yield page

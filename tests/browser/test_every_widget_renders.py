@@ -4,7 +4,7 @@ has one) and the browser reports no errors. Screenshots are kept as test artefac
 import pytest
 from playwright.sync_api import expect
 
-from browser.lab_actions import open_widget, screenshot
+from browser.lab_actions import open_widget, screenshot, wait_until_drawn
 
 pytestmark = pytest.mark.browser
 
@@ -24,7 +24,8 @@ WIDGETS = {
 
 
 @pytest.mark.parametrize("name", sorted(WIDGETS))
-def test_widget_renders_without_browser_errors(name, lab_server, page, artifacts):
+def test_widget_renders_without_browser_errors(name, lab_server, lab_page, artifacts):
+    page = lab_page
     code, words, has_chart = WIDGETS[name]
     panel, problems = open_widget(page, lab_server, name, code)
     output = panel.locator(".jp-OutputArea-output .widget-vbox").first
@@ -33,5 +34,6 @@ def test_widget_renders_without_browser_errors(name, lab_server, page, artifacts
     if has_chart:
         expect(panel.locator("svg.main-svg").first).to_be_visible(timeout=30_000)
     assert "Traceback" not in panel.inner_text()
+    wait_until_drawn(page)
     screenshot(page, artifacts, name)
     assert problems.messages == []

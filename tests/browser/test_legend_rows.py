@@ -5,7 +5,7 @@ test-artifacts/browser/legend-*.png."""
 import pytest
 from playwright.sync_api import expect
 
-from browser.lab_actions import open_widget
+from browser.lab_actions import open_widget, wait_until_drawn
 
 pytestmark = pytest.mark.browser
 
@@ -26,13 +26,14 @@ CASES = {
 
 
 @pytest.mark.parametrize("name", CASES)
-def test_the_legend_fits_in_two_rows(name, lab_server, page, artifacts):
+def test_the_legend_fits_in_two_rows(name, lab_server, lab_page, artifacts):
+    page = lab_page
     panel, problems = open_widget(page, lab_server, f"legend_{name}",
                                   SEPSIS.format(extra=CASES[name]))
     plot = panel.locator(".js-plotly-plot").first
     expect(plot.locator(".legend .traces").first).to_be_attached(timeout=60_000)
     plot.scroll_into_view_if_needed()
-    page.wait_for_timeout(2000)  # plotly finishes drawing
+    wait_until_drawn(page)
     plot.screenshot(path=str(artifacts / f"legend-{name}.png"))
     rows = plot.locator(".legend .traces").evaluate_all(
         "items => new Set(items.map(i => Math.round(i.getBoundingClientRect().top))).size")

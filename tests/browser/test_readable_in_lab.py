@@ -8,7 +8,7 @@ import os
 import pytest
 from playwright.sync_api import expect
 
-from browser.lab_actions import open_widget
+from browser.lab_actions import open_widget, wait_until_drawn
 
 pytestmark = pytest.mark.browser
 BEFORE = bool(os.environ.get("QISPREAD_BEFORE"))
@@ -104,12 +104,13 @@ def expect_chart_fills_the_cell(panel) -> None:
 
 def _shoot(page, artifacts, name, target):
     target.scroll_into_view_if_needed()
-    page.wait_for_timeout(3000)  # plotly finishes drawing
+    wait_until_drawn(page)
     target.screenshot(path=str(artifacts / f"readable-{name}{SUFFIX}.png"))
 
 
 @pytest.mark.parametrize("name", [*CASES, "pdsa"])
-def test_nothing_is_cut_off_or_rounded_away(name, lab_server, page, artifacts):
+def test_nothing_is_cut_off_or_rounded_away(name, lab_server, lab_page, artifacts):
+    page = lab_page
     code = _pdsa_case(lab_server.root) if name == "pdsa" else CASES[name]
     panel, problems = open_widget(page, lab_server, f"readable_{name}", code)
     output = panel.locator(".jp-OutputArea-output").last
