@@ -44,10 +44,9 @@ def switch_notebook(page, relative: str) -> None:
     page.evaluate(
         """async path => {
             const app = window.jupyterapp;
-            for (const widget of [...app.shell.widgets("main")]) {
-                if (widget.sessionContext) widget.dispose();
-            }
+            const before = [...app.shell.widgets("main")].filter(w => w.sessionContext);
             await app.commands.execute("docmanager:open", {path});
+            before.forEach(widget => widget.dispose());  // after: no Launcher fills the gap
         }""", relative)
     page.locator(f"{NOTEBOOK_PANEL} .jp-Cell").first.wait_for(state="visible")
     idle = page.locator(".jp-StatusBar-Widget", has_text="| Idle").first

@@ -34,7 +34,7 @@ from qispread.widgets.saving import save_on_creation
 NEW = "__new__"
 # wide enough for the longest label, "Study: result against prediction", in full
 LABEL_STYLE = {"description_width": "16em"}
-PICKER_LAYOUT = w.Layout(width="34em")
+PICKER_LAYOUT = w.Layout(width="49em")  # as wide as the text boxes: a title shown whole
 FIGURE_HEIGHT = 600
 LONG_FIELDS = {"objective", "prediction", "do", "study"}
 FORM_FIELDS = (*TEXT_FIELDS, "act", "start", "end", "builds_on")
