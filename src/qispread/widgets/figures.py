@@ -22,6 +22,7 @@ export default {
     const fitted = new WeakSet();
     let output = null, width = 0, charts = null;
     const fit = (all) => {
+      if (!el.isConnected) return;  // its notebook closed: nothing to fit, no kernel to tell
       for (const chart of output.querySelectorAll(".js-plotly-plot")) {
         if ((all || !fitted.has(chart)) && chart._responsiveChartHandler) {
           fitted.add(chart);
