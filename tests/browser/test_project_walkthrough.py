@@ -67,7 +67,8 @@ def _lesson(page, lab_server, folder: str, shots: Path):
     else:
         switch_notebook(page, _notebook(lab_server, folder))
     following = LESSONS.index(folder) + 1
-    lab_server.start_session(_notebook(lab_server, (*LESSONS, "assignment")[following]))
+    kernel = lab_server.start_session(_notebook(lab_server, (*LESSONS, "assignment")[following]))
+    lab_server.import_in(kernel, "qispread.widgets.chart_explorer, qispread.widgets.my_project")
     run_all_from_menu(page)
     assert _errors_shown(page) == [], folder
     _scroll_to(page, 0)
