@@ -8,6 +8,12 @@ from browser.lab_actions import open_widget, screenshot, wait_until_drawn
 
 pytestmark = pytest.mark.browser
 
+
+@pytest.fixture
+def page(lab_page):
+    """The module's one page (conftest.lab_page): JupyterLab loads once for all its tests."""
+    return lab_page
+
 WIDGETS = {
     # name: (code that shows the widget, text the learner should see, has a chart)
     "aim_checker": ("from qispread.widgets.aim_checker import AimChecker\n"
@@ -24,8 +30,7 @@ WIDGETS = {
 
 
 @pytest.mark.parametrize("name", sorted(WIDGETS))
-def test_widget_renders_without_browser_errors(name, lab_server, lab_page, artifacts):
-    page = lab_page
+def test_widget_renders_without_browser_errors(name, lab_server, page, artifacts):
     code, words, has_chart = WIDGETS[name]
     panel, problems = open_widget(page, lab_server, name, code)
     output = panel.locator(".jp-OutputArea-output .widget-vbox").first

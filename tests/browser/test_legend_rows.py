@@ -9,6 +9,12 @@ from browser.lab_actions import open_widget, wait_until_drawn
 
 pytestmark = pytest.mark.browser
 
+
+@pytest.fixture
+def page(lab_page):
+    """The module's one page (conftest.lab_page): JupyterLab loads once for all its tests."""
+    return lab_page
+
 SEPSIS = """
 from qispread import data
 from qispread.models.chart_spec import ChartSpec, table_to_csv
@@ -26,8 +32,7 @@ CASES = {
 
 
 @pytest.mark.parametrize("name", CASES)
-def test_the_legend_fits_in_two_rows(name, lab_server, lab_page, artifacts):
-    page = lab_page
+def test_the_legend_fits_in_two_rows(name, lab_server, page, artifacts):
     panel, problems = open_widget(page, lab_server, f"legend_{name}",
                                   SEPSIS.format(extra=CASES[name]))
     plot = panel.locator(".js-plotly-plot").first

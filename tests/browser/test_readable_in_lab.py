@@ -11,6 +11,12 @@ from playwright.sync_api import expect
 from browser.lab_actions import open_widget, wait_until_drawn
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def page(lab_page):
+    """The module's one page (conftest.lab_page): JupyterLab loads once for all its tests."""
+    return lab_page
 BEFORE = bool(os.environ.get("QISPREAD_BEFORE"))
 SUFFIX = "-before" if BEFORE else ""
 
@@ -109,8 +115,7 @@ def _shoot(page, artifacts, name, target):
 
 
 @pytest.mark.parametrize("name", [*CASES, "pdsa"])
-def test_nothing_is_cut_off_or_rounded_away(name, lab_server, lab_page, artifacts):
-    page = lab_page
+def test_nothing_is_cut_off_or_rounded_away(name, lab_server, page, artifacts):
     code = _pdsa_case(lab_server.root) if name == "pdsa" else CASES[name]
     panel, problems = open_widget(page, lab_server, f"readable_{name}", code)
     output = panel.locator(".jp-OutputArea-output").last
