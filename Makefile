@@ -33,12 +33,13 @@ $(STAMP): pyproject.toml $(CONSTRAINTS)
 	touch $(STAMP)
 
 # Course settings (no news pop-up); without solutions/ (the learner edition) nbgrader's tutor tools
-# are off too. JupyterLab overrides ServerApp.default_url with its own, so LabApp's is the one set.
+# are off too. `qispread lab` starts the start notebook's kernel before it opens the browser, so
+# JupyterLab never asks which kernel to use (src/qispread/cli_lab.py).
 lab: setup
 	@echo "Opening the course: the URL to open in your browser is printed below."
 	JUPYTER_CONFIG_PATH=$(CURDIR)/jupyter-config/course$(if $(wildcard solutions),,:$(CURDIR)/jupyter-config/learner)$${JUPYTER_CONFIG_PATH:+:$$JUPYTER_CONFIG_PATH} \
-		$(BIN)/jupyter lab $(ROOT_FLAG) --port=$(PORT) --ServerApp.root_dir=$(CURDIR) \
-		--LabApp.default_url=/lab/tree/course/00_start_here/start_here.ipynb
+		$(BIN)/qispread lab --root=$(CURDIR) --notebook=course/00_start_here/start_here.ipynb \
+		-- $(ROOT_FLAG) --port=$(PORT)
 
 # Debian/Ubuntu packages for the browser, PostgreSQL, sandbox and JupyterHub tests: installed when
 # run as root; otherwise the script names the apt-get command and those tests skip.

@@ -1,9 +1,10 @@
-"""The `qispread` command: `qispread build` for course authors, `qispread cohort ...` for tutors."""
+"""The `qispread` command: `qispread build` for course authors, `qispread cohort ...` for tutors,
+`qispread lab` (what `make lab` runs) for everyone."""
 
 import argparse
 import sys
 
-from qispread import cli_cohort
+from qispread import cli_cohort, cli_lab
 from qispread.errors import QispreadError
 
 # What the grading commands import beyond the core install (the `grading` extra).
@@ -27,6 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--into", default=None, help="write the release here instead of exercises/")
     build.set_defaults(handler=_build)
     cli_cohort.register(sub)
+    cli_lab.register(sub)
     try:
         return cli_cohort.run(parser.parse_args(argv))
     except QispreadError as problem:

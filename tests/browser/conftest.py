@@ -15,6 +15,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -42,6 +43,39 @@ class LabServer:
         )
         with urllib.request.urlopen(request, timeout=10) as response:
             return json.load(response)
+
+    def start_session(self, notebook: str, kernel_id: str | None = None) -> str:
+        """Give a notebook its kernel on the server before it is opened (as `make lab` does for
+        the start notebook): a new one, or the running kernel_id. JupyterLab then joins that
+        kernel instead of waiting for one to start."""
+        kernel = {"id": kernel_id} if kernel_id else {"name": "python3"}
+        body = json.dumps({"path": notebook, "name": Path(notebook).name, "type": "notebook",
+                           "kernel": kernel}).encode()
+        request = urllib.request.Request(
+            f"{self.url}/api/sessions", data=body, method="POST",
+            headers={"Authorization": f"token {self.token}", "Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return json.load(response)["kernel"]["id"]
+
+    def import_in(self, kernel_id: str, modules: str) -> None:
+        """Have a running kernel import modules, in a thread of the tests (silently: no history,
+        no execution count), so that a lesson's first cells do not wait for them."""
+        from jupyter_client import BlockingKernelClient
+
+        def run() -> None:
+            client = BlockingKernelClient()
+            client.load_connection_file(
+                Path(os.environ["JUPYTER_RUNTIME_DIR"]) / f"kernel-{kernel_id}.json")
+            client.start_channels()
+            try:
+                client.execute_interactive(f"import {modules}", silent=True,
+                                           store_history=False, timeout=120)
+            except TimeoutError:
+                pass  # the lesson then imports them itself
+            finally:
+                client.stop_channels()
+
+        threading.Thread(target=run, daemon=True).start()
 
     def lab_url(self, notebook: str | None = None) -> str:
         # reset: open only this notebook, not the tabs a previous test left in the workspace
@@ -124,6 +158,16 @@ def lab_server() -> Iterator[LabServer]:
 
 @pytest.fixture
 def page(browser) -> Iterator:
+    page = browser.new_page()
+    page.set_default_timeout(60_000)
+    yield page
+    page.close()
+
+
+@pytest.fixture(scope="module")
+def lab_page(browser) -> Iterator:
+    """One page for a module's tests: JupyterLab loads once, and each test's notebook replaces
+    the one before (lab_actions.open_widget), instead of a page load per test."""
     page = browser.new_page()
     page.set_default_timeout(60_000)
     yield page

@@ -36,6 +36,47 @@ def open_notebook(page, server, relative: str) -> None:
     fail_if_kernel_chooser(page)
 
 
+def switch_notebook(page, relative: str) -> None:
+    """Open another notebook in the JupyterLab already on the page (no reload), closing the
+    notebook shown. Its kernel keeps running, as it did when each notebook got a page load of its
+    own (shutting it down makes its widgets' last messages fail). Quicker than open_notebook,
+    which loads JupyterLab afresh."""
+    page.evaluate(
+        """async path => {
+            const app = window.jupyterapp;
+            const before = [...app.shell.widgets("main")].filter(w => w.sessionContext);
+            await app.commands.execute("docmanager:open", {path});
+            before.forEach(widget => widget.dispose());  // after: no Launcher fills the gap
+        }""", relative)
+    page.locator(f"{NOTEBOOK_PANEL} .jp-Cell").first.wait_for(state="visible")
+    idle = page.locator(".jp-StatusBar-Widget", has_text="| Idle").first
+    idle.or_(page.locator(KERNEL_CHOOSER)).first.wait_for(timeout=60_000)
+    fail_if_kernel_chooser(page)
+
+
+# Resolves once nothing on the page has changed for a moment (plotly and the widgets have finished
+# drawing), or after 3 s whatever happens: quicker than a fixed pause, and never a long one.
+_SETTLED = """() => new Promise(resolve => {
+    let quiet;
+    const observer = new MutationObserver(() => {
+        clearTimeout(quiet);
+        quiet = setTimeout(done, 150);
+    });
+    function done() {
+        observer.disconnect();
+        requestAnimationFrame(() => requestAnimationFrame(resolve));
+    }
+    observer.observe(document.body, {subtree: true, childList: true, attributes: true,
+                                     characterData: true});
+    quiet = setTimeout(done, 150);
+    setTimeout(done, 3000);
+})"""
+
+
+def wait_until_drawn(page) -> None:
+    page.evaluate(_SETTLED)
+
+
 def fail_if_kernel_chooser(page) -> None:
     """A clear failure, not a 60-second timeout, if JupyterLab asks which kernel to use."""
     if page.locator(KERNEL_CHOOSER).count():
@@ -98,21 +139,43 @@ def screenshot(page, artifacts: Path, name: str) -> Path:
 
 @dataclass
 class BrowserProblems:
-    """Console errors and uncaught exceptions a page reported."""
+    """Console errors and uncaught exceptions a page reported, but those that start with one of
+    ignored."""
 
     messages: list[str] = field(default_factory=list)
+    ignored: tuple[str, ...] = ()
 
     def watch(self, page) -> None:
-        page.on("console", lambda msg: msg.type == "error" and self.messages.append(msg.text))
-        page.on("pageerror", lambda error: self.messages.append(f"pageerror: {error}"))
+        page.on("console", lambda msg: msg.type == "error" and self._add(msg.text))
+        page.on("pageerror", lambda error: self._add(f"pageerror: {error}"))
+
+    def _add(self, text: str) -> None:
+        if not text.startswith(self.ignored):
+            self.messages.append(text)
 
 
 def open_widget(page, lab_server, name: str, code: str):
     """A notebook holding `code`, opened and run in JupyterLab; returns its panel and the
-    browser's error collector."""
+    browser's error collector (which hears only from now on). On a page shared by a module's
+    tests (lab_page), the notebook runs in the kernel of the test before."""
     problems = BrowserProblems()
-    problems.watch(page)
-    open_notebook(page, lab_server, lab_server.write_notebook(f"browser/{name}.ipynb", code))
+    notebook = lab_server.write_notebook(f"browser/{name}.ipynb", code)
+    if page.evaluate("() => window.jupyterapp !== undefined"):  # a page shared by tests
+        # the widgets of the notebook before: the closed notebook's messages have nowhere to go,
+        # and this notebook, on the same kernel, tries to restore them (its own widgets are
+        # checked on the page by each test)
+        problems.ignored = ("Could not send widget sync message",
+                            "pageerror: [anywidget] Failed to initialize model.")
+        # the kernel of the notebook before, its imports done: a new kernel's take seconds
+        kernel = page.evaluate(
+            "() => window.jupyterapp.shell.currentWidget?.sessionContext?.session?.kernel?.id")
+        lab_server.start_session(notebook, kernel)
+        switch_notebook(page, notebook)
+        wait_until_drawn(page)
+        problems.watch(page)  # after the notebook before is gone: its last messages fail
+    else:
+        problems.watch(page)
+        open_notebook(page, lab_server, notebook)
     run_all_cells(page)
     wait_until_idle(page)
     return page.locator(NOTEBOOK_PANEL), problems

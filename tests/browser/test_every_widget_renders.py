@@ -4,9 +4,15 @@ has one) and the browser reports no errors. Screenshots are kept as test artefac
 import pytest
 from playwright.sync_api import expect
 
-from browser.lab_actions import open_widget, screenshot
+from browser.lab_actions import open_widget, screenshot, wait_until_drawn
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def page(lab_page):
+    """The module's one page (conftest.lab_page): JupyterLab loads once for all its tests."""
+    return lab_page
 
 WIDGETS = {
     # name: (code that shows the widget, text the learner should see, has a chart)
@@ -33,5 +39,6 @@ def test_widget_renders_without_browser_errors(name, lab_server, page, artifacts
     if has_chart:
         expect(panel.locator("svg.main-svg").first).to_be_visible(timeout=30_000)
     assert "Traceback" not in panel.inner_text()
+    wait_until_drawn(page)
     screenshot(page, artifacts, name)
     assert problems.messages == []

@@ -9,6 +9,7 @@ from __future__ import annotations
 import http.client
 import json
 import os
+import re
 import secrets
 import signal
 import subprocess
@@ -21,7 +22,13 @@ import pytest
 from playwright.sync_api import expect
 
 from browser.conftest import ROOT, _free_port, _wait_until_up
-from browser.lab_actions import screenshot
+from browser.lab_actions import (
+    KERNEL_CHOOSER,
+    NOTEBOOK_PANEL,
+    fail_if_kernel_chooser,
+    screenshot,
+    wait_until_idle,
+)
 from qispread.grading.learner_edition import build_learner_edition
 
 pytestmark = pytest.mark.browser
@@ -96,6 +103,43 @@ def learner_lab(edition, tmp_path_factory):
     lab.stop()
 
 
+def test_no_kernel_list_never_makes_a_learner_choose_a_kernel(learner_lab, page, artifacts):
+    """JupyterLab asks "Select Kernel" when it opens a notebook without its kernel list (seen in
+    1 fresh start in 8): JupyterLab 4.6 waits for the list's request but carries on with no list
+    when the request fails. `make lab` starts the start notebook's kernel before the browser
+    opens, so the notebook joins that kernel and never needs the list. Here every request for the
+    list fails until the notebook has opened, and this is the first page to open the notebook:
+    without that kernel, the dialog appears. (A list that is only slow, held back 3 s, does not
+    bring the dialog: JupyterLab waits for it.)"""
+    failed = []
+
+    def kernel_list(route):
+        if opening:
+            failed.append(route.request.url)
+            route.abort("failed")
+        else:
+            route.continue_()
+
+    opening = True
+    page.route("**/api/kernelspecs*", kernel_list)
+    page.goto(f"{learner_lab.url}{START}?token={learner_lab.token}")
+    idle = page.locator(".jp-StatusBar-Widget", has_text="| Idle").first
+    idle.or_(page.locator(KERNEL_CHOOSER)).first.wait_for(timeout=60_000)
+    opening = False
+    screenshot(page, artifacts, "make_lab_no_kernel_list")
+    assert failed, "the kernel list was never requested: the test did not hold it back"
+    fail_if_kernel_chooser(page)
+    page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
+    page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
+    wait_until_idle(page)
+    prompts = page.locator(
+        f"{NOTEBOOK_PANEL} .jp-CodeCell .jp-InputArea-prompt").all_text_contents()
+    assert prompts and all(re.fullmatch(r"\[\d+\]:", text.strip()) for text in prompts), prompts
+    expect(idle).to_be_visible()
+    assert page.locator(f"{NOTEBOOK_PANEL} [data-mime-type='application/vnd.jupyter.stderr']"
+                        ).count() == 0
+
+
 def test_root_and_the_printed_address_open_the_start_notebook(learner_lab):
     assert learner_lab.first_redirect("/").rstrip("?") == START
     printed = f"http://127.0.0.1:{learner_lab.port}{START}?token="  # token hidden when set
@@ -129,8 +173,11 @@ def test_a_learner_sees_the_start_page_without_tutor_tools(learner_lab, page, ar
     expect(page.locator(".lm-TabBar-tabLabel", has_text="start_here.ipynb").first).to_be_visible(
         timeout=60_000)
     expect(page.locator(".jp-RenderedMarkdown").first).to_be_visible(timeout=60_000)
-    page.locator(".jp-BreadCrumbs-home").first.click()  # the file browser at the top folder
     listing = page.locator(".jp-DirListing-content")
+    # the file browser first follows the notebook to its folder; only then go to the top folder
+    expect(listing.locator(".jp-DirListing-itemText", has_text="start_here.ipynb")).to_be_visible(
+        timeout=30_000)
+    page.locator(".jp-BreadCrumbs-home").first.click()
     expect(listing.locator(".jp-DirListing-itemText", has_text="exercises")).to_be_visible(
         timeout=30_000)
     assert listing.locator(".jp-DirListing-itemText", has_text="solutions").count() == 0

@@ -5,9 +5,15 @@ test-artifacts/browser/legend-*.png."""
 import pytest
 from playwright.sync_api import expect
 
-from browser.lab_actions import open_widget
+from browser.lab_actions import open_widget, wait_until_drawn
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def page(lab_page):
+    """The module's one page (conftest.lab_page): JupyterLab loads once for all its tests."""
+    return lab_page
 
 SEPSIS = """
 from qispread import data
@@ -32,7 +38,7 @@ def test_the_legend_fits_in_two_rows(name, lab_server, page, artifacts):
     plot = panel.locator(".js-plotly-plot").first
     expect(plot.locator(".legend .traces").first).to_be_attached(timeout=60_000)
     plot.scroll_into_view_if_needed()
-    page.wait_for_timeout(2000)  # plotly finishes drawing
+    wait_until_drawn(page)
     plot.screenshot(path=str(artifacts / f"legend-{name}.png"))
     rows = plot.locator(".legend .traces").evaluate_all(
         "items => new Set(items.map(i => Math.round(i.getBoundingClientRect().top))).size")

@@ -11,7 +11,13 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from browser.lab_actions import NOTEBOOK_PANEL, open_notebook, run_all_from_menu
+from browser.lab_actions import (
+    NOTEBOOK_PANEL,
+    open_notebook,
+    run_all_from_menu,
+    switch_notebook,
+    wait_until_drawn,
+)
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,6 +30,7 @@ TOOL_CELLS = {"10_spread_plan": "cell-11"}  # module 10's lesson ends with the p
 EXAMPLE_CELLS = {"03_measurement": ("cell-22",), "04_run_charts": ("cell-19",),
                  "05_spc": ("cell-03", "cell-08", "cell-10", "cell-22", "cell-27"),
                  "07_spread_principles": ("cell-05",)}
+ASSIGNMENT = "exercises/10_spread_plan/spread_plan_assignment.ipynb"
 PARTS = ["aim.json", "driver_diagram.json", "measures.json", "chart.json", "pdsa.json",
          "readiness.json", "coaching_plan.json", "sustainability.json"]
 
@@ -43,11 +50,25 @@ def shots(artifacts) -> Path:
     return folder
 
 
-def _lesson(page, lab_server, folder: str, shots: Path):
-    """Open a lesson, run all of it, check no error was shown, photograph its top and its worked
-    examples; return the lesson's "your project" cell, scrolled into view."""
+def _notebook(lab_server, folder: str) -> str:
+    if folder == "assignment":
+        return ASSIGNMENT
     [lesson] = sorted((lab_server.root / "course" / folder).glob("*.ipynb"))
-    open_notebook(page, lab_server, str(lesson.relative_to(lab_server.root)))
+    return str(lesson.relative_to(lab_server.root))
+
+
+def _lesson(page, lab_server, folder: str, shots: Path):
+    """Open a lesson (the first in a fresh JupyterLab, then each in place of the one before, its
+    kernel shut down), run all of it, check no error was shown, photograph its top and its worked
+    examples; return the lesson's "your project" cell, scrolled into view. The next lesson's
+    kernel starts meanwhile, as a kernel that `make lab` starts would."""
+    if folder == LESSONS[0]:
+        open_notebook(page, lab_server, _notebook(lab_server, folder))
+    else:
+        switch_notebook(page, _notebook(lab_server, folder))
+    following = LESSONS.index(folder) + 1
+    kernel = lab_server.start_session(_notebook(lab_server, (*LESSONS, "assignment")[following]))
+    lab_server.import_in(kernel, "qispread.widgets.chart_explorer, qispread.widgets.my_project")
     run_all_from_menu(page)
     assert _errors_shown(page) == [], folder
     _scroll_to(page, 0)
@@ -87,7 +108,7 @@ def _scroll_to(page, cell: str | int) -> None:
 
 
 def _shot(page, shots: Path, name: str) -> None:
-    page.wait_for_timeout(1000)  # plotly and the widgets finish drawing
+    wait_until_drawn(page)
     page.screenshot(path=str(shots / f"{name}.png"))
 
 
@@ -128,7 +149,7 @@ def test_a_learner_goes_from_aim_to_spread_plan_with_the_tools_only(lab_server, 
         _shot(page, shots, f"{folder[:2]}-project")
 
     # 10: the assignment: run it, type my name, make the plan, read the checks
-    open_notebook(page, lab_server, "exercises/10_spread_plan/spread_plan_assignment.ipynb")
+    switch_notebook(page, ASSIGNMENT)
     run_all_from_menu(page)
     panel = page.locator(NOTEBOOK_PANEL)
     panel.get_by_placeholder("as it should appear on the plan").fill("Sam Jones")
@@ -149,5 +170,6 @@ def test_a_learner_goes_from_aim_to_spread_plan_with_the_tools_only(lab_server, 
         assert ok in text
     _shot(page, shots, "10-assignment-checks")
     page.goto(f"file://{plan / 'spread_plan.html'}")
-    page.wait_for_timeout(3000)
+    expect(page.locator(".js-plotly-plot .main-svg").first).to_be_visible()
+    wait_until_drawn(page)
     page.screenshot(path=str(shots / "10-plan-in-browser.png"))

@@ -8,9 +8,15 @@ import os
 import pytest
 from playwright.sync_api import expect
 
-from browser.lab_actions import open_widget
+from browser.lab_actions import open_widget, wait_until_drawn
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def page(lab_page):
+    """The module's one page (conftest.lab_page): JupyterLab loads once for all its tests."""
+    return lab_page
 BEFORE = bool(os.environ.get("QISPREAD_BEFORE"))
 SUFFIX = "-before" if BEFORE else ""
 
@@ -89,9 +95,22 @@ PDSALog("pdsa.json", measure=data.load("sepsis_screening"), x="week_starting",
 """
 
 
+def expect_chart_fills_the_cell(panel) -> None:
+    """The chart (its first plotly plot) is at least 90% as wide as the cell's output area."""
+    widths = """plot => [plot.querySelector("svg.main-svg")?.getBoundingClientRect().width ?? 0,
+                         plot.closest(".jp-OutputArea-output").getBoundingClientRect().width]"""
+    chart = panel.locator(".js-plotly-plot").first
+    for _ in range(50):  # plotly redraws at the new width within moments
+        chart_width, cell_width = chart.evaluate(widths)
+        if chart_width >= 0.9 * cell_width:
+            return
+        panel.page.wait_for_timeout(200)
+    raise AssertionError(f"the chart is {chart_width:.0f} px wide in a {cell_width:.0f} px cell")
+
+
 def _shoot(page, artifacts, name, target):
     target.scroll_into_view_if_needed()
-    page.wait_for_timeout(3000)  # plotly finishes drawing
+    wait_until_drawn(page)
     target.screenshot(path=str(artifacts / f"readable-{name}{SUFFIX}.png"))
 
 
@@ -120,6 +139,8 @@ def test_nothing_is_cut_off_or_rounded_away(name, lab_server, page, artifacts):
         upload = panel.locator(".jupyter-widgets button", has_text="Upload").first
         assert upload.evaluate("b => b.scrollWidth <= b.clientWidth + 1")
         assert panel.locator(".modebar").count() == 0  # no toolbar over the title
+    if name in ("explorer", "example", "pdsa", "readiness"):  # as wide as the cell, not 700 px
+        expect_chart_fills_the_cell(panel)
     if name in ("example", "pdsa"):  # the chart's points are drawn, not only its axes
         expect(panel.locator(".scatterlayer .trace .point").first).to_be_attached(timeout=30_000)
     if name == "chooser":

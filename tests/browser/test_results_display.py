@@ -8,6 +8,12 @@ from browser.lab_actions import open_widget, screenshot
 
 pytestmark = pytest.mark.browser
 
+
+@pytest.fixture
+def page(lab_page):
+    """The module's one page (conftest.lab_page): JupyterLab loads once for all its tests."""
+    return lab_page
+
 RESULTS = {
     # name: (code whose last line is a result, text the chart shows)
     "qic_result": ("from qispread import qic, load\n"

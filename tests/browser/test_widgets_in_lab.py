@@ -9,6 +9,12 @@ from browser.lab_actions import open_widget, screenshot
 pytestmark = pytest.mark.browser
 
 
+@pytest.fixture
+def page(lab_page):
+    """The module's one page (conftest.lab_page): JupyterLab loads once for all its tests."""
+    return lab_page
+
+
 def test_chart_explorer_renders_and_redraws(lab_server, page, artifacts):
     panel, problems = open_widget(
         page, lab_server, "explorer",

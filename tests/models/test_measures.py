@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from qispread.models.measures import MeasureFamily, load_measures
+from qispread.models.measures import MeasureFamily, compare_with_suggested, load_measures
 from qispread.models.storage import ModelFileProblem
 from qispread.spc.errors import DataProblem
 
@@ -80,3 +80,20 @@ def test_damaged_file_gets_a_plain_message(tmp_path):
     path.write_text(json.dumps({"measures": [{"name": "x", "type": "structure"}]}))
     with pytest.raises(ModelFileProblem, match="not a type of measure"):
         load_measures(path)
+
+
+def test_sorting_is_compared_with_the_suggestions_measure_by_measure(tmp_path):
+    path = tmp_path / "my_measures.json"
+    assert "No my_measures.json yet" in compare_with_suggested(path, {})
+    falls_family().save(path)
+    text = compare_with_suggested(path, {
+        "Falls per 1,000 occupied bed days": ("outcome", "the aim's result"),
+        "Nurse time spent on assessments": ("process", "a made-up disagreement"),
+        "Patients reporting feeling safe": ("outcome", "not typed yet")})
+    assert text.splitlines() == [
+        "✓ Falls per 1,000 occupied bed days",
+        "    yours: outcome; suggested: outcome (the aim's result)",
+        "✗ Nurse time spent on assessments",
+        "    yours: balancing; suggested: process (a made-up disagreement)",
+        "✗ Patients reporting feeling safe",
+        "    yours: not chosen; suggested: outcome (not typed yet)"]

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from qispread.errors import DataProblem
 from qispread.models.readiness import (
     DIMENSIONS,
     PRINCIPLES,
@@ -102,3 +103,15 @@ def test_any_valid_assessment_survives_a_round_trip(scores, notes):
         a.set_score(d.key, s)
         a.set_notes(d.key, notes)
     assert ReadinessRecord.from_dict(json.loads(json.dumps(record.to_dict()))) == record
+
+
+def test_a_record_is_made_from_each_sites_scores():
+    record = ReadinessRecord.from_scores({"Ward A": {"complexity": 3, "networks": 1},
+                                          "Ward B": {"benefit": 5}})
+    assert [a.label for a in record.assessments] == ["Ward A", "Ward B"]
+    ward_a, ward_b = record.assessments
+    assert (ward_a.score("complexity"), ward_a.score("networks"), ward_a.score("benefit")) == (
+        3, 1, None)
+    assert ward_b.score("benefit") == 5
+    with pytest.raises(DataProblem, match="two assessments"):
+        ReadinessRecord.from_scores({"Ward A": {}, "ward a": {}})

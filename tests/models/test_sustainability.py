@@ -54,3 +54,12 @@ def test_round_trip(tmp_path):
     rating.save(path)
     assert load_sustainability(path) == rating
     assert "Clinical leadership engagement,4,Dr Shah" in rating.to_csv()
+
+
+def test_the_weakest_factors_are_the_lowest_rated_ties_in_the_models_order():
+    rating = SustainabilityRating()
+    for factor, score in zip(FACTORS, [4, 2, 5, 2, 3, 1, None, 4, 5, 3], strict=True):
+        rating.set_score(factor.key, score)
+    assert [f.name for f in rating.weakest(3)] == [
+        "Staff behaviours toward sustaining", "Credibility of the benefits",
+        "Effectiveness of the monitoring system"]

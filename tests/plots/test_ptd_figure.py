@@ -64,6 +64,13 @@ def test_icons_show_variation_and_assurance_with_words():
         "Common cause variation<br>Will sometimes pass, sometimes fail the target"]
 
 
+def test_an_exercise_can_leave_the_icons_out():
+    fig = ptd_figure(breaches(target=1200), icons=False)
+    assert not any("icon" in (item.name or "")
+                   for item in [*fig.layout.shapes, *fig.layout.annotations])
+    assert "Target 1,200" in names(fig, "edge_label")  # the rest of the chart is still drawn
+
+
 def test_no_target_no_assurance_icon():
     fig = ptd_figure(breaches())
     assert [s.name for s in fig.layout.shapes] == ["variation_icon"]

@@ -162,3 +162,15 @@ class MeasureFamily:
 def load_measures(path: str | os.PathLike) -> MeasureFamily:
     """Read a family of measures saved by MeasureSorter."""
     return MeasureFamily.from_dict(load_json(path, "family of measures"))
+
+
+def compare_with_suggested(path: str | os.PathLike, suggested: dict[str, tuple[str, str]]) -> str:
+    """The learner's measure types (saved at path) beside suggested ones, {name: (type, why)}:
+    one ✓ or ✗ paragraph per suggested measure."""
+    if not Path(path).exists():
+        return f"No {Path(path).name} yet: choose a type for a measure in the sorter above first."
+    yours = {m.name: m.type for m in load_measures(path).measures}
+    return "\n".join(
+        f"{'✓' if yours.get(name) == kind else '✗'} {name}\n"
+        f"    yours: {yours.get(name) or 'not chosen'}; suggested: {kind} ({why})"
+        for name, (kind, why) in suggested.items())

@@ -23,7 +23,7 @@ import io
 import os
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Self
 
 from qispread.errors import DataProblem
 from qispread.models.storage import ModelFileProblem, load_json, save_json
@@ -161,6 +161,19 @@ class RatedItems:
     def set_score(self, key: str, score: int | None) -> None:
         self.ratings.setdefault(key, Rating()).score = score
 
+    def set_scores(self, scores: dict[str, int | None]) -> Self:
+        """Several scores at once, {key: score}; returns the ratings themselves."""
+        for key, score in scores.items():
+            self.set_score(key, score)
+        return self
+
+    def lowest_rated(self, dimensions: tuple[Dimension, ...], count: int) -> list[Dimension]:
+        """The count lowest-rated dimensions (ties in the guide's order); unrated ones left out."""
+        rated = [(score, i, d) for i, d in enumerate(dimensions)
+                 if (score := self.score(d.key)) is not None]
+        rated.sort(key=lambda item: (item[0], item[1]))
+        return [d for _, _, d in rated[:count]]
+
     def set_notes(self, key: str, notes: str) -> None:
         self.ratings.setdefault(key, Rating()).notes = notes
 
@@ -196,11 +209,7 @@ class ReadinessAssessment(RatedItems):
         return self
 
     def weakest(self, count: int = 2) -> list[Dimension]:
-        """The lowest-rated dimensions (ties in the guide's order); unrated ones are left out."""
-        rated = [(self.score(d.key), i, d) for i, d in enumerate(DIMENSIONS)
-                 if self.score(d.key) is not None]
-        rated.sort(key=lambda item: (item[0], item[1]))
-        return [d for _, _, d in rated[:count]]
+        return self.lowest_rated(DIMENSIONS, count)
 
     def suggestions(self, count: int = 2) -> list[tuple[Dimension, str]]:
         """Suggested next steps (the course's own suggestions) for the weakest dimensions."""
@@ -231,6 +240,14 @@ class ReadinessRecord:
             if assessment.label == label:
                 return assessment
         raise DataProblem(f"There is no assessment called '{label}'. Add it first.")
+
+    @classmethod
+    def from_scores(cls, scores: dict[str, dict[str, int | None]]) -> ReadinessRecord:
+        """A record with one assessment per site or date: {label: {principle key: score}}."""
+        record = cls()
+        for label, ratings in scores.items():
+            record.add(label).set_scores(ratings)
+        return record
 
     def add(self, label: str) -> ReadinessAssessment:
         assessment = ReadinessAssessment(label=label.strip())

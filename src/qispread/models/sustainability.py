@@ -71,6 +71,9 @@ class SustainabilityRating(RatedItems):
     def unrated(self) -> list[Dimension]:
         return [d for d in FACTORS if self.score(d.key) is None]
 
+    def weakest(self, count: int = 3) -> list[Dimension]:
+        return self.lowest_rated(FACTORS, count)
+
     def group_means(self) -> dict[str, float | None]:
         """Mean rating in each group over the rated factors (unweighted)."""
         means: dict[str, float | None] = {}

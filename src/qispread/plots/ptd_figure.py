@@ -123,11 +123,12 @@ def _label_edges(fig, panel: Panel, percent: bool, span: float) -> None:
 
 def ptd_figure(result, title: str | None = None, ylab: str | None = None,
                xlab: str | None = None, percentage: bool = False,
-               notes: dict | None = None) -> go.Figure:
+               notes: dict | None = None, icons: bool = True) -> go.Figure:
     """A plotly figure of a ptd() result in NHS England's Making Data Count style.
 
     ``percentage=True`` shows the y axis as percentages (values as proportions, 0.95 = 95%).
     ``notes`` maps x values to short texts (e.g. ``{"2024-03-01": "PDSA 1: new form"}``).
+    ``icons=False`` leaves out the variation and assurance icons (an exercise asking for them).
     """
     data = _check(result)
     y_format = ":.1%" if percentage else ""
@@ -139,7 +140,7 @@ def ptd_figure(result, title: str | None = None, ylab: str | None = None,
             _draw_group(fig, panel, group, y_format)
         _label_edges(fig, panel, percentage, value_span(data, ("y", "lpl", "upl", "target")))
         row = _summary_for(rows, panel)
-        if row is not None:
+        if row is not None and icons:
             add_icons(fig, panel, row["variation_type"], row["assurance_type"], size=icon_size,
                       caption_size=13 if len(panels) == 1 else 11)
     all_notes = collect_notes(data, notes)

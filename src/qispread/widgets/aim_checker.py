@@ -14,7 +14,7 @@ import ipywidgets as w
 
 from qispread.errors import DataProblem
 from qispread.models.aim import Aim, AimCheck, check_aim, load_aim
-from qispread.widgets.common import MessageArea, guarded, open_saved, resolve_path
+from qispread.widgets.common import LINE_HEIGHT, MessageArea, guarded, open_saved, resolve_path
 from qispread.widgets.saving import save_on_creation
 
 HEURISTIC_NOTE = (
@@ -34,7 +34,8 @@ def aim_feedback_html(check: AimCheck) -> str:
     """Each part of the aim with found / not found in words and symbols (not colour alone)."""
     if not check.text.strip():
         return (
-            f"<div aria-live='polite'><p><b>{escape(check.summary())}</b> It will look "
+            f"<div aria-live='polite' style='{LINE_HEIGHT}'><p><b>{escape(check.summary())}</b> "
+            "It will look "
             f"for four parts: how much, by when, for whom and where.</p></div>"
         )
     rows = []
@@ -53,7 +54,7 @@ def aim_feedback_html(check: AimCheck) -> str:
         words = ", ".join(f"'{escape(v)}'" for v in check.vague_words)
         vague = f"<p>Words such as {words} on their own do not say how much or by when.</p>"
     return (
-        f"<div aria-live='polite'><p><b>{escape(check.summary())}</b></p>"
+        f"<div aria-live='polite' style='{LINE_HEIGHT}'><p><b>{escape(check.summary())}</b></p>"
         f"<ul style='margin:0;padding-left:1.2em'>{''.join(rows)}</ul>{vague}</div>"
     )
 
@@ -73,7 +74,7 @@ class AimChecker(w.VBox):
             layout=w.Layout(width="95%", height="6em"),
         )
         self.feedback = w.HTML(aim_feedback_html(aim.check()))
-        note = w.HTML(f"<p style='color:#444'><i>{escape(HEURISTIC_NOTE)}</i></p>")
+        note = w.HTML(f"<p style='color:#444;{LINE_HEIGHT}'><i>{escape(HEURISTIC_NOTE)}</i></p>")
         self.text.observe(self._on_text, names="value")
         super().__init__(
             [

@@ -34,7 +34,7 @@ from qispread.models.chart_spec import (
 from qispread.models.storage import ModelFileProblem
 from qispread.plots.chart_outcome import ChartOutcome, analyse
 from qispread.widgets.chart_explorer_controls import NONE_LABEL, OWN_DATA, ExplorerControls
-from qispread.widgets.common import guarded, resolve_path, show_figure
+from qispread.widgets.common import LINE_HEIGHT, guarded, resolve_path, show_figure
 from qispread.widgets.saving import save_on_creation
 
 EXPORT_KINDS = ("png", "html", "csv")
@@ -325,7 +325,8 @@ def _data_note_html(spec: ChartSpec) -> str:
 
 def _explanation_html(lines: list[str]) -> str:
     items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
-    return f"<h4 style='margin-top:0'>What the chart shows</h4><ul>{items}</ul>"
+    return (f"<h4 style='margin-top:0'>What the chart shows</h4>"
+            f"<ul style='{LINE_HEIGHT}'>{items}</ul>")
 
 
 def _settings_html(spec: ChartSpec, labels: dict[int, str]) -> str:

@@ -8,7 +8,7 @@ from qispread.models.chart_spec import CHART_TYPES, IMPROVEMENT_DIRECTIONS, METH
 from qispread.spc.vocabulary import DIRECTIONS
 from qispread.widgets.chart_chooser import ChartChooser
 from qispread.widgets.common import MessageArea
-from qispread.widgets.figures import figure_widget
+from qispread.widgets.figures import figure_widget, fitted
 
 OWN_DATA = "__own__"
 NONE_LABEL = "(none)"
@@ -179,4 +179,4 @@ class ExplorerControls:
 
     def chart_area(self) -> w.HBox:
         # the words go under the chart: beside it they squeezed the chart and clipped its labels
-        return w.VBox([self.figure, self.explanation])
+        return w.VBox([fitted(self.figure), self.explanation])

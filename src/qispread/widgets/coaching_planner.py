@@ -15,7 +15,7 @@ from qispread.models.coaching import (
     Stage,
     load_coaching_plan,
 )
-from qispread.widgets.common import MessageArea, guarded, open_saved, resolve_path
+from qispread.widgets.common import INTRO_STYLE, MessageArea, guarded, open_saved, resolve_path
 from qispread.widgets.saving import save_on_creation
 
 
@@ -64,7 +64,7 @@ class CoachingPlanner(w.VBox):
         self.export_button.on_click(lambda _b: self._export_page())
         super().__init__([
             w.HTML("<h3 style='margin:0'>Coaching conversation planner</h3>"
-                   "<p style='margin:2px 0;max-width:60em'>Pick a model, then jot down what you "
+                   f"<p style='{INTRO_STYLE}'>Pick a model, then jot down what you "
                    "want to cover at each stage. The questions are ours, to get you started. "
                    "If you switch model, your notes for the other model are kept.</p>"),
             self.title, self.choice, self.source, self.messages, self.stages, self.export_button,

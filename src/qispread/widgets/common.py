@@ -13,6 +13,10 @@ from qispread.errors import QispreadError
 
 Model = TypeVar("Model")
 
+# Text in an ipywidgets HTML otherwise takes the widgets' 28 px line height: double-spaced lines.
+LINE_HEIGHT = "line-height:1.45"
+INTRO_STYLE = f"margin:2px 0;max-width:60em;{LINE_HEIGHT}"  # the paragraph under a tool's title
+
 
 class MessageArea(w.HTML):
     """Shows one plain-English message (a problem, a warning or a confirmation) inside a widget."""

@@ -1,11 +1,65 @@
-"""A plotly FigureWidget without plotly's toolbar, which otherwise sits over the chart's title."""
+"""A plotly FigureWidget that fills the notebook cell's width, without plotly's toolbar (which
+otherwise sits over the chart's title).
 
+plotly 7 draws a FigureWidget before JupyterLab has put it on the page, so it cannot measure the
+cell and falls back to 700 px, and it never looks again. `fitted` puts a small, invisible helper
+under the chart that watches the cell's width and asks plotly to resize every chart of that output
+to it (plotly's own `responsive` resize), once when each chart appears and whenever the width
+changes.
+"""
+
+import anywidget
+import ipywidgets as w
 import plotly.graph_objects as go
+import traitlets
 
-NO_TOOLBAR = {"displayModeBar": False, "displaylogo": False}
+from qispread.plots.style import PLOT_CONFIG  # responsive: plotly resizes when asked (below)
+
+_FIT_JS = """
+export default {
+  render({ el }) {
+    el.style.cssText = "width: 100%; height: 0; overflow: hidden";
+    const fitted = new WeakSet();
+    let output = null, width = 0, charts = null;
+    const fit = (all) => {
+      if (!el.isConnected) return;  // its notebook closed: nothing to fit, no kernel to tell
+      for (const chart of output.querySelectorAll(".js-plotly-plot")) {
+        if ((all || !fitted.has(chart)) && chart._responsiveChartHandler) {
+          fitted.add(chart);
+          chart._responsiveChartHandler();
+        }
+      }
+    };
+    const sizes = new ResizeObserver(([entry]) => {
+      const now = Math.round(entry.contentRect.width);
+      if (!now || now === width) return;
+      width = now;
+      if (!output) {
+        output = el.closest(".jp-OutputArea-output") || el.parentElement;
+        charts = new MutationObserver(() => fit(false));  // a chart drawn after this one
+        charts.observe(output, { childList: true, subtree: true });
+      }
+      fit(true);
+    });
+    sizes.observe(el);
+    return () => { sizes.disconnect(); charts?.disconnect(); };
+  },
+};
+"""
+
+
+class FitToCell(anywidget.AnyWidget):
+    """Invisible: resizes the plotly charts of its output to the cell's width."""
+
+    _esm = traitlets.Unicode(_FIT_JS).tag(sync=True)
 
 
 def figure_widget(fig: go.Figure | dict | None = None) -> go.FigureWidget:
     widget = go.FigureWidget(fig)
-    widget._config = NO_TOOLBAR  # the front end's plotly config (FigureWidget has no public one)
+    widget._config = PLOT_CONFIG  # the front end's plotly config (FigureWidget has no public one)
     return widget
+
+
+def fitted(figure: go.FigureWidget) -> w.VBox:
+    """The chart with the helper that makes it as wide as the cell."""
+    return w.VBox([figure, FitToCell()], layout=w.Layout(width="100%"))

@@ -12,7 +12,7 @@ import ipywidgets as w
 
 from qispread.errors import QispreadError
 from qispread.models.project import PARTS, Project, part, start_from_example
-from qispread.widgets.common import MessageArea, guarded
+from qispread.widgets.common import LINE_HEIGHT, MessageArea, guarded
 
 
 def _status_html(project: Project) -> str:
@@ -41,7 +41,8 @@ class ProjectStatus(w.VBox):
         self.use_example.on_click(lambda _b: self.fill_from_example())
         super().__init__([
             w.HTML("<h3 style='margin:0'>My project</h3>"), self.table,
-            w.HTML("<p style='font-size:15px'>No project or data of your own? The example project "
+            w.HTML(f"<p style='font-size:15px;{LINE_HEIGHT}'>No project or data of your own? "
+                   "The example project "
                    "(an emergency department improving sepsis screening; synthetic data) fills "
                    "the parts you have not made yet. Your own parts are kept.</p>"),
             self.use_example, self.messages])
@@ -109,7 +110,7 @@ def project_tool(key: str, project: Project | None = None) -> w.Widget:
     item = part(key)
     project = project or Project.find()
     project.folder.mkdir(parents=True, exist_ok=True)
-    note = w.HTML(f"<p style='font-size:15px;margin:0 0 4px'><b>Your project: "
+    note = w.HTML(f"<p style='font-size:15px;margin:0 0 4px;{LINE_HEIGHT}'><b>Your project: "
                   f"{escape(item.title)}.</b> Saved as you work in "
                   f"<code>{escape(str(project.path(key)))}</code>.</p>")
     return w.VBox([note, _tool(key, project)])

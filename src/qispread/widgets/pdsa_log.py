@@ -28,14 +28,13 @@ from qispread.models.pdsa import (
 )
 from qispread.models.storage import save_json
 from qispread.widgets.common import MessageArea, guarded, open_saved, resolve_path, show_figure
-from qispread.widgets.figures import figure_widget
+from qispread.widgets.figures import figure_widget, fitted
 from qispread.widgets.saving import save_on_creation
 
 NEW = "__new__"
 # wide enough for the longest label, "Study: result against prediction", in full
 LABEL_STYLE = {"description_width": "16em"}
-PICKER_LAYOUT = w.Layout(width="34em")
-FIGURE_WIDTH = 960  # px: fills JupyterLab's notebook at its default width
+PICKER_LAYOUT = w.Layout(width="49em")  # as wide as the text boxes: a title shown whole
 FIGURE_HEIGHT = 600
 LONG_FIELDS = {"objective", "prediction", "do", "study"}
 FORM_FIELDS = (*TEXT_FIELDS, "act", "start", "end", "builds_on")
@@ -95,7 +94,7 @@ class PDSALog(w.VBox):
                        w.HBox([self.save_button, self.delete_button, self.export_button])])
         parts = [w.HTML("<h3 style='margin:0'>PDSA log</h3>"), self.messages, form, self.ramps]
         if self.measure is not None:
-            parts.append(self.figure)
+            parts.append(fitted(self.figure))
         super().__init__(parts)
         # open on the latest cycle, so that a saved log never looks empty
         latest = self.model.cycles[-1].id if self.model.cycles else NEW
@@ -203,8 +202,8 @@ class PDSALog(w.VBox):
         figures: list[go.Figure] = []
         if guarded(self.messages, lambda: figures.append(
                 pdsa_run_chart(self.model, self.measure, **self.chart_args))):
-            # the notebook's width, not half of it; tall enough for four rows of cycle labels
-            figures[0].update_layout(width=FIGURE_WIDTH, height=FIGURE_HEIGHT)
+            # tall enough for four rows of cycle labels; as wide as the cell (fitted)
+            figures[0].update_layout(height=FIGURE_HEIGHT)
             show_figure(self.figure, figures[0])
 
 

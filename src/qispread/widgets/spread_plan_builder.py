@@ -17,7 +17,7 @@ import ipywidgets as w
 from qispread.models.project import Project, start_from_example
 from qispread.models.project_checks import all_problems
 from qispread.spread_plan.document import PdfProblem, print_pdf, write_html
-from qispread.widgets.common import MessageArea, guarded
+from qispread.widgets.common import LINE_HEIGHT, MessageArea, guarded
 
 PLAN_FOLDER = "my_spread_plan"
 COPY_FOLDER = f"{PLAN_FOLDER}/project"
@@ -108,7 +108,7 @@ class SpreadPlanBuilder(w.VBox):
     def show_status(self) -> None:
         missing = [p.title for p in self.copy.missing()]
         gaps = f" (missing: {escape(', '.join(missing))})" if missing else ""
-        where = (f"<p style='font-size:15px;margin:0'>Your project: <code>"
+        where = (f"<p style='font-size:15px;margin:0;{LINE_HEIGHT}'>Your project: <code>"
                  f"{escape(str(self.source.folder))}</code>. Copy submitted with this assignment: "
                  f"<code>{escape(COPY_FOLDER)}/</code>{gaps}.</p>")
         self.status.value = where + _checks_html(all_problems(self.copy))

@@ -16,8 +16,15 @@ from qispread.models.readiness import (
     load_readiness,
 )
 from qispread.plots.radar import readiness_radar
-from qispread.widgets.common import MessageArea, guarded, open_saved, resolve_path, show_figure
-from qispread.widgets.figures import figure_widget
+from qispread.widgets.common import (
+    INTRO_STYLE,
+    MessageArea,
+    guarded,
+    open_saved,
+    resolve_path,
+    show_figure,
+)
+from qispread.widgets.figures import figure_widget, fitted
 from qispread.widgets.ratings import RatingRow, export_ratings
 from qispread.widgets.saving import save_on_creation
 
@@ -48,7 +55,7 @@ class SpreadReadiness(w.VBox):
         self.add_button.on_click(lambda _b: self._add())
         header = w.HTML(
             "<h3 style='margin:0'>Spread readiness self-assessment</h3>"
-            "<p style='margin:2px 0;max-width:60em'>Rate your project against the seven "
+            f"<p style='{INTRO_STYLE}'>Rate your project against the seven "
             "interconnected principles for spread and adoption, and systems convening. "
             "The questions are ours, written to help you think; the principles are from "
             f"{html.escape(SOURCE)}. The seventh principle is shown by its 2020 name, "
@@ -56,7 +63,7 @@ class SpreadReadiness(w.VBox):
             "name is unverified in the 2021 guide, so check the guide's own page.</p>"
         )
         super().__init__([header, w.HBox([self.which, self.new_label, self.add_button]),
-                          self.messages, *self.rows, self.suggestions, self.chart],
+                          self.messages, *self.rows, self.suggestions, fitted(self.chart)],
                          layout=w.Layout(padding="6px 10px", border="1px solid #ccc"))
         self._refresh_choices(self.model.assessments[0].label)
         save_on_creation(self.path, self.save, self.messages)

@@ -24,7 +24,7 @@ from qispread.plots.spread_sim import (
     reach_figure,
     state_points,
 )
-from qispread.widgets.common import MessageArea, guarded, show_figure
+from qispread.widgets.common import INTRO_STYLE, MessageArea, guarded, show_figure
 
 RUNS = 100
 FIRST_RUN = 4
@@ -104,7 +104,7 @@ class SpreadSimulator(w.VBox):
         self.many_button.on_click(lambda _b: self._run_many())
         super().__init__([
             w.HTML("<h3 style='margin:0'>Spread simulator (a teaching model)</h3>"
-                   "<p style='margin:2px 0;max-width:60em'>A made-up network of "
+                   f"<p style='{INTRO_STYLE}'>A made-up network of "
                    f"{start.teams} teams in {start.organisations} organisations. Choose how the "
                    "change starts and spreads, then watch what happens month by month.</p>"),
             w.HTML(ASSUMPTIONS),

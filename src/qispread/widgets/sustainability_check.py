@@ -14,8 +14,15 @@ from qispread.models.sustainability import (
     load_sustainability,
 )
 from qispread.plots.bars import sustainability_figure
-from qispread.widgets.common import MessageArea, guarded, open_saved, resolve_path, show_figure
-from qispread.widgets.figures import figure_widget
+from qispread.widgets.common import (
+    INTRO_STYLE,
+    MessageArea,
+    guarded,
+    open_saved,
+    resolve_path,
+    show_figure,
+)
+from qispread.widgets.figures import figure_widget, fitted
 from qispread.widgets.ratings import RatingRow, export_ratings
 from qispread.widgets.saving import save_on_creation
 
@@ -48,10 +55,10 @@ class SustainabilityCheck(w.VBox):
         self.chart = figure_widget(self.figure)
         header = w.HTML(
             "<h3 style='margin:0'>Sustainability self-rating</h3>"
-            f"<p style='margin:2px 0;max-width:60em'>{html.escape(LICENCE_NOTE)} The questions "
+            f"<p style='{INTRO_STYLE}'>{html.escape(LICENCE_NOTE)} The questions "
             "are ours, to help you think.</p>"
         )
-        super().__init__([header, self.project, self.messages, *sections, self.chart],
+        super().__init__([header, self.project, self.messages, *sections, fitted(self.chart)],
                          layout=w.Layout(padding="6px 10px", border="1px solid #ccc"))
         self._loading = False
         save_on_creation(self.path, self.save, self.messages)
