@@ -87,6 +87,10 @@ class Batch:
 
 def hostile_batch(root: Path, home: Path) -> Batch:
     make_course(root, PROJECT / "solutions", [OTHER])
+    # a cell timeout shorter than the sample course's 20 s: only the endless loop reaches it, and
+    # it keeps a core busy until then (qispread and stock nbgrader alike)
+    with open(root / "nbgrader_config.py", "a") as config:
+        config.write("c.Execute.timeout = 5\n")
     course = Course(root)
     api = course.api()
     for name in (SAMPLE, OTHER):
