@@ -15,10 +15,10 @@ variation in healthcare processes. BMJ Qual Saf 2011;20:46-51. The four rules ar
 from __future__ import annotations
 
 import numpy as np
-from scipy.special import gammaln
 
 from qispread.errors import DataProblem
 from qispread.spc.runs import run_lengths, useful_mask
+from qispread.spc.special import log_gamma
 
 SHIFT_LENGTH = 6
 TREND_LENGTH = 5
@@ -29,8 +29,8 @@ def _log_comb(n, k):
     n = np.asarray(n, dtype=float)
     k = np.asarray(k, dtype=float)
     valid = (k >= 0) & (k <= n)
-    with np.errstate(invalid="ignore"):
-        out = gammaln(n + 1) - gammaln(k + 1) - gammaln(n - k + 1)
+    n, k = np.where(valid, n, 0), np.where(valid, k, 0)  # log-gamma is defined where valid
+    out = log_gamma(n + 1) - log_gamma(k + 1) - log_gamma(n - k + 1)
     return np.where(valid, out, -np.inf)
 
 

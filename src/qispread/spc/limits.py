@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.special import gammaln
+
+from qispread.spc.special import log_gamma
 
 D2 = 1.128  # expected range of two normal values in sigma units (Montgomery Table VI)
 MR_UPPER = 3.267  # D4 for n = 2: moving ranges at or above 3.267 x average are screened out
@@ -132,7 +133,7 @@ def t_chart(s: Subgroups) -> Lines:
 def _c4(n):
     n = np.where(np.asarray(n, dtype=float) <= 1, np.nan, n)
     with np.errstate(invalid="ignore"):
-        return np.sqrt(2 / (n - 1)) * np.exp(gammaln(n / 2) - gammaln((n - 1) / 2))
+        return np.sqrt(2 / (n - 1)) * np.exp(log_gamma(n / 2) - log_gamma((n - 1) / 2))
 
 
 def pooled_sd(s: Subgroups) -> float:

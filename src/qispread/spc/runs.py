@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import stats
+
+from qispread.spc.special import fair_binomial_quantile
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,7 @@ def longest_run_max(n_useful: int) -> int:
 
 def n_crossings_min(n_useful: int) -> int:
     """Anhøj limit: fewer crossings than this is a signal (qbinom(0.05, n - 1, 0.5))."""
-    return int(stats.binom.ppf(0.05, max(n_useful - 1, 0), 0.5))
+    return fair_binomial_quantile(0.05, max(n_useful - 1, 0))
 
 
 def anhoej_signal(n_useful: int, crossings: int, longest: int) -> bool:
