@@ -8,6 +8,7 @@ import json
 import secrets
 import socket
 import threading
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,7 +86,9 @@ class Batch:
     home: Path
 
 
-def hostile_batch(root: Path, home: Path) -> Batch:
+def hostile_batch(root: Path, home: Path, only: Collection[str] | None = None) -> Batch:
+    """The sample course with the honest submissions and the hostile ones (those named in
+    `only`, if given)."""
     make_course(root, PROJECT / "solutions", [OTHER])
     # a cell timeout shorter than the sample course's 20 s: only the endless loop reaches it, and
     # it keeps a core busy until then (qispread and stock nbgrader alike)
@@ -105,6 +108,8 @@ def hostile_batch(root: Path, home: Path) -> Batch:
     for student, code in HONEST.items():
         submit(root, student, SAMPLE, {"medians.ipynb": answered(release, code)})
     for student, case in HOSTILE.items():
+        if only is not None and student not in only:
+            continue
         case = type(case)(**{**case.__dict__, "code": _fill(case.code, values)})
         folder = submit(root, student, SAMPLE, {"medians.ipynb": _notebook(release, case)})
         if case.notebook == "truncate":

@@ -1,6 +1,8 @@
-"""The same hostile batch through stock `nbgrader autograde` with the course's configuration
-(issue #10): whatever still goes wrong there must be named in the tutor guide's "do not use"
-table (docs/grading-sandbox.md), so a tutor knows why to use `qispread cohort autograde`.
+"""The hostile batch's readers, writers, connector, process leaver and in-kernel cheats, with the
+honest submissions, through stock `nbgrader autograde` with the course's configuration (issue
+#10): whatever still goes wrong there must be named in the tutor guide's "do not use" table
+(docs/grading-sandbox.md), so a tutor knows why to use `qispread cohort autograde`. (The batch's
+other hostile submissions, which only try to break or stall grading, show nothing here.)
 
 The stock run is unsandboxed, so it runs with a private HOME, a memory cap and a time limit,
 and the test kills what it leaves running."""
@@ -43,6 +45,12 @@ NAMED_AS = {
 }
 
 
+# the hostile submissions whose effects findings() looks for
+SHOWING = ("reads_solutions", "reads_gradebook", "reads_other_submissions", "reads_environment",
+           "reads_proc_environ", "connects_to_loopback", "writes_outside_its_folder",
+           "detached_child_process", *IN_KERNEL_CHEATS)
+
+
 def _cap_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
 
@@ -50,7 +58,7 @@ def _cap_memory() -> None:
 @pytest.fixture(scope="module")
 def stock(tmp_path_factory):
     home = tmp_path_factory.mktemp("stock-home")
-    made = hostile_batch(tmp_path_factory.mktemp("stock") / "course", home)
+    made = hostile_batch(tmp_path_factory.mktemp("stock") / "course", home, only=SHOWING)
     secret_env = f"grader-secret-{made.token}"
     env = {**os.environ, "HOME": str(home), "QISPREAD_TEST_GRADER_SECRET": secret_env,
            "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
