@@ -21,9 +21,9 @@ def exact_quantile(q: float, trials: int) -> int:
     return trials
 
 
-@pytest.mark.parametrize("trials", range(0, 400))
-def test_quantile_is_exact_for_every_chart_length_up_to_400(trials):
-    assert fair_binomial_quantile(0.05, trials) == exact_quantile(0.05, trials)
+def test_quantile_is_exact_for_every_chart_length_up_to_400():
+    wrong = [n for n in range(400) if fair_binomial_quantile(0.05, n) != exact_quantile(0.05, n)]
+    assert wrong == []
 
 
 @pytest.mark.parametrize("trials", [999, 1000, 2501, 10_000, 99_999, 100_000])
