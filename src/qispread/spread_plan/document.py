@@ -38,7 +38,8 @@ h3 { font-size: 1.1rem; margin-bottom: 0.3rem; }
 .kind { font-weight: normal; color: #555; }
 figure { margin: 1rem 0; }
 figcaption { font-size: 0.95rem; color: #333; margin-top: 0.4rem; }
-table { border-collapse: collapse; width: 100%; font-size: 0.95rem; margin: 0.5rem 0; }
+/* a collapsed border's outer half lies outside a 100% table, and print cuts it at the margin */
+table { border-collapse: collapse; width: calc(100% - 2px); font-size: 0.95rem; margin: 0.5rem 0; }
 th, td { border: 1px solid #bfbfbf; padding: 0.3rem 0.5rem; text-align: left;
          vertical-align: top; overflow-wrap: break-word; hyphens: manual; }
 dt { font-weight: bold; margin-top: 0.3rem; } dd { margin-left: 1rem; }
