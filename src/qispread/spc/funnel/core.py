@@ -88,14 +88,17 @@ def funnel(
     curves = limit_table(scale, grid, tau2, phi, adjustment)
     limits = table_of({"denominator": grid,
                        **{c: curves[c] * multiplier for c in LIMIT_COLUMNS}})
-    prefix = "od" + level if adjusted else ""
-    lower, upper = (f"{prefix}lcl", f"{prefix}ucl") if adjusted else (f"lcl{level}",
-                                                                        f"ucl{level}")
-    rr = table["rr"].to_numpy()
-    table["position"] = np.where(rr > table[upper].to_numpy(), "above",
-                                 np.where(rr < table[lower].to_numpy(), "below", "inside"))
+    lower, upper = (f"od{level}lcl", f"od{level}ucl") if adjusted else (f"lcl{level}",
+                                                                          f"ucl{level}")
+    table["position"] = positions(table["rr"].to_numpy(), table[lower].to_numpy(),
+                                  table[upper].to_numpy())
     table["outlier"] = table["position"].to_numpy() != "inside"
     return FunnelResult(data=table, limits=limits, **result_args)
+
+
+def positions(rr: np.ndarray, lower: np.ndarray, upper: np.ndarray) -> np.ndarray:
+    """"above", "below" or "inside" each unit's limits; a value on a limit is inside."""
+    return np.where(rr > upper, "above", np.where(rr < lower, "below", "inside")).astype(object)
 
 
 def _unit_table(units: Units, den: np.ndarray, z: np.ndarray, trimmed: np.ndarray,
