@@ -66,7 +66,9 @@ class Scale:
     def back(self, t: np.ndarray) -> np.ndarray:
         """Transformed values back on the indicator's scale, clipped where the inverse folds."""
         if self.data_type == "SR":
-            return np.exp(t) if self.sr_method == "SHMI" else np.clip(t, 0, None) ** 2
+            with np.errstate(over="ignore"):  # an infinite upper limit at a tiny denominator
+                return np.exp(t) if self.sr_method == "SHMI" else np.clip(t, 0, None) ** 2
         if self.data_type == "PR":
             return np.sin(np.clip(t, 0, np.pi / 2)) ** 2
-        return np.exp(t)
+        with np.errstate(over="ignore"):
+            return np.exp(t)
