@@ -79,11 +79,6 @@ def funnel(
 
     columns = limit_table(scale, den, tau2, phi, adjustment)
     table = _unit_table(units, den, z, trimmed, columns, multiplier)
-    result_args = dict(phi=phi, tau2=tau2, target=target * multiplier, data_type=data_type,
-                       sr_method=sr_method, limit=level, adjustment=adjustment,
-                       draw_adjusted=adjusted, draw_unadjusted=bool(draw_unadjusted or not adjusted),
-                       multiplier=float(multiplier), numerator_name=units.numerator_name,
-                       denominator_name=units.denominator_name)
     grid = np.geomspace(max(den.min() * 0.5, 0.1), den.max() * 1.05, CURVE_POINTS)
     curves = limit_table(scale, grid, tau2, phi, adjustment)
     limits = table_of({"denominator": grid,
@@ -93,7 +88,12 @@ def funnel(
     table["position"] = positions(table["rr"].to_numpy(), table[lower].to_numpy(),
                                   table[upper].to_numpy())
     table["outlier"] = table["position"].to_numpy() != "inside"
-    return FunnelResult(data=table, limits=limits, **result_args)
+    return FunnelResult(
+        data=table, limits=limits, phi=phi, tau2=tau2, target=target * multiplier,
+        data_type=data_type, sr_method=sr_method, limit=level, adjustment=adjustment,
+        draw_adjusted=adjusted, draw_unadjusted=bool(draw_unadjusted or not adjusted),
+        multiplier=float(multiplier), numerator_name=units.numerator_name,
+        denominator_name=units.denominator_name)
 
 
 def positions(rr: np.ndarray, lower: np.ndarray, upper: np.ndarray) -> np.ndarray:
