@@ -17,8 +17,10 @@ __version__ = "0.1.0"
 _WHERE = {
     "qic": "qispread.spc.qic",
     "ptd": "qispread.spc.ptd",
+    "funnel": "qispread.spc.funnel",
     "QicResult": "qispread.spc.result",
     "PtdResult": "qispread.spc.ptd.result",
+    "FunnelResult": "qispread.spc.funnel.result",
     "Explanation": "qispread.spc.explanation",
     "load": "qispread.data",
     "check_table": "qispread.data",
@@ -27,6 +29,7 @@ _WHERE = {
     "data_sets": "qispread.data:names",
     "qic_figure": "qispread.plots.qic_figure",
     "ptd_figure": "qispread.plots.ptd_figure",
+    "funnel_figure": "qispread.plots.funnel_figure",
     "save_image": "qispread.plots.export",
     "save_html": "qispread.plots.export",
     "QispreadError": "qispread.errors",
@@ -40,9 +43,12 @@ if TYPE_CHECKING:
     from qispread.data import names as data_sets
     from qispread.errors import DataProblem, QispreadError
     from qispread.plots.export import save_html, save_image
+    from qispread.plots.funnel_figure import funnel_figure
     from qispread.plots.ptd_figure import ptd_figure
     from qispread.plots.qic_figure import qic_figure
     from qispread.spc.explanation import Explanation
+    from qispread.spc.funnel import funnel
+    from qispread.spc.funnel.result import FunnelResult
     from qispread.spc.ptd import ptd
     from qispread.spc.ptd.result import PtdResult
     from qispread.spc.qic import qic

@@ -9,11 +9,13 @@ from qispread.plots.bars import sustainability_figure
 from qispread.plots.driver_diagram import driver_diagram_figure
 from qispread.plots.driver_diagram import summary as driver_diagram_summary
 from qispread.plots.export import figure_summary, figure_to_html, save_html, save_image
+from qispread.plots.funnel_figure import funnel_figure
 from qispread.plots.pdsa_chart import pdsa_run_chart
 from qispread.plots.ptd_figure import ptd_figure
 from qispread.plots.qic_figure import qic_figure
 from qispread.plots.radar import readiness_radar
 
 __all__ = ["driver_diagram_figure", "driver_diagram_summary", "figure_summary", "figure_to_html",
+           "funnel_figure",
            "pdsa_run_chart", "ptd_figure", "qic_figure", "readiness_radar", "save_html",
            "save_image", "sustainability_figure"]

@@ -61,7 +61,7 @@ def _dispersion_sentence(result: FunnelResult, units: str) -> str:
 
 
 def reading(result: FunnelResult, units: str = "units") -> list[str]:
-    statements = [f"The centre line is {_number(result.target)}, the overall value across "
+    statements = [f"The centre line is {_number(result)}, the overall value across "
                   f"all {len(result.data)} {units}."]
     if result.draw_unadjusted or result.draw_adjusted:
         statements += _count_sentence(result, False, units)
@@ -71,5 +71,7 @@ def reading(result: FunnelResult, units: str = "units") -> list[str]:
     return statements
 
 
-def _number(value: float) -> str:
-    return f"{value:.4g}"
+def _number(result: FunnelResult) -> str:
+    if result.data_type == "PR" and result.multiplier == 100:
+        return f"{result.target:.1f}%"
+    return f"{result.target:.4g}"
