@@ -4,6 +4,7 @@ The worked example is real: four-hour A&E performance by type-1 department, Dece
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from qispread import funnel, funnel_figure, load
@@ -82,3 +83,15 @@ def test_png_renders(december, tmp_path):
 def test_not_a_funnel_result_gets_a_plain_message():
     with pytest.raises(DataProblem, match="needs the result of funnel"):
         funnel_figure({"data": 1})
+
+
+def test_names_of_crowded_outliers_never_overlap():
+    from qispread.plots.funnel_labels import label_places
+
+    x = np.array([10.0, 10.5, 11.0, 500.0])
+    y = np.array([0.2, 0.21, 0.22, 3.0])
+    places = label_places(x, y, ["30068", "30044", "30035", "32003"],
+                          np.array([False, False, False, True]), (0, 900), (0, 4),
+                          np.arange(4))
+    assert places[0] == "bottom center" and places[3] == "top center"
+    assert places[1:3].count(None) >= 1  # no room beside the first for both the others

@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 from qispread.errors import DataProblem
 from qispread.plots import style
 from qispread.plots.export import set_summary
+from qispread.plots.funnel_labels import label_places
 from qispread.plots.labels import legend_below, readable_name
 
 ADJUSTED_COLOUR = style.BLUE
@@ -58,18 +59,35 @@ def _limit_lines(fig: go.Figure, result, adjusted: bool) -> None:
             hoverinfo="skip", meta={"role": "limits", "level": level, "adjusted": adjusted}))
 
 
-def _points(fig: go.Figure, result, value_format: str, named: bool) -> None:
+def _places(result, y_range: list[float]) -> dict[str, str | None]:
+    """Each outlier's name -> where its label goes (None: left to the hover box)."""
+    out = result.data[result.data["outlier"]]
+    if out.empty or len(out) > MOST_NAMED:
+        return {}
+    grid = result.limits["denominator"]
+    z = out["z"].abs().to_numpy()
+    names = out["group"].astype(str).tolist()
+    places = label_places(out["denominator"].to_numpy(), out["rr"].to_numpy(), names,
+                          (out["position"] == "above").to_numpy(),
+                          (float(grid.iloc[0]), float(grid.iloc[-1])),
+                          (y_range[0], y_range[1]), np.argsort(-z, kind="stable"))
+    return dict(zip(names, places, strict=True))
+
+
+def _points(fig: go.Figure, result, value_format: str, places: dict[str, str | None]) -> None:
     data = result.data
     for position, (name, colour, symbol, size) in POINTS.items():
         rows = data[data["position"] == position]
         if rows.empty:
             continue
-        label = named and position != "inside"
+        where = [places.get(str(g)) for g in rows["group"]]
+        label = any(where)
         fig.add_trace(go.Scatter(
             x=rows["denominator"], y=rows["rr"], name=name,
             mode="markers+text" if label else "markers",
-            text=rows["group"].astype(str) if label else None,
-            textposition="top center" if position == "above" else "bottom center",
+            text=[str(g) if p else "" for g, p in zip(rows["group"], where, strict=True)]
+            if label else None,
+            textposition=[p or "top center" for p in where] if label else None,
             textfont={"size": 12, "color": colour}, cliponaxis=False,
             marker={"symbol": symbol, "color": colour, "size": size,
                     "line": {"width": 1, "color": "white"}},
@@ -111,15 +129,15 @@ def funnel_figure(result, title: str | None = None, xlab: str | None = None,
         x=[grid.iloc[0], grid.iloc[-1]], y=[result.target] * 2, mode="lines",
         name=f"Overall {result.target:{value_format[1:]}}{_suffix(result)}", hoverinfo="skip",
         line={"color": style.CENTRE_COLOUR, "width": style.LINE_WIDTH}, meta={"role": "centre"}))
-    named = int(result.data["outlier"].sum()) <= MOST_NAMED
-    _points(fig, result, value_format, named)
+    y_range = _y_range(result)
+    _points(fig, result, value_format, _places(result, y_range))
     kind = "adjusted for overdispersion" if result.draw_adjusted else "unadjusted"
     style.apply_style(fig, title or f"Funnel plot ({kind})",
                       xlab or readable_name(_column_name(result.denominator_name)),
                       ylab or _default_ylab(result))
     fig.update_layout(showlegend=True, margin={"t": 80, "r": 30})
     fig.update_xaxes(tickformat=",")
-    fig.update_yaxes(range=_y_range(result))
+    fig.update_yaxes(range=y_range)
     fig.update_yaxes(ticksuffix=_suffix(result))
     legend_below(fig, True)
     set_summary(fig, funnel_summary(result, units))
