@@ -12,6 +12,7 @@ _WHERE = {
     "CoachingPlanner": "qispread.widgets.coaching_planner",
     "CourseMap": "qispread.widgets.course_map",
     "DriverDiagramBuilder": "qispread.widgets.driver_diagram_builder",
+    "FunnelExplorer": "qispread.widgets.funnel_explorer",
     "MeasureSorter": "qispread.widgets.measure_sorter",
     "PDSALog": "qispread.widgets.pdsa_log",
     "ProjectStatus": "qispread.widgets.my_project",
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from qispread.widgets.coaching_planner import CoachingPlanner
     from qispread.widgets.course_map import CourseMap
     from qispread.widgets.driver_diagram_builder import DriverDiagramBuilder
+    from qispread.widgets.funnel_explorer import FunnelExplorer
     from qispread.widgets.measure_sorter import MeasureSorter
     from qispread.widgets.my_project import ProjectStatus, project_tool
     from qispread.widgets.pdsa_log import PDSALog
