@@ -33,5 +33,5 @@ def test_picking_a_month_shows_that_months_departments():
 def test_every_control_is_labelled_and_the_source_is_credited():
     explorer = FunnelExplorer(adjusted=True)
     assert explorer.month.description == "Month" and explorer.adjusted.description == "Limits"
-    assert any("Open Government Licence" in getattr(child, "value", "")
+    assert any("Open Government Licence" in str(getattr(child, "value", ""))
                for child in explorer.children)

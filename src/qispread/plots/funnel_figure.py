@@ -22,13 +22,14 @@ from qispread.plots.labels import legend_below, readable_name
 ADJUSTED_COLOUR = style.BLUE
 UNADJUSTED_COLOUR = style.ORANGE
 INSIDE_COLOUR = "#595959"
+HEIGHT = 540  # fixed, so that the legend under the axis title never meets it in a short cell
 MOST_NAMED = 12
 """Above this many units outside the limits, only the hover box names them (names would pile up)."""
 
 POINTS = {  # position -> (legend name, colour, symbol, size)
     "inside": ("Inside the limits", INSIDE_COLOUR, "circle", 8),
-    "above": ("Above the upper limit", style.VERMILLION, "triangle-up", 13),
-    "below": ("Below the lower limit", style.VERMILLION, "triangle-down", 13),
+    "above": ("Above the limits", style.VERMILLION, "triangle-up", 13),
+    "below": ("Below the limits", style.VERMILLION, "triangle-down", 13),
 }
 
 
@@ -54,7 +55,7 @@ def _limit_lines(fig: go.Figure, result, adjusted: bool) -> None:
                                                                           f"ucl{level}")
         x, y = _pair(result.limits, lower, upper)
         fig.add_trace(go.Scatter(
-            x=x, y=y, mode="lines", name=f"{words} limits, {kind}",
+            x=x, y=y, mode="lines", name=f"{words}, {kind}",
             line={"color": colour, "dash": dash, "width": style.LINE_WIDTH},
             hoverinfo="skip", meta={"role": "limits", "level": level, "adjusted": adjusted}))
 
@@ -135,7 +136,7 @@ def funnel_figure(result, title: str | None = None, xlab: str | None = None,
     style.apply_style(fig, title or f"Funnel plot ({kind})",
                       xlab or readable_name(_column_name(result.denominator_name)),
                       ylab or _default_ylab(result))
-    fig.update_layout(showlegend=True, margin={"t": 80, "r": 30})
+    fig.update_layout(showlegend=True, margin={"t": 80, "r": 30}, height=HEIGHT)
     fig.update_xaxes(tickformat=",")
     fig.update_yaxes(range=y_range)
     fig.update_yaxes(ticksuffix=_suffix(result))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-PLOT_PX = (780.0, 300.0)  # plotting area of a 900 × 500 figure, less margins and legend
+PLOT_PX = (780.0, 330.0)  # plotting area of a 900 × 540 figure, less margins and legend
 CHAR_PX, LINE_PX, GAP_PX = 7.5, 15.0, 9.0
 
 

@@ -48,7 +48,7 @@ class FunnelExplorer(w.VBox):
         self.adjusted = w.ToggleButtons(
             options=[("Unadjusted: chance alone", False),
                      ("Adjusted for overdispersion", True)],
-            value=adjusted, description="Limits", style=WIDE,
+            value=adjusted, description="Limits", style={**WIDE, "button_width": "16em"},
             tooltips=["Limits from chance alone (binomial variation)",
                       "Limits that also allow for the real differences between departments "
                       "(Spiegelhalter 2005)"])
@@ -63,7 +63,7 @@ class FunnelExplorer(w.VBox):
                    "the share of its attendances seen within four hours (up the side) against "
                    "how many attendances it had (along the bottom). Hover over a point to see "
                    "which department it is.</p>"),
-            w.HBox([self.month, self.adjusted]), self.messages, fitted(self.figure),
+            self.month, self.adjusted, self.messages, fitted(self.figure),
             self.reading,
             w.HTML(f"<p style='font-size:14px;color:#333;max-width:60em'>"
                    f"{escape(course_data.attribution(SOURCE))}</p>"),
