@@ -18,9 +18,11 @@ _WHERE = {
     "qic": "qispread.spc.qic",
     "ptd": "qispread.spc.ptd",
     "funnel": "qispread.spc.funnel",
+    "board": "qispread.spc.board",
     "QicResult": "qispread.spc.result",
     "PtdResult": "qispread.spc.ptd.result",
     "FunnelResult": "qispread.spc.funnel.result",
+    "BoardResult": "qispread.spc.board",
     "Explanation": "qispread.spc.explanation",
     "load": "qispread.data",
     "check_table": "qispread.data",
@@ -46,6 +48,7 @@ if TYPE_CHECKING:
     from qispread.plots.funnel_figure import funnel_figure
     from qispread.plots.ptd_figure import ptd_figure
     from qispread.plots.qic_figure import qic_figure
+    from qispread.spc.board import BoardResult, board
     from qispread.spc.explanation import Explanation
     from qispread.spc.funnel import funnel
     from qispread.spc.funnel.result import FunnelResult
