@@ -1,0 +1,87 @@
+"""How fast a board summary is: 200 measures × 36 months (target under 1 s), from the long table
+to the result (board(): ptd() per improvement direction, icons per measure) and on to the HTML
+page with its icons and small charts. Seeded synthetic measures, a third each improving,
+worsening or flat, a third each "increase", "decrease" and "neutral", half with a target.
+Results go to docs/bench-board.md."""
+
+import os
+import platform
+import statistics
+import time
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from qispread import board
+from qispread.plots.board_html import board_document
+
+DOC = Path(__file__).resolve().parents[1] / "docs" / "bench-board.md"
+REPEATS = 7
+MEASURES, MONTHS = 200, 36
+SEED = 20261205
+
+
+def measures() -> tuple[pd.DataFrame, dict, dict]:
+    rng = np.random.default_rng(SEED)
+    months = pd.date_range("2021-04-01", periods=MONTHS, freq="MS")
+    names = [f"Measure {m:03d}" for m in range(MEASURES)]
+    level = rng.uniform(50, 100, size=MEASURES)
+    trend = rng.choice([0.0, 0.5, -0.5], size=MEASURES)
+    values = (level[:, None] + trend[:, None] * np.arange(MONTHS)
+              + rng.normal(0, 3, size=(MEASURES, MONTHS)))
+    table = pd.DataFrame({"measure": np.repeat(names, MONTHS),
+                          "month": np.tile(months, MEASURES), "value": values.ravel()})
+    directions = {n: ("increase", "decrease", "neutral")[i % 3] for i, n in enumerate(names)}
+    targets = {n: 80.0 for i, n in enumerate(names) if i % 2 == 0 and directions[n] != "neutral"}
+    return table, directions, targets
+
+
+def timed(action) -> list[float]:
+    times = []
+    for _ in range(REPEATS):
+        started = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - started)
+    return times
+
+
+def main() -> None:
+    table, directions, targets = measures()
+
+    def summary():
+        return board(table, y="value", x="month", measure="measure",
+                     improvement_direction=directions, target=targets)
+
+    result = summary()  # warm up imports
+    cases = [
+        ("board(): 200 measures × 36 months", 1.0, summary),
+        ("HTML page of that board (icons, small charts, reading)", None,
+         lambda: board_document(result)),
+        ("both: from the table to the page", 1.0, lambda: board_document(summary())),
+    ]
+    rows = [(name, target, timed(action)) for name, target, action in cases]
+    lines = [
+        "# Board summary benchmark",
+        "",
+        f"Made by `bench/bench_board.py` on {date.today()} "
+        f"({platform.processor() or 'CPU'}, {os.cpu_count()} cores shared with other jobs; load "
+        f"average {os.getloadavg()[0]:.1f} at the end). {MEASURES} synthetic measures (seeded) of "
+        f"{MONTHS} months each, three improvement directions, half with a target; each case is "
+        f"run {REPEATS} times.",
+        "",
+        "| case | median | slowest | target | met |",
+        "|---|---|---|---|---|",
+        *[f"| {name} | {statistics.median(t) * 1000:.0f} ms | {max(t) * 1000:.0f} ms | "
+          + (f"{target * 1000:.0f} ms | {'yes' if statistics.median(t) < target else 'no'} |"
+             if target else "— | — |")
+          for name, target, t in rows],
+        "",
+    ]
+    DOC.write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
