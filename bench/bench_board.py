@@ -6,18 +6,21 @@ Results go to docs/bench-board.md."""
 
 import os
 import platform
-import statistics
-import time
+import sys
 from datetime import date
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from qispread import board
-from qispread.plots.board_html import board_document
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 
-DOC = Path(__file__).resolve().parents[1] / "docs" / "bench-board.md"
+from bench.timing import results_table, timed  # noqa: E402
+from qispread import board  # noqa: E402
+from qispread.plots.board_html import board_document  # noqa: E402
+
+DOC = ROOT / "docs" / "bench-board.md"
 REPEATS = 7
 MEASURES, MONTHS = 200, 36
 SEED = 20261205
@@ -38,14 +41,6 @@ def measures() -> tuple[pd.DataFrame, dict, dict]:
     return table, directions, targets
 
 
-def timed(action) -> list[float]:
-    times = []
-    for _ in range(REPEATS):
-        started = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - started)
-    return times
-
 
 def main() -> None:
     table, directions, targets = measures()
@@ -61,7 +56,7 @@ def main() -> None:
          lambda: board_document(result)),
         ("both: from the table to the page", 1.0, lambda: board_document(summary())),
     ]
-    rows = [(name, target, timed(action)) for name, target, action in cases]
+    rows = [(name, target, timed(action, REPEATS)) for name, target, action in cases]
     lines = [
         "# Board summary benchmark",
         "",
@@ -71,12 +66,7 @@ def main() -> None:
         f"{MONTHS} months each, three improvement directions, half with a target; each case is "
         f"run {REPEATS} times.",
         "",
-        "| case | median | slowest | target | met |",
-        "|---|---|---|---|---|",
-        *[f"| {name} | {statistics.median(t) * 1000:.0f} ms | {max(t) * 1000:.0f} ms | "
-          + (f"{target * 1000:.0f} ms | {'yes' if statistics.median(t) < target else 'no'} |"
-             if target else "— | — |")
-          for name, target, t in rows],
+        *results_table(rows),
         "",
     ]
     DOC.write_text("\n".join(lines), encoding="utf-8")

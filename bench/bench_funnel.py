@@ -5,17 +5,20 @@ docs/bench-funnel.md."""
 
 import os
 import platform
-import statistics
-import time
+import sys
 from datetime import date
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from qispread import funnel, funnel_figure
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 
-DOC = Path(__file__).resolve().parents[1] / "docs" / "bench-funnel.md"
+from bench.timing import results_table, timed  # noqa: E402
+from qispread import funnel, funnel_figure  # noqa: E402
+
+DOC = ROOT / "docs" / "bench-funnel.md"
 REPEATS = 7
 SITES = 5_000
 SEED = 20261205
@@ -34,14 +37,6 @@ def sites() -> pd.DataFrame:
     })
 
 
-def timed(action) -> list[float]:
-    times = []
-    for _ in range(REPEATS):
-        started = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - started)
-    return times
-
 
 def main() -> None:
     data = sites()
@@ -58,7 +53,7 @@ def main() -> None:
          lambda: funnel(data, **{**proportions, "data_type": "RC"})),
         ("figure from a PR result (funnel_figure)", None, lambda: funnel_figure(result)),
     ]
-    rows = [(name, target, timed(action)) for name, target, action in cases]
+    rows = [(name, target, timed(action, REPEATS)) for name, target, action in cases]
     lines = [
         "# Funnel plot benchmark",
         "",
@@ -70,12 +65,7 @@ def main() -> None:
         "z-scores, winsorising or truncation, φ and τ², limits at every site and along the "
         "400-point curves).",
         "",
-        "| case | median | slowest | target | met |",
-        "|---|---|---|---|---|",
-        *[f"| {name} | {statistics.median(t) * 1000:.1f} ms | {max(t) * 1000:.1f} ms | "
-          + (f"{target * 1000:.0f} ms | {'yes' if statistics.median(t) < target else 'no'} |"
-             if target else "— | — |")
-          for name, target, t in rows],
+        *results_table(rows),
         "",
     ]
     DOC.write_text("\n".join(lines), encoding="utf-8")
