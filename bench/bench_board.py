@@ -4,10 +4,7 @@ page with its icons and small charts. Seeded synthetic measures, a third each im
 worsening or flat, a third each "increase", "decrease" and "neutral", half with a target.
 Results go to docs/bench-board.md."""
 
-import os
-import platform
 import sys
-from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -16,7 +13,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.timing import results_table, timed  # noqa: E402
+from bench.timing import timed, write_report  # noqa: E402
 from qispread import board  # noqa: E402
 from qispread.plots.board_html import board_document  # noqa: E402
 
@@ -57,21 +54,10 @@ def main() -> None:
         ("both: from the table to the page", 1.0, lambda: board_document(summary())),
     ]
     rows = [(name, target, timed(action, REPEATS)) for name, target, action in cases]
-    lines = [
-        "# Board summary benchmark",
-        "",
-        f"Made by `bench/bench_board.py` on {date.today()} "
-        f"({platform.processor() or 'CPU'}, {os.cpu_count()} cores shared with other jobs; load "
-        f"average {os.getloadavg()[0]:.1f} at the end). {MEASURES} synthetic measures (seeded) of "
-        f"{MONTHS} months each, three improvement directions, half with a target; each case is "
-        f"run {REPEATS} times.",
-        "",
-        *results_table(rows),
-        "",
-    ]
-    DOC.write_text("\n".join(lines), encoding="utf-8")
-    print("\n".join(lines))
-
+    write_report(DOC, "Board summary benchmark", "bench_board.py",
+                 f"{MEASURES} synthetic measures (seeded) of {MONTHS} months each, three "
+                 f"improvement directions, half with a target; each case is run {REPEATS} "
+                 "times.", rows)
 
 if __name__ == "__main__":
     main()

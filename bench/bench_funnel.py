@@ -3,10 +3,7 @@ figure built from the result. Seeded synthetic sites with overdispersion (each s
 varies around the mean), so the adjustment is estimated and used. Results go to
 docs/bench-funnel.md."""
 
-import os
-import platform
 import sys
-from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -15,7 +12,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.timing import results_table, timed  # noqa: E402
+from bench.timing import timed, write_report  # noqa: E402
 from qispread import funnel, funnel_figure  # noqa: E402
 
 DOC = ROOT / "docs" / "bench-funnel.md"
@@ -54,23 +51,11 @@ def main() -> None:
         ("figure from a PR result (funnel_figure)", None, lambda: funnel_figure(result)),
     ]
     rows = [(name, target, timed(action, REPEATS)) for name, target, action in cases]
-    lines = [
-        "# Funnel plot benchmark",
-        "",
-        f"Made by `bench/bench_funnel.py` on {date.today()} "
-        f"({platform.processor() or 'CPU'}, {os.cpu_count()} cores shared with other jobs; load "
-        f"average {os.getloadavg()[0]:.1f} at the end). {SITES:,} synthetic sites (seeded), "
-        f"overdispersed so that the adjustment is estimated and used; each case is run "
-        f"{REPEATS} times and timed from the table to the result (aggregation per site, "
-        "z-scores, winsorising or truncation, φ and τ², limits at every site and along the "
-        "400-point curves).",
-        "",
-        *results_table(rows),
-        "",
-    ]
-    DOC.write_text("\n".join(lines), encoding="utf-8")
-    print("\n".join(lines))
-
+    write_report(DOC, "Funnel plot benchmark", "bench_funnel.py",
+                 f"{SITES:,} synthetic sites (seeded), overdispersed so that the adjustment is "
+                 f"estimated and used; each case is run {REPEATS} times and timed from the table "
+                 "to the result (aggregation per site, z-scores, winsorising or truncation, φ "
+                 "and τ², limits at every site and along the 400-point curves).", rows)
 
 if __name__ == "__main__":
     main()
