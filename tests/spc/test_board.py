@@ -73,3 +73,22 @@ def test_a_misspelt_measure_gets_a_plain_message(measures):
     with pytest.raises(DataProblem, match="not in the data: Seen within four hours"):
         board(measures, y="value", x="month", measure="measure",
               target={"Seen within four hours": 0.95})
+
+
+def test_rebasing_one_measure_gives_ptds_limits_for_its_new_period(measures):
+    """A board rebases a measure after a sustained change, as ptd() does on that measure alone."""
+    name, when = "Sepsis screening", MONTHS[18]
+    rebased = board(measures, y="value", x="month", measure="measure",
+                    improvement_direction={s[0]: s[1] for s in SPEC}, rebase={name: [when]})
+    alone = ptd(measures[measures["measure"] == name], y="value", x="month",
+                improvement_direction="increase", rebase=[when]).summary().iloc[0]
+    row = rebased.table.set_index("measure").loc[name]
+    assert row["mean"] == pytest.approx(alone["mean"], rel=1e-12)
+    assert row["variation_type"] == alone["variation_type"]
+    assert len(set(rebased.charts[name]["mean"])) == 2  # two periods, each with its own mean
+
+
+def test_a_misspelt_measure_to_rebase_is_named_not_dropped(measures):
+    with pytest.raises(DataProblem, match="rebase names measure"):
+        board(measures, y="value", x="month", measure="measure",
+              rebase={"Sepsis screen": [MONTHS[18]]})

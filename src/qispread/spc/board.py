@@ -51,12 +51,16 @@ class BoardResult:
         return board_table_html(self)
 
 
+def _check_names(value: Mapping, measures: list[str], name: str) -> None:
+    unknown = sorted(set(map(str, value)) - set(measures))
+    if unknown:
+        raise DataProblem(f"{name} names measure(s) not in the data: {named(unknown)}. "
+                          f"The measures are: {named(measures)}. Check the spelling.")
+
+
 def _per_measure(value: Any, measures: list[str], name: str) -> dict[str, Any]:
     if isinstance(value, Mapping):
-        unknown = sorted(set(map(str, value)) - set(measures))
-        if unknown:
-            raise DataProblem(f"{name} names measure(s) not in the data: {named(unknown)}. "
-                              f"The measures are: {named(measures)}. Check the spelling.")
+        _check_names(value, measures, name)
         return {m: value.get(m) for m in measures}
     return dict.fromkeys(measures, value)
 
@@ -74,6 +78,9 @@ def board(data: pd.DataFrame, y: str, x: str, measure: str,
     measures = list(pd.unique(names))
     directions = _per_measure(improvement_direction, measures, "improvement_direction")
     targets = _per_measure(target, measures, "target")
+    for option, value in ptd_options.items():
+        if isinstance(value, Mapping):
+            _check_names(value, measures, option)
     rows: dict[str, dict[str, Any]] = {}
     charts: dict[str, dict[str, np.ndarray]] = {}
     results = []
@@ -82,13 +89,24 @@ def board(data: pd.DataFrame, y: str, x: str, measure: str,
         subset = data[names.isin(chosen)].assign(**{measure: names[names.isin(chosen)]})
         wanted = {m: float(t) for m in chosen if (t := targets[m]) is not None}
         result = ptd(subset, y=y, x=x, facet=measure, improvement_direction=direction,
-                     target=wanted or None, **ptd_options)
+                     target=wanted or None, **_for_measures(ptd_options, chosen))
         results.append(result)
         _collect(result, direction, rows, charts)
     table = pd.DataFrame({  # text columns keep None as None (pandas 3 would make it NaN)
         c: pd.Series([rows[m][c] for m in measures],
                      dtype=object if c in TEXT_COLUMNS else None) for c in BOARD_COLUMNS})
     return BoardResult(table=table, charts={m: charts[m] for m in measures}, results=results)
+
+
+def _for_measures(options: dict[str, Any], chosen: list[str]) -> dict[str, Any]:
+    """ptd() options for one direction's measures: a mapping measure -> value (rebase) keeps
+    only those measures' entries (ptd() refuses a facet it has not got)."""
+    out: dict[str, Any] = {}
+    for name, value in options.items():
+        if isinstance(value, Mapping):
+            value = {k: v for k, v in value.items() if str(k) in chosen} or None
+        out[name] = value
+    return out
 
 
 def _collect(result: PtdResult, direction: str, rows: dict, charts: dict) -> None:
