@@ -72,3 +72,7 @@ def test_the_page_carries_its_title_the_reading_and_each_target(result):
 def test_the_board_prints_to_pdf(result, tmp_path):
     pdf = save_board_pdf(result, tmp_path / "board.pdf")
     assert pdf.read_bytes().startswith(b"%PDF") and (tmp_path / "board.html").is_file()
+
+
+def test_a_board_shows_as_its_table_in_a_notebook(result):
+    assert result._repr_html_() == board_table_html(result)

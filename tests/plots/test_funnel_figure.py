@@ -95,3 +95,12 @@ def test_names_of_crowded_outliers_never_overlap():
                           np.arange(4))
     assert places[0] is not None and places[3] == "top center"
     assert places[1:3].count(None) >= 1  # no room beside the first for both the others
+
+
+def test_a_result_shows_as_its_funnel_plot_in_a_notebook(december, monkeypatch):
+    import plotly.io as pio
+
+    monkeypatch.setattr(pio.renderers, "default", "plotly_mimetype")  # what JupyterLab uses
+    bundle = _result(december, True)._repr_mimebundle_()
+    assert "application/vnd.plotly.v1+json" in bundle
+    assert bundle["text/plain"].startswith("134 units; 2 outside the adjusted 99.8% limits")
