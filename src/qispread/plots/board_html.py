@@ -29,15 +29,17 @@ POINT_COLOURS = {"special_cause_improvement": MDC_IMPROVEMENT,
                  "special_cause_concern": MDC_CONCERN,
                  "special_cause_neutral_high": MDC_NEUTRAL,
                  "special_cause_neutral_low": MDC_NEUTRAL}
+# table.qis-board beats JupyterLab's own table style (which right-aligns every cell)
 STYLE = """
 table.qis-board { border-collapse: collapse; font-family: Arial, Helvetica, sans-serif;
   font-size: 14px; color: #1a1a1a; }
-.qis-board th, .qis-board td { border-bottom: 1px solid #d9d9d9; padding: 4px 8px;
-  text-align: left; vertical-align: middle; }
-.qis-board th { background: #f2f2f2; }
-.qis-board td.num { text-align: right; white-space: nowrap; }
-.qis-board .meaning { font-size: 11px; max-width: 11em; line-height: 1.2; }
-.qis-board tr { page-break-inside: avoid; }
+table.qis-board th, table.qis-board td { border-bottom: 1px solid #d9d9d9; padding: 4px 8px;
+  text-align: left !important; vertical-align: middle; }
+table.qis-board th { background: #f2f2f2; }
+table.qis-board td.num { text-align: right !important; white-space: nowrap; }
+table.qis-board td.chart { min-width: 190px; }
+table.qis-board .meaning { font-size: 11px; max-width: 11em; line-height: 1.2; }
+table.qis-board tr { page-break-inside: avoid; }
 """
 
 
@@ -88,7 +90,8 @@ def sparkline(chart: dict[str, np.ndarray], target: float | None, label: str) ->
     for i in np.flatnonzero(np.isin(kinds, list(POINT_COLOURS))):
         parts.append(f"<circle cx='{xs[i]:.1f}' cy='{ys[i]:.1f}' r='2.6' "
                      f"fill='{POINT_COLOURS[kinds[i]]}'/>")
-    return (f"<svg width='{SPARK_W}' height='{SPARK_H}' role='img' "
+    return (f"<svg width='{SPARK_W}' height='{SPARK_H}' viewBox='0 0 {SPARK_W} {SPARK_H}' "
+            "style='max-width:none' role='img' "
             f"aria-label='{escape(label)}'>{''.join(parts)}</svg>")
 
 
@@ -109,7 +112,8 @@ def _row(row: dict, chart: dict[str, np.ndarray], percent: bool) -> str:
             f"<td class='num'>{format_value(row['mean'], percent)}<div class='meaning'>"
             f"{format_value(row['lpl'], percent)} to {format_value(row['upl'], percent)}</div></td>"
             f"<td>{_icon(VARIATION_ICONS, row['variation_type'])}</td>"
-            f"<td>{_icon(ASSURANCE_ICONS, row['assurance_type'])}</td><td>{spark}</td></tr>")
+            f"<td>{_icon(ASSURANCE_ICONS, row['assurance_type'])}</td>"
+            f"<td class='chart'>{spark}</td></tr>")
 
 
 def board_table_html(result, percentage: bool | Collection[str] = False) -> str:
