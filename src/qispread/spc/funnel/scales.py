@@ -13,7 +13,9 @@ applies them; read for semantics, reimplemented here:
 - "RC", ratio of counts, target Σnumerator/Σdenominator: log((O + ½)/(D + ½)) with
   s² = O/(O + ½)² + D/(D + ½)² for the z-scores; the limits use s = 1/(2 sqrt(D)), as FunnelPlotR.
 
-Limits are clipped where the back-transform would fold back (a proportion beyond 0 or 1, a
+CQC limits are squared back to the ratio scale, as the square-root transform requires (FunnelPlotR's
+current code leaves them unsquared: its issue #33). Limits are clipped where the back-transform
+would fold back (a proportion beyond 0 or 1, a
 square root below 0), so that they always widen as the denominator falls.
 """
 
