@@ -90,3 +90,11 @@ def test_reading_says_when_no_adjustment_is_needed():
     result = _clear_case()  # 20 of 22 z-scores are 0, so φ is small once the ends are winsorised
     assert result.tau2 == 0 and not result.draw_adjusted
     assert "no adjustment is needed" in str(result.explain())
+
+
+def test_cqc_limits_are_squared_back_to_the_ratio_scale():
+    """sqrt(O/E) has standard error 1/(2 sqrt E): limits (1 ± z/(2 sqrt E))², not FunnelPlotR's
+    current unsquared 1 ± z/(2 sqrt E) (its issue #33)."""
+    lower, upper = normal_limits(Scale("SR", "CQC", 1.0), np.array([100.0]), 1.959964)
+    assert lower[0] == pytest.approx((1 - 1.959964 / 20) ** 2, rel=1e-12)
+    assert upper[0] == pytest.approx((1 + 1.959964 / 20) ** 2, rel=1e-12)
