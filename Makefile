@@ -47,9 +47,11 @@ system-deps:
 	bash scripts/system-deps.sh
 
 # As root (CI) the system packages are installed first so that every test runs; as another user
-# the tests that need a missing package skip and say how to install it. Then the type check.
+# the tests that need a missing package skip and say how to install it. Then the linter and the
+# type check (the layering contracts are a test: tests/test_layering.py).
 test: setup
 	bash scripts/system-deps.sh
+	$(BIN)/ruff check src tests bench
 	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest -n $(JOBS) $(PYTEST_ARGS)
 
@@ -82,11 +84,13 @@ bench: setup
 
 lint: setup
 	$(BIN)/ruff check src tests bench
+	$(BIN)/lint-imports
 
 # Removes only what setup and the tests make. The tutors' gradebook/ (submissions, feedback,
 # grades) is never touched here: see clean-gradebook.
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis dist build test-artifacts
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .import_linter_cache .hypothesis dist build \
+		test-artifacts
 
 # Deletes every submission, feedback file and grade in gradebook/, after asking.
 clean-gradebook:
