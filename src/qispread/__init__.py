@@ -12,6 +12,9 @@ from typing import TYPE_CHECKING, Any
 
 from qispread import _result_display
 from qispread._lazy import exports
+from qispread._slow_imports import leave_out_iri_checker
+
+leave_out_iri_checker()
 
 __version__ = "0.1.0"
 
