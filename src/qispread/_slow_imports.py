@@ -14,5 +14,6 @@ IRI_CHECKER = "rfc3987_syntax"
 
 def leave_out_iri_checker() -> None:
     # None in sys.modules makes `import rfc3987_syntax` raise ImportError, which jsonschema
-    # takes as "not installed".
-    sys.modules.setdefault(IRI_CHECKER, None)
+    # takes as "not installed" (typeshed does not list None as a sys.modules value).
+    if IRI_CHECKER not in sys.modules:
+        sys.modules[IRI_CHECKER] = None  # type: ignore[assignment]
