@@ -26,7 +26,7 @@ IRI_CHECKER = "rfc3987-syntax==1.1.0"
 # each case ends by saying whether the IRI checker's grammar was built in the process
 BUILT = "import sys; print(sys.modules.get('rfc3987_syntax') is not None)"
 CASES = {
-    "import a tool without a chart (AimChecker)": "from qispread.widgets import AimChecker",
+    "import the project step's tools (project_tool)": "from qispread.widgets import project_tool",
     "import a tool with a chart (ChartExplorer)": "from qispread.widgets import ChartExplorer",
     "import and open ChartExplorer": ("from qispread.widgets import ChartExplorer; "
                                       "ChartExplorer({saved!r}, data='falls')"),
