@@ -101,6 +101,15 @@ def main() -> None:
         " time of that process, which other work on the machine disturbs less than wall time."
         " Target: importing a tool under 0.5 s in both environments.",
         "",
+        "Why: plotly imports nbformat the first time it shows a figure or makes a FigureWidget;"
+        " nbformat imports jsonschema, which builds rfc3987-syntax's IRI grammar if that is"
+        " installed (JupyterLab's server installs it; `make setup` removes it). qispread now"
+        " leaves that checker out of its processes wherever it is installed"
+        " (src/qispread/_slow_imports.py), and tools without a chart no longer import plotly's"
+        " renderers at all (widgets/common.py, widgets/figures.py). What ChartExplorer's import"
+        " still costs is pandas, ipywidgets and plotly's figure classes, which opening it needs"
+        " anyway: deferring them would move that time into the cell that opens it, not save it.",
+        "",
         "| environment, library | case | wall | CPU | IRI grammar built |",
         "|---|---|---|---|---|",
     ]
