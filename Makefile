@@ -13,9 +13,10 @@ CONSTRAINTS := constraints.txt
 # about 1.1 s of CPU in every process that imports nbformat (each nbgrader, papermill and Jupyter
 # process). Nothing here validates IRIs, so it is removed after installing.
 SLOW_IMPORTS_OUT = $(1)/python -m pip uninstall --quiet --yes rfc3987-syntax
-# The inner loop: everything but the servers, the browser, nbgrader, executed notebooks (the
-# website's build executes every lesson), the wheel and the property tests (`hypothesis` is the
-# marker Hypothesis gives them); `make test` runs all.
+# The inner loop: everything but the servers, the browser, nbgrader's builds and autogrades (the
+# grading logic's unit tests stay in), executed notebooks (the website's build executes every
+# lesson), the wheel and the property tests (`hypothesis` is the marker Hypothesis gives them);
+# `make test` runs all. Markers: pyproject.toml; which places carry them: tests/conftest.py.
 FAST_MARKERS := not (browser or hub or postgres or grading or notebooks or site or wheel or hypothesis)
 
 export PATH := $(abspath $(BIN)):$(PATH)
@@ -47,13 +48,15 @@ system-deps:
 	bash scripts/system-deps.sh
 
 # As root (CI) the system packages are installed first so that every test runs; as another user
-# the tests that need a missing package skip and say how to install it. Then the type check.
+# the tests that need a missing package skip and say how to install it. Then the linter and the
+# type check (the layering contracts are a test: tests/test_layering.py).
 test: setup
 	bash scripts/system-deps.sh
+	$(BIN)/ruff check src tests bench
 	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest -n $(JOBS) $(PYTEST_ARGS)
 
-# The inner loop (aim: under 90 s on 2 cores): unit, widget and figure tests.
+# The inner loop (aim: under 60 s on 2 cores): unit, widget, figure and grading-logic tests.
 test-fast: setup
 	$(BIN)/python -m pytest -n $(JOBS) -m "$(FAST_MARKERS)" $(PYTEST_ARGS)
 
@@ -82,11 +85,13 @@ bench: setup
 
 lint: setup
 	$(BIN)/ruff check src tests bench
+	$(BIN)/lint-imports
 
 # Removes only what setup and the tests make. The tutors' gradebook/ (submissions, feedback,
 # grades) is never touched here: see clean-gradebook.
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis dist build test-artifacts
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .import_linter_cache .hypothesis dist build \
+		test-artifacts
 
 # Deletes every submission, feedback file and grade in gradebook/, after asking.
 clean-gradebook:

@@ -182,8 +182,26 @@ def _read_alembic_head_once() -> None:
 
 # --- markers, xdist groups and order by place ---------------------------------------------------
 
-# Tests that build or grade nbgrader courses (`make test-fast` leaves them out).
-_GRADING = ("grading/", "pipeline/test_release.py")
+# Markers given by where a test lives (declared, like every marker, in pyproject.toml).
+# `grading`: the places that run nbgrader's build or autograde, a grading kernel or the sandbox;
+# `make test-fast` leaves them out. The rest of tests/grading/ is the grading logic's unit tests
+# (answers, item analysis, roster, dates and penalties, output caps, ...), which need no kernel
+# and run in the fast tier; one of their tests that does grade carries @pytest.mark.grading.
+# A new test file under tests/grading/ that grades belongs in this list.
+_MARKED_BY_PLACE = {
+    "grading": (
+        "grading/adversarial/",
+        "grading/test_autograde_parallel.py",
+        "grading/test_cohort_cli.py",
+        "grading/test_cohort_states.py",
+        "grading/test_feedback_no_leak.py",
+        "grading/test_gradebook_schema.py",
+        "grading/test_postgres.py",
+        "grading/test_round_trip.py",
+        "pipeline/test_release.py",
+    ),
+    "site": ("site/",),
+}
 
 # Where the slow tests live, longest first (as measured on 2 cores): with `--dist loadgroup
 # --no-loadscope-reorder` xdist hands work out in this order, so the longest start first and the
@@ -230,8 +248,9 @@ def _place(item) -> str:
 def pytest_collection_modifyitems(config, items):
     items.sort(key=lambda item: _rank(_place(item)))  # stable: each file's tests stay in order
     for item in items:
-        if _place(item).startswith(_GRADING):
-            item.add_marker("grading")
+        for marker, places in _MARKED_BY_PLACE.items():
+            if _place(item).startswith(places):
+                item.add_marker(marker)
     if any(item.get_closest_marker("grading") for item in items):
         _read_alembic_head_once()
 

@@ -29,8 +29,22 @@ def test_clean_keeps_the_gradebook(project):
     assert (project / "gradebook" / "gradebook.db").read_text() == "grades"
 
 
-def test_clean_gradebook_asks_first(project):
-    assert "Nothing deleted" in _make(project, "clean-gradebook", answer="yes\n")
-    assert (project / "gradebook" / "gradebook.db").exists()
-    assert "deleted" in _make(project, "clean-gradebook", answer="delete\n")
+@pytest.mark.parametrize("answer", ["", "yes\n", "Delete\n", "delete it\n"])
+def test_clean_gradebook_deletes_nothing_unless_told_delete(project, answer):
+    said = _make(project, "clean-gradebook", answer)
+    assert said.endswith("Nothing deleted.\n")
+    assert (project / "gradebook" / "gradebook.db").read_text() == "grades"
+
+
+def test_clean_gradebook_deletes_it_when_told_delete(project):
+    said = _make(project, "clean-gradebook", answer="delete\n")
     assert not (project / "gradebook").exists()
+    assert said.endswith("gradebook/ deleted.\n") and "Nothing deleted" not in said
+
+
+def test_make_test_runs_the_linter_before_the_tests(project_root):
+    """A lint error (ruff) fails `make test`, as a failing test does; `make -n` only prints."""
+    planned = subprocess.run(["make", "--no-print-directory", "-n", "test"], cwd=project_root,
+                             capture_output=True, text=True, check=True).stdout
+    assert "ruff check src tests bench" in planned
+    assert planned.index("ruff check") < planned.index("-m pytest")

@@ -8,9 +8,13 @@ Tools for the course are in qispread.widgets, their saved work in qispread.model
 qispread.plots. Names are imported on first use, so `import qispread` is quick.
 """
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from qispread import _result_display
 from qispread._lazy import exports
+from qispread._slow_imports import leave_out_iri_checker
+
+leave_out_iri_checker()
 
 __version__ = "0.1.0"
 
@@ -39,6 +43,16 @@ _WHERE = {
 }
 __all__ = ["__version__", *_WHERE]
 __getattr__, __dir__ = exports(__name__, _WHERE)
+
+
+def _draw_result(result: Any, include: Any, exclude: Any) -> dict[str, Any]:
+    """spc's results show as the charts plots draws (spc sits below plots, so it cannot ask)."""
+    from qispread.plots.result_display import mimebundle
+
+    return mimebundle(result, include, exclude)
+
+
+_result_display.draw = _draw_result
 
 if TYPE_CHECKING:
     from qispread.data import attribution, check_table, load, provenance

@@ -10,11 +10,6 @@ import sample_course as sc
 from course_notebooks import ASSIGNMENTS, PROJECT
 
 
-def pytest_configure(config):
-    config.addinivalue_line(
-        "markers", "sandbox: hostile submissions graded in the bubblewrap sandbox (slow)")
-
-
 def _generate_every_assignment(root):
     from qispread.grading.course import Course
 

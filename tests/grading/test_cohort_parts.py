@@ -92,6 +92,7 @@ def test_the_learner_edition_holds_no_solutions(tmp_path):
         build_learner_edition(PROJECT, edition)
 
 
+@pytest.mark.grading
 def test_autograde_shows_a_summary_and_keeps_warnings_in_the_log(tmp_path):
     from qispread.grading.course import Course
 

@@ -25,6 +25,7 @@ def course(tmp_path):
     return course
 
 
+@pytest.mark.grading
 def test_late_penalty_matches_stock_nbgrader(course):
     with course.gradebook() as gb:
         gb.update_or_create_assignment(SAMPLE, duedate="2026-01-09 17:00:00 UTC")

@@ -84,6 +84,7 @@ def test_answers_come_back_as_plain_values_and_objects_earn_nothing():
     assert result["outputs"][-1]["traceback"][-1] == "AssertionError: not C"
 
 
+@pytest.mark.grading
 def test_no_sandbox_grades_only_when_asked_and_warns(course, capsys):
     from qispread.cli_cohort import main
 

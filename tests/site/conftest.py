@@ -28,16 +28,6 @@ AXE = BUILD / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = ROOT / "test-artifacts" / "site"
 
 
-def pytest_configure(config):
-    config.addinivalue_line("markers", "site: builds and checks the static course website")
-
-
-def pytest_collection_modifyitems(items):
-    for item in items:
-        if Path(str(item.fspath)).parent == Path(__file__).parent:
-            item.add_marker(pytest.mark.site)
-
-
 @pytest.fixture(scope="session")
 def site(testrun_uid, lesson_cache) -> Path:
     """build/site-test, built by `python -m sitebuild` once for this test run."""

@@ -7,6 +7,7 @@ from typing import Any
 
 import pandas as pd
 
+from qispread._result_display import mimebundle
 from qispread.spc.explanation import Explanation
 from qispread.spc.vocabulary import ChartType, Method
 
@@ -56,7 +57,4 @@ class QicResult:
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
         """In a notebook: the chart (qic_figure) with the headline under its title."""
-        from qispread.plots.qic_figure import qic_figure  # plots builds on spc, not the reverse
-        from qispread.spc.display import mimebundle
-
-        return mimebundle(qic_figure(self), self.headline(), True, include, exclude)
+        return mimebundle(self, include, exclude)

@@ -1,6 +1,10 @@
 """Pieces every widget shares: a message area for plain-English problems, the save file (opened
 without ever losing a damaged one), and redrawing a chart in place."""
 
+# annotations unevaluated: go.FigureWidget imports plotly's renderers, which a tool needs
+# only once it draws
+from __future__ import annotations
+
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path

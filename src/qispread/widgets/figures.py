@@ -8,6 +8,10 @@ to it (plotly's own `responsive` resize), once when each chart appears and whene
 changes.
 """
 
+# annotations unevaluated: go.FigureWidget imports plotly's renderers, which a tool needs
+# only once it draws
+from __future__ import annotations
+
 import anywidget
 import ipywidgets as w
 import plotly.graph_objects as go

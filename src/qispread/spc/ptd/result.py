@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from qispread._result_display import mimebundle
 from qispread.spc.explanation import Explanation
 from qispread.spc.ptd.explain import explain_chart
 from qispread.spc.vocabulary import Direction
@@ -146,10 +147,7 @@ class PtdResult:
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
         """In a notebook: the chart (ptd_figure), whose icons already give the headline."""
-        from qispread.plots.ptd_figure import ptd_figure  # plots builds on spc, not the reverse
-        from qispread.spc.display import mimebundle
-
-        return mimebundle(ptd_figure(self), self.headline(), False, include, exclude)
+        return mimebundle(self, include, exclude)
 
 
 _VARIATION_WORDS = {
