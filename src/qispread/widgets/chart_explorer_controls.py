@@ -5,6 +5,8 @@ from __future__ import annotations
 import ipywidgets as w
 
 from qispread.models.chart_spec import CHART_TYPES, IMPROVEMENT_DIRECTIONS, METHODS
+from qispread.models.spreadsheet import DECIMAL_CHOICE, DECIMAL_NAMES, SEPARATORS
+from qispread.models.spreadsheet_cells import SEPARATOR_CHOICE
 from qispread.spc.vocabulary import DIRECTIONS
 from qispread.widgets.chart_chooser import ChartChooser
 from qispread.widgets.common import MessageArea
@@ -48,7 +50,18 @@ class ExplorerControls:
             layout=w.Layout(width="40em", height="7em"),
         )
         self.use_paste = _button("Use the pasted table", "table", "Read the pasted table")
-        self.own_data_box = w.VBox([self.upload, self.paste, self.use_paste])
+        detect = [("Detect (usually right)", None)]
+        self.separator = w.Dropdown(
+            options=detect + [(name.capitalize(), mark) for mark, name in SEPARATORS.items()],
+            description=SEPARATOR_CHOICE, style=_STYLE, layout=w.Layout(width="24em"),
+        )
+        self.decimal = w.Dropdown(
+            options=detect + [(name[:1].upper() + name[1:], mark)
+                              for mark, name in DECIMAL_NAMES.items()],
+            description=DECIMAL_CHOICE, style=_STYLE, layout=w.Layout(width="24em"),
+        )
+        self.own_data_box = w.VBox([self.upload, self.paste, self.use_paste,
+                                    w.HBox([self.separator, self.decimal])])
         self.data_note = w.HTML()
 
         self.x = w.Dropdown(description="Time or order (x)", style=_STYLE, layout=_WIDE)
