@@ -125,12 +125,18 @@ def _table(grid: Grid, choices: ReadingChoices) -> TableRead:
 def _header_position(rows: list[Row]) -> int:
     """The row just above the first row of data (or the first row, if no row holds a number).
 
-    A row of data holds a number and fills at least half as many cells as most rows holding
-    numbers do, so a title such as 'Year, 2024' above a wider table is not taken for data."""
-    counts = [_filled(row) for row in rows if any(map(is_numberlike, row.cells))]
+    A row of data holds a number, fills at least half as many cells as most rows holding numbers
+    do, and is not followed by a wider row of words (the column names): so a title such as
+    'Year, 2024' above the column names is not taken for data."""
+    numbered = [any(map(is_numberlike, row.cells)) for row in rows]
+    counts = [_filled(row) for row, has in zip(rows, numbered, strict=True) if has]
     typical = max(set(counts), key=counts.count) if counts else 0
+
+    def names_follow(i: int) -> bool:
+        return i + 1 < len(rows) and not numbered[i + 1] and _filled(rows[i + 1]) > _filled(rows[i])
+
     first_data = next((i for i, row in enumerate(rows)
-                       if _filled(row) * 2 >= typical and any(map(is_numberlike, row.cells))),
+                       if numbered[i] and _filled(row) * 2 >= typical and not names_follow(i)),
                       None)
     if first_data is None:
         return 0

@@ -139,15 +139,15 @@ def _detected_separator(text: str) -> str | None:
 
 
 def _named_block_size(rows: list[list[str]]) -> int:
-    """The number of rows in the longest run of rows of the same width (more than one cell)
-    whose first row holds names (no numbers); 0 if there is none."""
+    """The number of rows, from a row of names (no numbers) on, in the longest run of rows of
+    one width (more than one cell); 0 if there is none."""
     best, start = 0, 0
     for end in range(1, len(rows) + 1):
         if end == len(rows) or len(rows[end]) != len(rows[start]):
-            head = rows[start]
-            named = len(head) > 1 and not any(is_numberlike(cell) for cell in head)
-            if named:
-                best = max(best, end - start)
+            names = next((i for i in range(start, end)
+                          if not any(is_numberlike(cell) for cell in rows[i])), None)
+            if len(rows[start]) > 1 and names is not None:
+                best = max(best, end - names)
             start = end
     return best
 
