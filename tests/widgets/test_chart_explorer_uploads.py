@@ -61,6 +61,8 @@ def test_a_decimal_comma_file_is_never_read_as_dates(explorer):
     upload(explorer, "excel_de_semicolon_decimal_comma.csv")
     table = charted(explorer, "Quote je 1000 Bettentage", x="Datum")
     assert table["x"].tolist()[:2] == [pd.Timestamp("2023-04-03"), pd.Timestamp("2023-04-10")]
+    # as the course's data sets: the chart widget shows nanosecond dates as numbers (1.68×10¹⁸)
+    assert table["x"].dtype == "datetime64[us]"
     assert table["cl"].iloc[0] == pytest.approx(4.25)  # the median of 4.25, 6.5, 3.1, 5.75, 2.05
 
 

@@ -33,7 +33,12 @@ from qispread.models.spreadsheet import ReadingChoices, TableRead, read_pasted, 
 from qispread.models.storage import ModelFileProblem
 from qispread.models.typed_values import TypedNumber, typed_number
 from qispread.plots.chart_outcome import ChartOutcome, analyse
-from qispread.widgets.chart_explorer_controls import NONE_LABEL, OWN_DATA, ExplorerControls
+from qispread.widgets.chart_explorer_controls import (
+    DETECT,
+    NONE_LABEL,
+    OWN_DATA,
+    ExplorerControls,
+)
 from qispread.widgets.common import LINE_HEIGHT, guarded, resolve_path, show_figure
 from qispread.widgets.saving import save_on_creation
 
@@ -170,7 +175,9 @@ class ChartExplorer(w.VBox):
         if self._own_input is None:
             return
         reader, name = self._own_input
-        choices = ReadingChoices(self.ui.separator.value, self.ui.decimal.value)
+        separator, decimal = (None if choice.value == DETECT else choice.value
+                              for choice in (self.ui.separator, self.ui.decimal))
+        choices = ReadingChoices(separator, decimal)
         tables: list[TableRead] = []
         changed = guarded(self.ui.messages, lambda: tables.append(reader(choices))) and (
             self._change_data({"source": None, "own_data_csv": table_to_csv(tables[0].frame),
@@ -189,7 +196,7 @@ class ChartExplorer(w.VBox):
         self.ui.data_note.value = (
             f"<p><b>{html.escape(_shown(name))} could not be read</b>, so no data is in use and "
             "the chart "
-            "is cleared. See the problem above, correct the table and upload or paste it again."
+            "is cleared. See the problem below, correct the table and upload or paste it again."
             "</p>")
         self.ui.explanation.value = (
             f"<p><b>No chart.</b> {html.escape(_shown(name))} could not be read: see the problem "
@@ -197,10 +204,12 @@ class ChartExplorer(w.VBox):
             "</p>")
 
     def _show_no_chart(self, words: str) -> None:
+        # placed on the paper: the old chart's axes (dates, say) may still be in the layout
         show_figure(self.ui.figure, go.Figure(layout={
-            "height": 460, "xaxis": {"visible": False}, "yaxis": {"visible": False},
-            "annotations": [{"text": html.escape(words), "showarrow": False,
-                             "font": {"size": 18}}]}))
+            "height": 460, "title": {"text": "No chart"},
+            "xaxis": {"visible": False}, "yaxis": {"visible": False},
+            "annotations": [{"text": html.escape(words), "showarrow": False, "xref": "paper",
+                             "yref": "paper", "x": 0.5, "y": 0.6, "font": {"size": 18}}]}))
         self._sync_points({})
         self.ui.settings_summary.value = ""
 

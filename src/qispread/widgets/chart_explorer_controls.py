@@ -13,6 +13,7 @@ from qispread.widgets.common import MessageArea
 from qispread.widgets.figures import figure_widget, fitted
 
 OWN_DATA = "__own__"
+DETECT = "detect"
 NONE_LABEL = "(none)"
 _STYLE = {"description_width": "9em"}
 _WIDE = w.Layout(width="32em")
@@ -50,15 +51,18 @@ class ExplorerControls:
             layout=w.Layout(width="40em", height="7em"),
         )
         self.use_paste = _button("Use the pasted table", "table", "Read the pasted table")
-        detect = [("Detect (usually right)", None)]
+        # a Dropdown shows no choice for the value None: "detect" stands for it
+        detect = [("Detect (usually right)", DETECT)]
         self.separator = w.Dropdown(
             options=detect + [(name.capitalize(), mark) for mark, name in SEPARATORS.items()],
-            description=SEPARATOR_CHOICE, style=_STYLE, layout=w.Layout(width="24em"),
+            value=DETECT, description=SEPARATOR_CHOICE, style={"description_width": "initial"},
+            layout=w.Layout(width="auto"),
         )
         self.decimal = w.Dropdown(
             options=detect + [(name[:1].upper() + name[1:], mark)
                               for mark, name in DECIMAL_NAMES.items()],
-            description=DECIMAL_CHOICE, style=_STYLE, layout=w.Layout(width="24em"),
+            value=DETECT, description=DECIMAL_CHOICE, style={"description_width": "initial"},
+            layout=w.Layout(width="auto", margin="2px 0 2px 2em"),
         )
         self.own_data_box = w.VBox([self.upload, self.paste, self.use_paste,
                                     w.HBox([self.separator, self.decimal])])
