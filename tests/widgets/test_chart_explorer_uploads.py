@@ -220,3 +220,12 @@ def test_a_point_beyond_the_data_cannot_be_left_out(explorer):
     assert ("The chart has 4 points, so there is no point 9. Type point numbers from 1 to 4."
             in problem(explorer))
     assert explorer.model.exclude == [] and explorer.ui.exclude.value == "2, 9"
+
+
+def test_what_was_left_out_and_the_files_row_numbers_survive_a_restart(explorer):
+    upload(explorer, "nhs_extract_titles_totals_notes.csv")
+    reopened = ChartExplorer("my_chart.json")
+    assert "Left out row 12 (totals)" in reopened.ui.data_note.value
+    reopened.ui.x.value = "Total attendances"
+    reopened.ui.y.value = "Month"
+    assert "'Month' holds words or dates, not numbers (rows 6 to 11" in problem(reopened)

@@ -26,6 +26,7 @@ CHARTS_NEEDING_DENOMINATOR = NEEDS_DENOMINATOR
 IMPROVEMENT_DIRECTIONS = tuple(DIRECTIONS)
 SPEC_KIND = "chart"
 SPEC_VERSION = 1
+OWN_DATA_DETAILS = ("own_data_notes", "own_data_rows")
 
 
 @dataclass
@@ -203,7 +204,11 @@ class ChartSpec:
 
     # --- files ------------------------------------------------------------------------------
     def to_json(self) -> dict[str, Any]:
-        return {"kind": SPEC_KIND, "version": SPEC_VERSION, **asdict(self)}
+        fields_ = asdict(self)
+        for key in OWN_DATA_DETAILS:  # written only with own data: other charts' files unchanged
+            if not fields_[key]:
+                del fields_[key]
+        return {"kind": SPEC_KIND, "version": SPEC_VERSION, **fields_}
 
     @classmethod
     def from_json(cls, payload: dict[str, Any]) -> ChartSpec:
