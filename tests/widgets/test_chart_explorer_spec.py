@@ -13,10 +13,9 @@ from qispread.models.chart_spec import (
     load_chart_spec,
     parse_point_numbers,
     parse_target,
-    read_pasted_table,
-    read_table_file,
     suggest_columns,
 )
+from qispread.models.spreadsheet import read_pasted
 from qispread.models.storage import ModelFileProblem
 from qispread.spc.errors import DataProblem
 
@@ -146,27 +145,6 @@ def test_typed_point_numbers_and_targets():
         parse_target("ninety")
 
 
-def test_pasted_tables_from_a_spreadsheet_or_as_csv():
-    assert read_pasted_table("week\tcount\n1\t4\n2\t6\n")["count"].tolist() == [4, 6]
-    assert read_pasted_table("week,count\n1,4\n2,6\n").columns.tolist() == ["week", "count"]
-    with pytest.raises(DataProblem, match="no data to read"):
-        read_pasted_table("   ")
-    with pytest.raises(DataProblem, match="no rows of data"):
-        read_pasted_table("week,count\n")
-
-
-def test_uploaded_files_csv_excel_and_neither(tmp_path):
-    frame = pd.DataFrame({"month": ["Jan", "Feb"], "falls": [3, 4]})
-    frame.to_excel(tmp_path / "falls.xlsx", index=False)
-    workbook = (tmp_path / "falls.xlsx").read_bytes()
-    assert read_table_file("Falls.XLSX", workbook)["falls"].tolist() == [3, 4]
-    assert read_table_file("falls.csv", b"\xef\xbb\xbfmonth,falls\nJan,3\n").columns[0] == "month"
-    with pytest.raises(DataProblem, match="not a CSV or Excel file"):
-        read_table_file("falls.pdf", b"%PDF-1.4")
-    with pytest.raises(DataProblem, match="could not be opened as an Excel workbook"):
-        read_table_file("falls.xlsx", b"this is not a workbook")
-
-
 def test_a_file_that_is_not_a_chart_is_refused(tmp_path):
     (tmp_path / "my_diagram.json").write_text('{"kind": "driver_diagram"}')
     with pytest.raises(DataProblem, match="does not hold a chart"):
@@ -175,10 +153,24 @@ def test_a_file_that_is_not_a_chart_is_refused(tmp_path):
         load_chart_spec(tmp_path / "missing.json")
 
 
-def test_pasted_dates_become_dates_uk_day_first_and_columns_are_guessed():
-    frame = read_pasted_table("date,minutes late\n31/01/2024,3\n01/02/2024,5\n")
-    assert frame["date"].tolist() == [pd.Timestamp("2024-01-31"), pd.Timestamp("2024-02-01")]
+def test_dates_are_read_only_in_the_chosen_time_column_uk_day_first():
+    frame = read_pasted("date,minutes late\n31/01/2024,3\n01/02/2024,5\n").frame
     assert suggest_columns(frame) == {"x": "date", "y": "minutes late"}
-    numbered = read_pasted_table("week,falls,note\n1,3,x\n2,5,\n")
+    spec = ChartSpec(x="date", y="minutes late")
+    assert spec.dated(frame)["date"].tolist() == [pd.Timestamp("2024-01-31"),
+                                                  pd.Timestamp("2024-02-01")]
+    assert ChartSpec(x="minutes late", y="date").dated(frame)["date"].tolist() == [
+        "31/01/2024", "01/02/2024"]  # a column of values is never read as dates
+    numbered = read_pasted("week,falls,note\n1,3,x\n2,5,\n").frame
     assert numbered["note"].tolist()[0] == "x"  # text stays text
     assert suggest_columns(numbered) == {"x": "week", "y": "falls"}
+
+
+def test_a_column_of_words_chosen_for_values_is_refused_naming_the_spreadsheet_rows():
+    read = read_pasted("Trust report\n\nweek,falls,ward\n1,3,Oak\n2,5,Ash\n")
+    spec = ChartSpec(x="week", y="ward", own_data_csv="-", own_data_rows=list(read.rows))
+    with pytest.raises(DataProblem, match=r"'ward' holds words or dates, not numbers \(rows 4 "
+                                          r"and 5: 'Oak', 'Ash'\)"):
+        spec.check_values(read.frame)
+    with pytest.raises(DataProblem, match="chosen both for time"):
+        ChartSpec(x="week", y="week").check_values(read.frame)

@@ -64,18 +64,21 @@ def test_bad_pasted_data_is_explained_and_kept(explorer):
     before = json.loads(open("my_chart.json").read())
     explorer.ui.paste.value = "week,count\n1,4\n2,four\n3,6"
     explorer.ui.use_paste.click()
-    explorer.ui.y.value = "count"
-    assert explorer.ui.messages.value, "no message for a text value in the count column"
-    assert "four" in explorer.ui.messages.value or "number" in explorer.ui.messages.value
+    assert "('count') holds numbers, except in row 3 ('four')" in explorer.ui.messages.value
     assert explorer.ui.paste.value == "week,count\n1,4\n2,four\n3,6"
     assert before["source"] == "falls"
 
 
 def test_an_impossible_setting_keeps_the_last_good_chart_and_says_why(explorer):
+    points = len(explorer.outcome.table)
     explorer.ui.exclude.value = "400"
-    assert "400" in explorer.ui.messages.value
+    assert (f"The chart has {points} points, so there is no point 400. Type point numbers from 1 "
+            f"to {points}.") in explorer.ui.messages.value
+    assert explorer.ui.exclude.value == "400" and explorer.model.exclude == []
+    assert "What the chart shows" in explorer.ui.explanation.value
+    explorer.ui.chart.value = "xbar"  # needs several values per point: the engine says why
+    assert explorer.ui.messages.value
     assert "not been redrawn" in explorer.ui.explanation.value
-    assert explorer.ui.exclude.value == "400"
 
 
 def test_making_data_count_mode_draws_icons(explorer):

@@ -2,6 +2,7 @@
 summary and the figures; run it 100 times and get the model's own tally."""
 
 import plotly.graph_objects as go
+import pytest
 
 from qispread.models.spread_sim import SpreadSettings, reach_pattern, simulate
 from qispread.plots.export import figure_summary
@@ -16,10 +17,10 @@ def _network_counts(sim):
 def test_changing_a_control_reruns_the_model_with_those_settings():
     sim = SpreadSimulator()
     sim.seeding.value = "hubs"
-    sim.seed_teams.value = 3
+    sim.seed_teams.value = "3"
     sim.mode.value = "push"
     expected = simulate(SpreadSettings(seeding="hubs", seed_teams=3, mode="push",
-                                       seed=sim.run_number.value))
+                                       seed=int(sim.run_number.value)))
     assert (sim.run.states == expected.states).all()
     adopted = round(expected.final_adoption * expected.settings.teams)
     assert f"{adopted} of {expected.settings.teams} teams" in sim.summary.value
@@ -35,7 +36,7 @@ def test_the_month_slider_shows_the_network_at_that_month():
 
 def test_run_100_times_gives_the_same_tally_whatever_was_run_before():
     sim = SpreadSimulator()
-    sim.run_number.value = 37  # a learner's earlier exploring must not change the answer
+    sim.run_number.value = "37"  # a learner's earlier exploring must not change the answer
     sim.seeding.value = "brokers"
     sim.many_button.click()
     tally = reach_pattern(SpreadSettings(seeding="brokers"), runs=RUNS)
@@ -52,3 +53,23 @@ def test_every_control_has_a_plain_english_label_and_the_model_is_labelled_a_tea
     text = " ".join(c.value for c in sim.children if hasattr(c, "value")
                     and isinstance(c.value, str))
     assert "teaching model" in text and "Granovetter" in text and "Centola" in text
+
+
+@pytest.mark.parametrize(("box", "typed", "words"), [
+    ("seed_teams", "50", "How many teams start: 50 is more than this tool allows. Type a whole "
+                         "number from 1 to 20."),
+    ("seed_teams", "three", "How many teams start: 'three' is not a whole number. Type a whole "
+                            "number from 1 to 20."),
+    ("contacts", "0", "Contacts most teams wait for: 0 is less than this tool allows. Type a "
+                      "whole number from 1 to 5."),
+    ("run_number", "", "Run number: the box is empty. Type a whole number from 0 to 100000."),
+])
+def test_a_number_the_simulator_cannot_use_is_explained_and_kept_as_typed(box, typed, words):
+    sim = SpreadSimulator()
+    before = sim.run
+    getattr(sim, box).value = typed
+    assert getattr(sim, box).value == typed  # never reset to 1 or 20 without a word
+    assert words in sim.messages.value
+    assert sim.run is before  # the last good run stays on screen
+    getattr(sim, box).value = "2"
+    assert sim.messages.value == "" and sim.run is not before

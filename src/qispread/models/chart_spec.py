@@ -7,19 +7,18 @@ from the saved file: `qic(data=spec.load_frame(), **spec.qic_arguments())`.
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 import os
-import re
-import warnings
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 import pandas as pd
 
 from qispread.errors import DataProblem
+from qispread.models.date_column import looks_like_dates, with_date_column
+from qispread.models.spreadsheet import read_saved, rows_named, to_saved
 from qispread.models.storage import load_json, save_json
+from qispread.models.typed_values import typed_number, typed_point_numbers
 from qispread.spc.vocabulary import CHART_NAMES, DIRECTIONS, METHODS, NEEDS_DENOMINATOR
 
 CHART_TYPES = CHART_NAMES
@@ -27,6 +26,7 @@ CHARTS_NEEDING_DENOMINATOR = NEEDS_DENOMINATOR
 IMPROVEMENT_DIRECTIONS = tuple(DIRECTIONS)
 SPEC_KIND = "chart"
 SPEC_VERSION = 1
+OWN_DATA_DETAILS = ("own_data_notes", "own_data_rows")
 
 
 @dataclass
@@ -36,6 +36,9 @@ class ChartSpec:
     source: str | None = None
     own_data_csv: str | None = None
     own_data_name: str | None = None
+    own_data_notes: list[str] = field(default_factory=list)
+    own_data_rows: list[int] = field(default_factory=list)
+    """Each row's number in the learner's file, as a spreadsheet counts (header row 1)."""
     x: str | None = None
     y: str | None = None
     n: str | None = None
@@ -80,6 +83,8 @@ class ChartSpec:
         self.parts = sorted(set(_point_number(p, "A phase break") for p in self.parts))
         self.exclude = sorted(set(_point_number(p, "A point to leave out") for p in self.exclude))
         self.notes = {str(k): str(v) for k, v in self.notes.items() if str(v).strip()}
+        self.own_data_notes = [str(note) for note in self.own_data_notes]
+        self.own_data_rows = [int(number) for number in self.own_data_rows]
         if self.target is not None:
             self.target = _finite_number(self.target, "The target")
         self.multiply = _finite_number(self.multiply, "The multiplier")
@@ -89,10 +94,10 @@ class ChartSpec:
             )
 
     # --- data -------------------------------------------------------------------------------
-    def load_frame(self) -> pd.DataFrame:
-        """The data this chart is drawn from: a course data set, or the learner's own."""
+    def load_table(self) -> pd.DataFrame:
+        """The data as read: a course data set, or the learner's own (dates still text)."""
         if self.own_data_csv is not None:
-            return read_pasted_table(self.own_data_csv)
+            return read_saved(self.own_data_csv)
         if self.source is None:
             raise DataProblem(
                 "No data chosen yet. Pick a course data set, or upload or paste your own."
@@ -100,6 +105,39 @@ class ChartSpec:
         from qispread import data as course_data
 
         return course_data.load(self.source)
+
+    def dated(self, table: pd.DataFrame) -> pd.DataFrame:
+        """The table with the chosen time column (x) read as dates, when it holds dates; never a
+        column chosen for values."""
+        if self.x in (self.y, self.n):
+            return table
+        return with_date_column(table, self.x)
+
+    def check_values(self, table: pd.DataFrame) -> None:
+        """Raise DataProblem when the column chosen for values (y) or the denominator (n) holds
+        words or dates, naming the rows as the learner's spreadsheet numbers them."""
+        if self.x and self.x in (self.y, self.n):
+            raise DataProblem(
+                f"'{self.x}' is chosen both for time (x) and for values. Choose a column of dates "
+                "or order for x, and a column of numbers for the values.")
+        for role, column in (("values (y)", self.y), ("denominator (n)", self.n)):
+            if not column or column not in table or pd.api.types.is_numeric_dtype(table[column]):
+                continue
+            values = table[column]
+            bad = [i for i, value in enumerate(values) if not pd.isna(value)
+                   and not _is_number_text(value)]
+            if not bad:
+                continue
+            numbers = [self.own_data_rows[i] if i < len(self.own_data_rows) else i + 2
+                       for i in bad]
+            raise DataProblem(
+                f"The column '{column}' holds words or dates, not numbers ({rows_named(numbers)}: "
+                f"{', '.join(repr(str(values.iloc[i])) for i in bad[:3])}), so it cannot be the "
+                f"{role}. Choose a column of numbers for the {role}.")
+
+    def load_frame(self) -> pd.DataFrame:
+        """The data this chart is drawn from, its time column (x) read as dates."""
+        return self.dated(self.load_table())
 
     # --- analysis arguments -----------------------------------------------------------------
     def check_columns_chosen(self) -> None:
@@ -166,7 +204,11 @@ class ChartSpec:
 
     # --- files ------------------------------------------------------------------------------
     def to_json(self) -> dict[str, Any]:
-        return {"kind": SPEC_KIND, "version": SPEC_VERSION, **asdict(self)}
+        fields_ = asdict(self)
+        for key in OWN_DATA_DETAILS:  # written only with own data: other charts' files unchanged
+            if not fields_[key]:
+                del fields_[key]
+        return {"kind": SPEC_KIND, "version": SPEC_VERSION, **fields_}
 
     @classmethod
     def from_json(cls, payload: dict[str, Any]) -> ChartSpec:
@@ -203,77 +245,23 @@ def x_texts(values: pd.Series) -> list[str]:
     return [x_text(value) for value in values]
 
 
-def parse_point_numbers(text: str) -> list[int]:
-    """'3, 7 10' -> [3, 7, 10]: point numbers typed by a learner (counting from 1)."""
-    pieces = [piece for piece in re.split(r"[\s,;]+", text.strip()) if piece]
-    numbers = []
-    for piece in pieces:
-        if not piece.isdigit() or int(piece) < 1:
-            raise DataProblem(
-                f"'{piece}' is not a point number. Type whole numbers counting from 1, separated "
-                "by commas, for example: 3, 7"
-            )
-        numbers.append(int(piece))
-    return sorted(set(numbers))
+def parse_point_numbers(text: str, last: int | None = None) -> list[int]:
+    """'3, 7 10' -> [3, 7, 10]: point numbers typed by a learner (counting from 1, up to last)."""
+    return typed_point_numbers(text, last)
 
 
 def parse_target(text: str) -> float | None:
-    """A target typed by a learner: blank for none."""
-    if not text.strip():
-        return None
-    try:
-        return _finite_number(float(text.strip().rstrip("%")), "The target")
-    except ValueError as err:
-        raise DataProblem(
-            f"The target '{text.strip()}' is not a number. Type a number such as 95, or leave it "
-            "blank for no target."
-        ) from err
-
-
-def read_pasted_table(text: str) -> pd.DataFrame:
-    """A table pasted from a spreadsheet (tabs) or typed as CSV (commas), with a header row."""
-    if not text.strip():
-        raise DataProblem("There is no data to read. Paste a table with a header row first.")
-    try:
-        frame = pd.read_csv(io.StringIO(text.strip()), sep=None, engine="python")
-    except (pd.errors.ParserError, csv.Error, UnicodeDecodeError) as err:
-        raise DataProblem(
-            "This does not look like a table. Paste rows with a header row first and the same "
-            f"number of columns on every row, separated by commas or tabs ({err})."
-        ) from err
-    return _checked_table(frame)
-
-
-def read_table_file(filename: str, content: bytes) -> pd.DataFrame:
-    """An uploaded .csv or Excel (.xlsx) file, first sheet, with a header row."""
-    lower = filename.lower()
-    if lower.endswith((".xlsx", ".xlsm")):
-        try:
-            frame = pd.read_excel(io.BytesIO(content), sheet_name=0)
-        except Exception as err:  # openpyxl raises many kinds for a damaged file
-            raise DataProblem(
-                f"'{filename}' could not be opened as an Excel workbook ({err}). Save it again "
-                "from Excel as .xlsx, or as .csv."
-            ) from err
-        return _checked_table(frame)
-    if lower.endswith((".csv", ".txt", ".tsv")):
-        try:
-            text = content.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = content.decode("cp1252", errors="replace")
-        return read_pasted_table(text)
-    raise DataProblem(
-        f"'{filename}' is not a CSV or Excel file. Upload a .csv or .xlsx file, or paste the table."
-    )
+    """A target typed by a learner ("95", "92,5" or "80%"): blank for none."""
+    return typed_number(text, "The target", "95").value
 
 
 def table_to_csv(frame: pd.DataFrame) -> str:
-    return frame.to_csv(index=False)
+    return to_saved(frame)
 
 
 def suggest_columns(frame: pd.DataFrame) -> dict[str, Any]:
-    """A first guess: x is the first date column (else the first), y the first other number."""
-    dates = [c for c in frame.columns if pd.api.types.is_datetime64_any_dtype(frame[c])]
+    """A first guess: x is the first column of dates (else the first), y the first other number."""
+    dates = [c for c in frame.columns if looks_like_dates(frame[c])]
     numbers = [
         c
         for c in frame.columns
@@ -281,34 +269,16 @@ def suggest_columns(frame: pd.DataFrame) -> dict[str, Any]:
     ]
     x = dates[0] if dates else frame.columns[0]
     y = next((c for c in numbers if c != x), None)
+    if y is None and x in numbers:  # one column of numbers: its values, in the file's order
+        x, y = None, x
     return {"x": x, "y": y}
 
 
-def _checked_table(frame: pd.DataFrame) -> pd.DataFrame:
-    if frame.shape[1] < 1 or frame.empty:
-        raise DataProblem("The table has no rows of data under its header row. Add some data.")
-    if any(str(name).startswith("Unnamed:") for name in frame.columns):
-        raise DataProblem(
-            "Some columns have no name in the header row. Give every column a name in the "
-            "first row."
-        )
-    frame.columns = [str(name).strip() for name in frame.columns]
-    for column in frame.columns:
-        if frame[column].dtype == object or pd.api.types.is_string_dtype(frame[column]):
-            frame[column] = _dates_if_all_dates(frame[column])
-    return frame
-
-
-def _dates_if_all_dates(values: pd.Series) -> pd.Series:
-    """Text that is all dates (2024-01-31, 31/01/2024: UK day first) becomes dates."""
-    present = values.dropna().astype(str).str.strip()
-    if present.empty or not present.str.contains(r"\d", regex=True).all():
-        return values
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        iso = present.str.match(r"^\d{4}-\d{1,2}(-\d{1,2})?")
-        parsed = pd.to_datetime(values, errors="coerce", dayfirst=not iso.all(), format="mixed")
-    return parsed if parsed.notna().sum() == len(present) else values
+def _is_number_text(value: Any) -> bool:
+    try:
+        return math.isfinite(float(value))
+    except (TypeError, ValueError):
+        return False
 
 
 def _point_number(value: Any, what: str) -> int:

@@ -24,7 +24,10 @@ class ChartOutcome:
 
 
 def analyse(spec: ChartSpec, frame: pd.DataFrame) -> ChartOutcome:
-    """Run the chart the spec describes on frame. Bad input raises the engine's DataProblem."""
+    """Run the chart the spec describes on frame (its time column is read as dates when it holds
+    dates). Bad input raises the engine's DataProblem."""
+    spec.check_values(frame)
+    frame = spec.dated(frame)
     if spec.making_data_count:
         return _making_data_count(spec, frame)
     from qispread.plots.qic_figure import qic_figure

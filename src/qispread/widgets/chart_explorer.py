@@ -18,26 +18,37 @@ from typing import Any
 
 import ipywidgets as w
 import pandas as pd
+import plotly.graph_objects as go
 
 from qispread.errors import DataProblem
 from qispread.models.chart_spec import (
     ChartSpec,
     load_chart_spec,
     parse_point_numbers,
-    parse_target,
-    read_pasted_table,
-    read_table_file,
     suggest_columns,
     table_to_csv,
     x_texts,
 )
+from qispread.models.spreadsheet import ReadingChoices, TableRead, read_pasted, read_upload
 from qispread.models.storage import ModelFileProblem
+from qispread.models.typed_values import TypedNumber, typed_number
 from qispread.plots.chart_outcome import ChartOutcome, analyse
-from qispread.widgets.chart_explorer_controls import NONE_LABEL, OWN_DATA, ExplorerControls
+from qispread.widgets.chart_explorer_controls import (
+    DETECT,
+    NONE_LABEL,
+    OWN_DATA,
+    ExplorerControls,
+)
 from qispread.widgets.common import LINE_HEIGHT, guarded, resolve_path, show_figure
 from qispread.widgets.saving import save_on_creation
 
 EXPORT_KINDS = ("png", "html", "csv")
+PASTED = "pasted table"
+
+
+def _shown(name: str, article: str = "The") -> str:
+    """How the learner's table is named in a sentence: 'falls.csv' or 'The pasted table'."""
+    return f"{article} {name}" if name == PASTED else f"'{name}'"
 
 
 class ChartExplorer(w.VBox):
@@ -50,6 +61,7 @@ class ChartExplorer(w.VBox):
         self.outcome: ChartOutcome | None = None
         self._syncing = False
         self._file_problem: str | None = None
+        self._own_input: tuple[Callable[[ReadingChoices], TableRead], str] | None = None
         self.model = self._first_model(data)
         self._connect()
         super().__init__(
@@ -96,17 +108,20 @@ class ChartExplorer(w.VBox):
             ui.method: lambda v: {"method": v},
             ui.title: lambda v: {"title": v},
             ui.ylab: lambda v: {"ylab": v},
-            ui.exclude: lambda v: {"exclude": parse_point_numbers(v)},
+            ui.exclude: lambda v: {"exclude": parse_point_numbers(v, self._point_count())},
             ui.making_data_count: lambda v: {"making_data_count": v},
             ui.direction: lambda v: {"improvement_direction": v},
-            ui.target: lambda v: {"target": parse_target(v)},
         }
         for control, changes in edits.items():
             control.observe(partial(self._edited, changes), names="value")
+        ui.target.observe(self._target_typed, names="value")
         ui.interpretation.observe(self._interpretation_typed, names="value")
         ui.source.observe(self._source_chosen, names="value")
         ui.upload.observe(self._file_uploaded, names="value")
-        ui.use_paste.on_click(lambda _b: self._use_table(read_pasted_table, ui.paste.value))
+        ui.use_paste.on_click(lambda _b: self._read_own(partial(read_pasted, ui.paste.value),
+                                                        "pasted table"))
+        for choice in (ui.separator, ui.decimal):
+            choice.observe(lambda _c: self._read_own(), names="value")
         ui.help_choose.observe(self._toggle_chooser, names="value")
         ui.chooser.on_choose = self._chart_chosen
         ui.end_baseline.on_click(lambda _b: self._apply(lambda: {"freeze": ui.point.value}))
@@ -142,24 +157,66 @@ class ChartExplorer(w.VBox):
         self.ui.own_data_box.layout.display = None if change["new"] == OWN_DATA else "none"
         if self._syncing or change["new"] in (None, OWN_DATA):
             return
-        self._change_data({"source": change["new"], "own_data_csv": None, "own_data_name": None})
+        self._change_data({"source": change["new"], "own_data_csv": None, "own_data_name": None,
+                           "own_data_notes": [], "own_data_rows": []})
 
     def _file_uploaded(self, change: dict) -> None:
         if change["new"]:
             upload = change["new"][0]
-            self._use_table(
-                partial(read_table_file, upload["name"]), bytes(upload["content"]), upload["name"]
-            )
+            self._read_own(partial(read_upload, upload["name"], bytes(upload["content"])),
+                           upload["name"])
 
-    def _use_table(self, reader: Callable, raw: Any, name: str = "pasted table") -> None:
-        tables: list[str] = []
-        if guarded(self.ui.messages, lambda: tables.append(table_to_csv(reader(raw)))):
-            self._change_data({"source": None, "own_data_csv": tables[0], "own_data_name": name})
+    def _read_own(self, reader: Callable[[ReadingChoices], TableRead] | None = None,
+                  name: str = "") -> None:
+        """Read the learner's file or pasted table (again, when a reading choice changes): chart
+        it and say what was left out or converted; or clear the chart and say why."""
+        if reader is not None:
+            self._own_input = (reader, name)
+        if self._own_input is None:
+            return
+        reader, name = self._own_input
+        separator, decimal = (None if choice.value == DETECT else choice.value
+                              for choice in (self.ui.separator, self.ui.decimal))
+        choices = ReadingChoices(separator, decimal)
+        tables: list[TableRead] = []
+        changed = guarded(self.ui.messages, lambda: tables.append(reader(choices))) and (
+            self._change_data({"source": None, "own_data_csv": table_to_csv(tables[0].frame),
+                               "own_data_name": name, "own_data_notes": list(tables[0].notes),
+                               "own_data_rows": list(tables[0].rows)}))
+        if not changed:
+            self._clear_chart(name)
+        elif tables[0].notes:
+            self.ui.messages.show(f"{_shown(name)} was read. " + " ".join(tables[0].notes),
+                                  "warning")
 
-    def _change_data(self, data_fields: dict[str, Any]) -> None:
+    def _clear_chart(self, name: str) -> None:
+        """A table that could not be read leaves no chart: an old one would carry a new name."""
+        self.frame, self.outcome = None, None
+        self._show_no_chart(f"No chart: {_shown(name, 'the')} could not be read")
+        self.ui.data_note.value = (
+            f"<p><b>{html.escape(_shown(name))} could not be read</b>, so no data is in use and "
+            "the chart "
+            "is cleared. See the problem below, correct the table and upload or paste it again."
+            "</p>")
+        self.ui.explanation.value = (
+            f"<p><b>No chart.</b> {html.escape(_shown(name))} could not be read: see the problem "
+            "above."
+            "</p>")
+
+    def _show_no_chart(self, words: str) -> None:
+        # placed on the paper: the old chart's axes (dates, say) may still be in the layout
+        show_figure(self.ui.figure, go.Figure(layout={
+            "height": 460, "title": {"text": "No chart"},
+            "xaxis": {"visible": False}, "yaxis": {"visible": False},
+            "annotations": [{"text": html.escape(words), "showarrow": False, "xref": "paper",
+                             "yref": "paper", "x": 0.5, "y": 0.6, "font": {"size": 18}}]}))
+        self._sync_points({})
+        self.ui.settings_summary.value = ""
+
+    def _change_data(self, data_fields: dict[str, Any]) -> bool:
         def action() -> None:
             candidate = replace(self.model, **data_fields)
-            frame = candidate.load_frame()
+            frame = candidate.load_table()
             columns = list(frame.columns)
             kept = {
                 key: getattr(candidate, key)
@@ -172,14 +229,19 @@ class ChartExplorer(w.VBox):
             self.frame = frame
             self.save()
 
-        if guarded(self.ui.messages, action):
-            self._sync_controls()
-            self.redraw()
+        if not guarded(self.ui.messages, action):
+            return False
+        self._sync_controls()
+        if not self.redraw():
+            # the chart on screen is of the old data: never leave it under the new data's name
+            self.outcome = None
+            self._show_no_chart("No chart yet: choose the columns on the Chart tab")
+        return True
 
     def _load_frame_and_draw(self) -> None:
         def load() -> None:
             if self.model.source is not None or self.model.own_data_csv is not None:
-                self.frame = self.model.load_frame()
+                self.frame = self.model.load_table()
                 if self.model.y is None:
                     self.model = replace(self.model, **suggest_columns(self.frame))
 
@@ -193,8 +255,9 @@ class ChartExplorer(w.VBox):
             )
 
     # --- drawing ----------------------------------------------------------------------------
-    def redraw(self) -> None:
-        """Analyse and draw the chart; on bad input keep the settings and explain the problem."""
+    def redraw(self) -> bool:
+        """Analyse and draw the chart; on bad input keep the settings and explain the problem.
+        Returns whether the chart was drawn."""
 
         def action() -> None:
             if self.frame is None:
@@ -206,13 +269,14 @@ class ChartExplorer(w.VBox):
                 "<p><b>The chart has not been redrawn.</b> Your settings are kept: see the "
                 "problem above and change the setting it names.</p>"
             )
-            return
+            return False
         assert self.outcome is not None  # action() set it
         show_figure(self.ui.figure, self.outcome.figure)
         self.ui.explanation.value = _explanation_html(self.outcome.explanation)
         labels = self._point_labels()
         self._sync_points(labels)
         self.ui.settings_summary.value = _settings_html(self.model, labels)
+        return True
 
     def _sync_points(self, labels: dict[int, str]) -> None:
         options = [(f"{number}. {label}", number) for number, label in labels.items()]
@@ -221,6 +285,9 @@ class ChartExplorer(w.VBox):
             self.ui.point.options = options
             if current in labels:
                 self.ui.point.value = current
+
+    def _point_count(self) -> int | None:
+        return len(self.outcome.table) if self.outcome is not None else None
 
     def _point_labels(self) -> dict[int, str]:
         """Point number (from 1) -> its x value as text, for the points on the current chart."""
@@ -269,6 +336,28 @@ class ChartExplorer(w.VBox):
         finally:
             self._syncing = False
 
+    def _target_typed(self, change: dict) -> None:
+        if self._syncing:
+            return
+        typed: list[TypedNumber] = []
+
+        def changes() -> dict[str, Any]:
+            typed.append(typed_number(change["new"], "The target", "95"))
+            return {"target": typed[0].value}
+
+        if self._apply(changes) and typed[0].note:
+            self.ui.messages.show(typed[0].note + self._scale_hint(typed[0].value), "warning")
+
+    def _scale_hint(self, target: float | None) -> str:
+        """A percentage target beside a chart of proportions (0 to 1) is on another scale."""
+        if self.outcome is None or target is None or target <= 1:
+            return ""
+        values = pd.to_numeric(self.outcome.table["y"], errors="coerce").dropna()
+        if values.empty or values.max() > 1:
+            return ""
+        return (f" The chart's values run from {values.min():g} to {values.max():g}: if they are "
+                f"proportions, type {target / 100:g} for {target:g}%.")
+
     def _interpretation_typed(self, change: dict) -> None:
         if not self._syncing:
             self._apply(lambda: {"interpretation": change["new"]}, redraw=False)
@@ -312,7 +401,10 @@ def _dataset_options() -> list[tuple[str, str]]:
 
 def _data_note_html(spec: ChartSpec) -> str:
     if spec.own_data_csv is not None:
-        return f"<p>Using your own data: {html.escape(spec.own_data_name or 'a table')}.</p>"
+        notes = "".join(f"<li>{html.escape(note)}</li>" for note in spec.own_data_notes)
+        return (f"<p style='{LINE_HEIGHT}'>Using your own data: "
+                f"{html.escape(spec.own_data_name or 'a table')}.</p>"
+                + (f"<ul style='{LINE_HEIGHT}'>{notes}</ul>" if notes else ""))
     if spec.source is None:
         return ""
     from qispread import data as course_data

@@ -5,12 +5,15 @@ from __future__ import annotations
 import ipywidgets as w
 
 from qispread.models.chart_spec import CHART_TYPES, IMPROVEMENT_DIRECTIONS, METHODS
+from qispread.models.spreadsheet import DECIMAL_CHOICE, DECIMAL_NAMES, SEPARATORS
+from qispread.models.spreadsheet_cells import SEPARATOR_CHOICE
 from qispread.spc.vocabulary import DIRECTIONS
 from qispread.widgets.chart_chooser import ChartChooser
 from qispread.widgets.common import MessageArea
 from qispread.widgets.figures import figure_widget, fitted
 
 OWN_DATA = "__own__"
+DETECT = "detect"
 NONE_LABEL = "(none)"
 _STYLE = {"description_width": "9em"}
 _WIDE = w.Layout(width="32em")
@@ -48,7 +51,21 @@ class ExplorerControls:
             layout=w.Layout(width="40em", height="7em"),
         )
         self.use_paste = _button("Use the pasted table", "table", "Read the pasted table")
-        self.own_data_box = w.VBox([self.upload, self.paste, self.use_paste])
+        # a Dropdown shows no choice for the value None: "detect" stands for it
+        detect = [("Detect (usually right)", DETECT)]
+        self.separator = w.Dropdown(
+            options=detect + [(name.capitalize(), mark) for mark, name in SEPARATORS.items()],
+            value=DETECT, description=SEPARATOR_CHOICE, style={"description_width": "initial"},
+            layout=w.Layout(width="auto"),
+        )
+        self.decimal = w.Dropdown(
+            options=detect + [(name[:1].upper() + name[1:], mark)
+                              for mark, name in DECIMAL_NAMES.items()],
+            value=DETECT, description=DECIMAL_CHOICE, style={"description_width": "initial"},
+            layout=w.Layout(width="auto", margin="2px 0 2px 2em"),
+        )
+        self.own_data_box = w.VBox([self.upload, self.paste, self.use_paste,
+                                    w.HBox([self.separator, self.decimal])])
         self.data_note = w.HTML()
 
         self.x = w.Dropdown(description="Time or order (x)", style=_STYLE, layout=_WIDE)

@@ -17,6 +17,7 @@ from qispread.models.spread_sim import (
     reach_pattern,
     simulate,
 )
+from qispread.models.typed_values import typed_whole_number
 from qispread.plots.spread_sim import (
     adoption_curve,
     network_figure,
@@ -27,6 +28,9 @@ from qispread.plots.spread_sim import (
 from qispread.widgets.common import INTRO_STYLE, MessageArea, guarded, show_figure
 
 RUNS = 100
+SEED_TEAMS = range(1, 21)
+CONTACTS = range(1, 6)
+RUN_NUMBERS = range(0, 100_001)
 FIRST_RUN = 4
 """A run that spreads beyond its organisation, so the first picture shows every state."""
 WIDE = {"description_width": "15em"}
@@ -54,6 +58,15 @@ same result. <i>Run 100 times</i> always uses runs 1 to 100.</li>
 """
 
 
+def _whole_number_box(value: int, description: str, allowed: range) -> w.Text:
+    """A box for a whole number that never changes what was typed (an IntText silently turns
+    letters back into the old number and 50 into its maximum): settings() says what is wrong."""
+    return w.Text(value=str(value), description=description, style=WIDE,
+                  placeholder=f"{allowed.start} to {allowed.stop - 1}", continuous_update=False,
+                  tooltip=f"A whole number from {allowed.start} to {allowed.stop - 1}",
+                  layout=w.Layout(width="22em"))
+
+
 class SpreadSimulator(w.VBox):
     """Plain-English controls over a SpreadSettings; three figures redrawn in place."""
 
@@ -63,15 +76,12 @@ class SpreadSimulator(w.VBox):
         self.seeding = w.Dropdown(options=[(text, key) for key, text in SEEDING.items()],
                                   value=start.seeding, description="Who starts",
                                   style=WIDE, layout=w.Layout(width="44em"))
-        self.seed_teams = w.BoundedIntText(value=start.seed_teams, min=1, max=20,
-                                           description="How many teams start", style=WIDE,
-                                           layout=w.Layout(width="22em"))
+        self.seed_teams = _whole_number_box(start.seed_teams, "How many teams start", SEED_TEAMS)
         self.mode = w.RadioButtons(options=[(text, key) for key, text in MODES.items()],
                                    value=start.mode, description="How it spreads", style=WIDE,
                                    layout=w.Layout(width="auto"))
-        self.contacts = w.BoundedIntText(value=start.contacts_needed, min=1, max=5,
-                                         description="Contacts most teams wait for", style=WIDE,
-                                         layout=w.Layout(width="22em"))
+        self.contacts = _whole_number_box(start.contacts_needed, "Contacts most teams wait for",
+                                          CONTACTS)
         self.adaptation = w.ToggleButtons(options=list(ADAPTATION), value=start.adaptation,
                                           description="Local adaptation needed", style=WIDE)
         self.ties = w.Checkbox(value=start.cross_boundary_ties, indent=False,
@@ -80,9 +90,7 @@ class SpreadSimulator(w.VBox):
         self.community = w.Checkbox(value=start.community_of_practice, indent=False,
                                     description="Convene: a community of practice across "
                                                 "organisations", layout=w.Layout(width="auto"))
-        self.run_number = w.BoundedIntText(value=start.seed, min=0, max=100_000,
-                                           description="Run number", style=WIDE,
-                                           layout=w.Layout(width="22em"))
+        self.run_number = _whole_number_box(start.seed, "Run number", RUN_NUMBERS)
         self.month = w.IntSlider(value=start.months, min=0, max=start.months,
                                  description="Show month", style=WIDE,
                                  layout=w.Layout(width="44em"), continuous_update=False)
@@ -116,12 +124,19 @@ class SpreadSimulator(w.VBox):
         self._describe()
 
     def settings(self) -> SpreadSettings:
-        return SpreadSettings(seeding=self.seeding.value, seed_teams=self.seed_teams.value,
-                              mode=self.mode.value, contacts_needed=self.contacts.value,
+        """The settings in the controls; DataProblem naming a box whose entry is not allowed
+        (the box keeps what was typed)."""
+        def whole(box: w.Text, allowed: range) -> int:
+            return typed_whole_number(box.value, box.description, allowed.start, allowed.stop - 1)
+
+        return SpreadSettings(seeding=self.seeding.value,
+                              seed_teams=whole(self.seed_teams, SEED_TEAMS),
+                              mode=self.mode.value,
+                              contacts_needed=whole(self.contacts, CONTACTS),
                               adaptation=self.adaptation.value,
                               cross_boundary_ties=self.ties.value,
                               community_of_practice=self.community.value,
-                              months=self._months, seed=self.run_number.value)
+                              months=self._months, seed=whole(self.run_number, RUN_NUMBERS))
 
     def _rerun(self) -> None:
         before = self.run.network.edges
