@@ -244,3 +244,29 @@ def test_an_extension_given_after_grading_lifts_the_penalty_everywhere(cohort, t
     grade, penalty = cal_after("--remove")
     assert float(grade) == pytest.approx(MARKED * (1 - PENALTY / 100))
     assert penalty == pytest.approx(MARKED * PENALTY / 100)
+
+
+def _feedback_text(root: Path, student: str) -> str:
+    page = root / "gradebook" / "feedback" / student / SAMPLE / "medians.html"
+    return " ".join(visible_text(page.read_text()).split())
+
+
+def test_feedback_awaiting_manual_marks_says_not_marked_yet(cohort):
+    """ben's resubmission waits for the tutor: nbgrader's page would say "Score: 0.0 / 5.0", and
+    "Score: 0.0 / 1.0" on the unmarked task; ours says it is not marked yet and gives the
+    automatic part on its own."""
+    root, _, _, _ = cohort
+    text = _feedback_text(root, "ben")
+    assert "medians: not marked yet" in text
+    assert "Your tutor has still to mark 2 answers worth 3.0 of the 5.0 marks" in text
+    assert "The parts already marked have 0.0 of their 2.0 marks" in text  # the test cell
+    assert "Task (not marked yet, 1.0 marks) Written response (not marked yet, 2.0 marks)" in text
+    assert "Score: 0.0 / 5.0" not in text and "Score: 0.0 / 1.0" not in text
+
+
+def test_feedback_fully_marked_keeps_nbgraders_score(cohort):
+    """Once every mark is given the page is nbgrader's own: the same score line it shows."""
+    root, _, _, _ = cohort
+    text = _feedback_text(root, "ana")
+    assert f"medians (Score: {MARKED} / {MAX})" in text
+    assert "not marked yet" not in text.lower()
