@@ -126,6 +126,7 @@ def _autograde(args, run) -> int:
 def _feedback(args, run) -> int:
     from qispread.grading.failed_feedback import write_failed_feedback
     from qispread.grading.feedback import feedback_pages, generate_feedback
+    from qispread.grading.feedback_release import release
     from qispread.grading.states import standings_of
 
     course = _course(args)
@@ -138,9 +139,9 @@ def _feedback(args, run) -> int:
     where = "not released (--no-release)"
     if not args.no_release:
         if course.exchange_ready():
-            _nbgrader_step(course.api().release_feedback(args.assignment), "release feedback")
-            course.mark_feedback_released(args.assignment, [*marked, *failed])
-            where = "released to the exchange"
+            release(course, args.assignment, args.student or None)
+            where = "released to the exchange" + (
+                f" for {', '.join(args.student)} only" if args.student else "")
         else:
             where = "not released (no exchange folder)"
     print(f"Feedback pages for {_plural(len(marked), 'learner')}, checked for hidden tests; "
@@ -269,7 +270,8 @@ def register(subparsers) -> None:
     feedback = step("feedback", _feedback, "feedback without hidden tests; release it",
                     quiet=True)
     feedback.add_argument("assignment")
-    feedback.add_argument("--student", action="append", help="only this learner (repeatable)")
+    feedback.add_argument("--student", action="append",
+                          help="generate and release only this learner's (repeatable)")
     feedback.add_argument("--no-release", action="store_true", help="generate only")
     due = step("deadline", _deadline, "set an assignment's due date and late penalty")
     due.add_argument("assignment")
