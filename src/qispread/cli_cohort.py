@@ -170,10 +170,15 @@ def _extend(args) -> int:
     course = _course(args)
     course.check_assignment(args.assignment)
     until = parse_when(args.until) if args.until else None
-    extend(course, args.assignment, args.student, until)
+    stored, added = extend(course, args.assignment, args.student, until)
     what = f"now due {show_when(until)}" if until else "back to the cohort's due date"
-    print(f"{args.student}: {args.assignment} {what}. Status, export and report apply it "
-          "(and any late penalty) from now on.")
+    where = ("stored in nbgrader's gradebook (formgrader and its late penalty use it)" if stored
+             else "kept until the assignment is released, then stored in nbgrader's gradebook")
+    print(f"{args.student}: {args.assignment} {what}; {where}. Status, export and report apply "
+          "it from now on.")
+    if added:
+        print(f"{args.student} was not in the gradebook yet and has been added, as autograding "
+              "would add them. If the id is mistyped, take the extension away with --remove.")
     return 0
 
 

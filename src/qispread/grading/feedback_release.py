@@ -17,7 +17,8 @@ from qispread.errors import DataProblem
 def release(course, assignment: str, students: list[str] | None = None) -> None:
     """Put the feedback pages of these learners (all, when None) into the exchange."""
     api = course.api()
-    for student in students or [None]:
+    targets: list[str | None] = list(students) if students else [None]
+    for student in targets:
         result = api.release_feedback(assignment, student)
         if not result["success"]:
             who = f" for {student}" if student else ""

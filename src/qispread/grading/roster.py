@@ -23,6 +23,14 @@ class Learner:
     email: str
 
 
+def check_id(learner_id: str, what: str) -> None:
+    """Refuse an id that cannot be a learner's (a JupyterHub user name, an nbgrader folder)."""
+    if not _ID.match(learner_id):
+        raise DataProblem(
+            f"{what} '{learner_id}' is not usable as a JupyterHub user name. Use lower-case "
+            "letters, digits, '_', '.' or '-', starting with a letter, at most 32 characters.")
+
+
 def read_roster(path: Path) -> list[Learner]:
     path = Path(path)
     if not path.is_file():
@@ -52,12 +60,7 @@ def read_roster(path: Path) -> list[Learner]:
         learner_id = values["id"]
         if not learner_id:
             raise DataProblem(f"Row {number} of {path} has no id. Every learner needs one.")
-        if not _ID.match(learner_id):
-            raise DataProblem(
-                f"Row {number} of {path}: the id '{learner_id}' is not usable as a JupyterHub "
-                "user name. Use lower-case letters, digits, '_', '.' or '-', starting with a "
-                "letter, at most 32 characters."
-            )
+        check_id(learner_id, f"Row {number} of {path}: the id")
         if learner_id in seen:
             raise DataProblem(
                 f"Row {number} of {path} repeats the id '{learner_id}' from row "
