@@ -184,14 +184,44 @@ def _extend(args) -> int:
 
 def _export(args) -> int:
     from qispread.grading.cohort_data import cohort_tables
-    from qispread.grading.lms_export import write
+    from qispread.grading.lms_export import Options, build, read_moodle_users, write
+    from qispread.grading.lms_memory import remember, would_clear
     from qispread.grading.private_paths import output_path
+    from qispread.grading.roster import sections
 
     course = _course(args)
+    options = Options(
+        moodle_match=args.moodle_match, sections=sections(course),
+        moodle_users=read_moodle_users(Path(args.moodle_users), args.moodle_match)
+        if args.moodle_users else None,
+        canvas_ids=dict(_canvas_id(text) for text in args.canvas_assignment or []))
     path = output_path(course, args.output, f"grades-{args.layout}.csv")
-    files = write(cohort_tables(course), args.layout, path)
+    built = build(cohort_tables(course), args.layout, options)
+    clearing = would_clear(course, args.layout, built) if args.layout != "generic" else []
+    if clearing and not args.clear_grades:
+        raise DataProblem(
+            "Nothing was written: this export would clear grades you exported before, because "
+            f"{args.layout.capitalize()} reads an empty cell as 'no grade' and removes the one "
+            "it holds:\n  " + "\n  ".join(clearing) + "\nMark or regrade these first, or give "
+            "--clear-grades if the grades should go.")
+    files = write(built, path)
+    remember(course, args.layout, built)
     print("Wrote " + " and ".join(str(f) for f in files) + ".")
+    for student, why in built.left_out:
+        print(f"  Left out {student}: {why}.")
+    if args.layout == "moodle" and options.moodle_users is None:
+        print("Moodle matches each row's value exactly as it stores it; give --moodle-users "
+              "(a CSV downloaded from Moodle) to check every row before you import.")
     return 0
+
+
+def _canvas_id(text: str) -> tuple[str, str]:
+    name, _, canvas_id = text.rpartition("=")
+    if not name or not canvas_id.isdigit():
+        raise DataProblem(f"'{text}' is not ASSIGNMENT=ID. Give the assignment's name here and "
+                          "Canvas's number for it (in the assignment's web address), e.g. "
+                          "00_start_here=12345.")
+    return name, canvas_id
 
 
 def _report(args) -> int:
@@ -293,6 +323,17 @@ def register(subparsers) -> None:
     export.add_argument("--layout", choices=("generic", "moodle", "canvas"), default="generic")
     export.add_argument("--output", default=None,
                         help="default: gradebook/grades-LAYOUT.csv (git-ignored)")
+    export.add_argument("--moodle-match", choices=("email", "username"), default="email",
+                        help="the user field you map in Moodle's import (default: email)")
+    export.add_argument("--moodle-users", default=None, metavar="CSV",
+                        help="users downloaded from Moodle: every row is checked against it "
+                             "and written as Moodle spells it")
+    export.add_argument("--canvas-assignment", action="append", metavar="ASSIGNMENT=ID",
+                        help="Canvas's id for an assignment, carried in its column's name "
+                             "(repeatable)")
+    export.add_argument("--clear-grades", action="store_true",
+                        help="write the export even if its blank cells would clear grades "
+                             "exported before")
     step("report", _report, "self-contained HTML cohort report").add_argument(
         "--output", default=None, help="default: gradebook/cohort-report.html (git-ignored)")
     step("status", _status, "each assignment's counts, and who needs attention")
