@@ -54,3 +54,15 @@ def test_extension_for_an_id_that_cannot_be_a_learner_is_refused(released, capsy
     assert main(["cohort", "extend", SAMPLE, "Zoe Smith", "--until", "2026-01-11 12:00",
                  *common]) == 2
     assert "'Zoe Smith' is not usable as a JupyterHub user name" in capsys.readouterr().err
+
+
+def test_extension_given_before_release_is_stored_when_released(tmp_path, capsys):
+    root = make_course(tmp_path / "course")
+    common = ["--root", str(root)]
+    assert main(["cohort", "init", *common]) == 0
+    assert main(["cohort", "deadline", SAMPLE, "--due", DUE, *common]) == 0
+    assert main(["cohort", "extend", SAMPLE, "ana", "--until", "2026-01-11 12:00",
+                 *common]) == 0
+    assert "kept until the assignment is released" in capsys.readouterr().out
+    assert main(["cohort", "release", SAMPLE, *common]) == 0
+    assert _extension(Course(root), "ana") == timedelta(days=1)

@@ -158,3 +158,17 @@ def test_an_export_that_would_clear_a_grade_sent_before_is_caught(tmp_path):
     assert would_clear(course, "moodle", resubmitted) == [
         f"ana: {ASSIGNMENT} (4 exported last time; now {AWAITING_MANUAL})"]
     assert would_clear(course, "canvas", resubmitted) == []  # each LMS has its own record
+
+
+def test_moodles_list_of_users_is_read_from_its_own_export(tmp_path):
+    from qispread.errors import DataProblem
+    from qispread.grading.lms_export import read_moodle_users
+
+    export = tmp_path / "moodle-grades.csv"
+    export.write_text("\ufeffFirst name,Last name,ID number,Email address,Last downloaded\n"
+                      "Ana,Okafor,,Ana.Okafor@nhs.net,1764921600\nCal,Ng,,cal@nhs.net,\n",
+                      encoding="utf-8")
+    assert read_moodle_users(export, "email") == {"ana.okafor@nhs.net": "Ana.Okafor@nhs.net",
+                                                  "cal@nhs.net": "cal@nhs.net"}
+    with pytest.raises(DataProblem, match="has no column 'Username'"):
+        read_moodle_users(export, "username")
