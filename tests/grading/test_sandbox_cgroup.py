@@ -1,5 +1,6 @@
-"""Where a sandbox's cgroup is made, on cgroup file systems laid out as the kernel lays them out
-(docs: Documentation/admin-guide/cgroup-v2.rst, "Delegation" and "no internal process" rule):
+"""Where a sandbox's cgroup is made, on fake cgroup file systems laid out as the kernel lays them
+out (the layout and the v2 "no internal process" rule are as Linux's cgroup-v2 guide describes
+them, Documentation/admin-guide/cgroup-v2.rst; not re-read against the guide this session):
 always inside the grader's own cgroup, and with cgroup v2 only where that cgroup was delegated
 to the grader."""
 
