@@ -126,6 +126,7 @@ def _autograde(args, run) -> int:
 def _feedback(args, run) -> int:
     from qispread.grading.failed_feedback import write_failed_feedback
     from qispread.grading.feedback import feedback_pages, generate_feedback
+    from qispread.grading.feedback_release import release
     from qispread.grading.states import standings_of
 
     course = _course(args)
@@ -138,9 +139,9 @@ def _feedback(args, run) -> int:
     where = "not released (--no-release)"
     if not args.no_release:
         if course.exchange_ready():
-            _nbgrader_step(course.api().release_feedback(args.assignment), "release feedback")
-            course.mark_feedback_released(args.assignment, [*marked, *failed])
-            where = "released to the exchange"
+            release(course, args.assignment, args.student or None)
+            where = "released to the exchange" + (
+                f" for {', '.join(args.student)} only" if args.student else "")
         else:
             where = "not released (no exchange folder)"
     print(f"Feedback pages for {_plural(len(marked), 'learner')}, checked for hidden tests; "
@@ -169,23 +170,58 @@ def _extend(args) -> int:
     course = _course(args)
     course.check_assignment(args.assignment)
     until = parse_when(args.until) if args.until else None
-    extend(course, args.assignment, args.student, until)
+    stored, added = extend(course, args.assignment, args.student, until)
     what = f"now due {show_when(until)}" if until else "back to the cohort's due date"
-    print(f"{args.student}: {args.assignment} {what}. Status, export and report apply it "
-          "(and any late penalty) from now on.")
+    where = ("stored in nbgrader's gradebook (formgrader and its late penalty use it)" if stored
+             else "kept until the assignment is released, then stored in nbgrader's gradebook")
+    print(f"{args.student}: {args.assignment} {what}; {where}. Status, export and report apply "
+          "it from now on.")
+    if added:
+        print(f"{args.student} was not in the gradebook yet and has been added, as autograding "
+              "would add them. If the id is mistyped, take the extension away with --remove.")
     return 0
 
 
 def _export(args) -> int:
     from qispread.grading.cohort_data import cohort_tables
-    from qispread.grading.lms_export import write
+    from qispread.grading.lms_export import Options, build, read_moodle_users, write
+    from qispread.grading.lms_memory import remember, would_clear
     from qispread.grading.private_paths import output_path
+    from qispread.grading.roster import sections
 
     course = _course(args)
+    options = Options(
+        moodle_match=args.moodle_match, sections=sections(course),
+        moodle_users=read_moodle_users(Path(args.moodle_users), args.moodle_match)
+        if args.moodle_users else None,
+        canvas_ids=dict(_canvas_id(text) for text in args.canvas_assignment or []))
     path = output_path(course, args.output, f"grades-{args.layout}.csv")
-    files = write(cohort_tables(course), args.layout, path)
+    built = build(cohort_tables(course), args.layout, options)
+    clearing = would_clear(course, args.layout, built) if args.layout != "generic" else []
+    if clearing and not args.clear_grades:
+        raise DataProblem(
+            "Nothing was written: this export would clear grades you exported before, because "
+            f"{args.layout.capitalize()} reads an empty cell as 'no grade' and removes the one "
+            "it holds:\n  " + "\n  ".join(clearing) + "\nMark or regrade these first, or give "
+            "--clear-grades if the grades should go.")
+    files = write(built, path)
+    remember(course, args.layout, built)
     print("Wrote " + " and ".join(str(f) for f in files) + ".")
+    for student, why in built.left_out:
+        print(f"  Left out {student}: {why}.")
+    if args.layout == "moodle" and options.moodle_users is None:
+        print("Moodle matches each row's value exactly as it stores it; give --moodle-users "
+              "(a CSV downloaded from Moodle) to check every row before you import.")
     return 0
+
+
+def _canvas_id(text: str) -> tuple[str, str]:
+    name, _, canvas_id = text.rpartition("=")
+    if not name or not canvas_id.isdigit():
+        raise DataProblem(f"'{text}' is not ASSIGNMENT=ID. Give the assignment's name here and "
+                          "Canvas's number for it (in the assignment's web address), e.g. "
+                          "00_start_here=12345.")
+    return name, canvas_id
 
 
 def _report(args) -> int:
@@ -269,7 +305,8 @@ def register(subparsers) -> None:
     feedback = step("feedback", _feedback, "feedback without hidden tests; release it",
                     quiet=True)
     feedback.add_argument("assignment")
-    feedback.add_argument("--student", action="append", help="only this learner (repeatable)")
+    feedback.add_argument("--student", action="append",
+                          help="generate and release only this learner's (repeatable)")
     feedback.add_argument("--no-release", action="store_true", help="generate only")
     due = step("deadline", _deadline, "set an assignment's due date and late penalty")
     due.add_argument("assignment")
@@ -286,6 +323,17 @@ def register(subparsers) -> None:
     export.add_argument("--layout", choices=("generic", "moodle", "canvas"), default="generic")
     export.add_argument("--output", default=None,
                         help="default: gradebook/grades-LAYOUT.csv (git-ignored)")
+    export.add_argument("--moodle-match", choices=("email", "username"), default="email",
+                        help="the user field you map in Moodle's import (default: email)")
+    export.add_argument("--moodle-users", default=None, metavar="CSV",
+                        help="users downloaded from Moodle: every row is checked against it "
+                             "and written as Moodle spells it")
+    export.add_argument("--canvas-assignment", action="append", metavar="ASSIGNMENT=ID",
+                        help="Canvas's id for an assignment, carried in its column's name "
+                             "(repeatable)")
+    export.add_argument("--clear-grades", action="store_true",
+                        help="write the export even if its blank cells would clear grades "
+                             "exported before")
     step("report", _report, "self-contained HTML cohort report").add_argument(
         "--output", default=None, help="default: gradebook/cohort-report.html (git-ignored)")
     step("status", _status, "each assignment's counts, and who needs attention")

@@ -107,3 +107,34 @@ def test_autograde_an_unknown_assignment_says_so(cohort, capsys):
     _, _, _, common = cohort
     assert main(["cohort", "autograde", "no_such", *common]) == 2
     assert "no assignment called 'no_such'" in capsys.readouterr().err
+
+
+def _status_counts(common, capsys) -> dict[str, str]:
+    capsys.readouterr()
+    assert main(["cohort", "status", *common]) == 0
+    line = [ln for ln in capsys.readouterr().out.splitlines() if ln.strip().startswith(SAMPLE)]
+    return dict(zip(STATUS_COLUMNS, line[0].split(), strict=True))
+
+
+def test_feedback_for_one_learner_releases_theirs_alone(cohort, capsys):
+    """nbgrader's release_feedback releases an assignment's feedback for everyone unless given a
+    learner; `--student` must release only the learners named, and `status` must count what the
+    exchange holds, not what was asked for."""
+    from nbgrader.utils import notebook_hash
+
+    _, root, exchange, common = cohort
+    released = exchange / "qispread" / "feedback"
+    try:
+        for page in released.glob("*.html"):
+            page.unlink()  # as if the exchange had been cleared
+        assert _status_counts(common, capsys)["feedback released"] == "0"
+        assert main(["cohort", "feedback", SAMPLE, "--student", "ana", *common]) == 0
+        assert "released to the exchange for ana only" in capsys.readouterr().out
+        secret = (root / "gradebook" / "feedback" / "ana" / SAMPLE /
+                  "submission_secret.txt").read_text()
+        assert [p.name for p in released.glob("*.html")] == [
+            f"{notebook_hash(secret=secret, notebook_id='medians')}.html"]
+        assert _status_counts(common, capsys)["feedback released"] == "1"
+    finally:
+        assert main(["cohort", "feedback", SAMPLE, *common]) == 0  # as the other tests expect
+    assert _status_counts(common, capsys)["feedback released"] == "2"

@@ -128,7 +128,7 @@ def _rows(path: Path) -> list[dict]:
 
 
 def _numbers_in(rows: list[dict], columns: list[str]) -> dict[str, str]:
-    return {r.get("id") or r.get("SIS User ID") or r.get("ID number"): r[c]
+    return {r.get("id") or r.get("SIS User ID"): r[c]
             for r in rows for c in columns}
 
 
@@ -175,9 +175,9 @@ def test_generic_export_has_grades_only_and_a_points_row(cohort):
 def test_moodle_layout_is_one_learner_per_row_matched_by_email(cohort):
     root, _, _, _ = cohort
     rows = _rows(root / "gradebook" / "grades-moodle.csv")
-    assert list(rows[0])[:4] == ["First name", "Last name", "ID number", "Email address"]
+    assert list(rows[0])[:3] == ["Email address", "First name", "Last name"]
     assert all("@" in r["Email address"] for r in rows)  # no points row: Moodle would stop there
-    grades = _numbers_in(rows, [SAMPLE])
+    grades = {r["Email address"].split("@")[0]: r[SAMPLE] for r in rows}
     assert grades["fay"] == grades["eve"] == grades["ben"] == ""
     assert float(grades["ana"]) == MARKED
 
@@ -244,3 +244,48 @@ def test_an_extension_given_after_grading_lifts_the_penalty_everywhere(cohort, t
     grade, penalty = cal_after("--remove")
     assert float(grade) == pytest.approx(MARKED * (1 - PENALTY / 100))
     assert penalty == pytest.approx(MARKED * PENALTY / 100)
+
+
+def _feedback_text(root: Path, student: str) -> str:
+    page = root / "gradebook" / "feedback" / student / SAMPLE / "medians.html"
+    return " ".join(visible_text(page.read_text()).split())
+
+
+def test_feedback_awaiting_manual_marks_says_not_marked_yet(cohort):
+    """ben's resubmission waits for the tutor: nbgrader's page would say "Score: 0.0 / 5.0", and
+    "Score: 0.0 / 1.0" on the unmarked task; ours says it is not marked yet and gives the
+    automatic part on its own."""
+    root, _, _, _ = cohort
+    text = _feedback_text(root, "ben")
+    assert "medians: not marked yet" in text
+    assert "Your tutor has still to mark 2 answers worth 3.0 of the 5.0 marks" in text
+    assert "The parts already marked have 0.0 of their 2.0 marks" in text  # the test cell
+    assert "Task (not marked yet, 1.0 marks) Written response (not marked yet, 2.0 marks)" in text
+    assert "Score: 0.0 / 5.0" not in text and "Score: 0.0 / 1.0" not in text
+
+
+def test_feedback_fully_marked_keeps_nbgraders_score(cohort):
+    """Once every mark is given the page is nbgrader's own: the same score line it shows."""
+    root, _, _, _ = cohort
+    text = _feedback_text(root, "ana")
+    assert f"medians (Score: {MARKED} / {MAX})" in text
+    assert "not marked yet" not in text.lower()
+
+
+def test_an_export_that_would_clear_a_grade_already_sent_is_refused(cohort, capsys):
+    """ben was graded and exported before he resubmitted (recorded as that export would have left
+    it): importing the blank his resubmission now has would remove his grade from Moodle."""
+    root, _, common, course = cohort
+    memory = course.state_folder() / "lms-exports" / "moodle.json"
+    sent = json.loads(memory.read_text())
+    memory.write_text(json.dumps({**sent, "ben": {SAMPLE: "4.25"}}))
+    out = root / "gradebook" / "grades-moodle.csv"
+    before = out.read_text()
+    capsys.readouterr()
+    assert main(["cohort", "export", "--layout", "moodle", *common]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert "Nothing was written: this export would clear grades you exported before" in err
+    assert f"ben: {SAMPLE} (4.25 exported last time; now awaiting manual marks" in err
+    assert out.read_text() == before
+    assert main(["cohort", "export", "--layout", "moodle", "--clear-grades", *common]) == 0
+    assert json.loads(memory.read_text())["ben"] == {SAMPLE: ""}

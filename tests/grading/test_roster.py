@@ -67,3 +67,12 @@ def test_cli_reports_problem_plainly(tmp_path, course, capsys):
     assert main(["cohort", "init", "--root", str(tmp_path), "--roster", str(roster)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("Problem: Row 3") and "Traceback" not in err
+
+
+def test_a_section_column_is_kept_for_the_canvas_export(tmp_path, course):
+    from qispread.grading.roster import sections
+
+    roster = write(tmp_path, "id,first_name,last_name,email,section\n"
+                             "ana,Ana,Okafor,a@nhs.net,Ward 7\nben,Ben,Price,b@nhs.net,\n")
+    assert main(["cohort", "init", "--root", str(tmp_path), "--roster", str(roster)]) == 0
+    assert sections(course) == {"ana": "Ward 7"}

@@ -85,7 +85,10 @@ def _is_solution(gb, cell, notebook: str, assignment: str) -> bool:
 
 def assignment_status(course: Course, tables: CohortTables) -> pd.DataFrame:
     """Per released assignment, how many learners are in each state, and how many were late,
-    extended, resubmitted after marking, or suspected of tampering; feedback released."""
+    extended, resubmitted after marking, or suspected of tampering; and how many have their
+    current feedback in the exchange."""
+    from qispread.grading.feedback_release import released
+
     rows = []
     for name in tables.assignments:
         mine = tables.standings[tables.standings.assignment == name]
@@ -102,7 +105,7 @@ def assignment_status(course: Course, tables: CohortTables) -> pd.DataFrame:
             "extended": int(mine.extended.sum()),
             "stale marks": int(mine.stale_marks.sum()),
             "tampering suspected": int(mine.tampering.sum()),
-            "feedback released": sum(course.feedback_released(name, s)
+            "feedback released": sum(released(course, name, s)
                                      for s in course.submitted_students(name)),
         })
     return pd.DataFrame(rows, columns=STATUS_COLUMNS)

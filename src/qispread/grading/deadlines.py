@@ -129,8 +129,13 @@ def set_due(course, assignment: str, due: datetime, penalty_percent_per_day: flo
     return deadline
 
 
-def extend(course, assignment: str, student: str, until: datetime | None) -> Deadline:
-    """Give one learner a later due date (None removes their extension)."""
+def extend(course, assignment: str, student: str, until: datetime | None) -> tuple[bool, bool]:
+    """Give one learner a later due date (None removes their extension). Returns (stored in
+    nbgrader's gradebook now, which needs the assignment released; the learner was not in the
+    gradebook before and was added, as nbgrader's autograde would add them)."""
+    from qispread.grading.roster import check_id
+
+    check_id(student, "The learner id")
     deadlines = load(course.state_folder())
     deadline = deadlines.get(assignment)
     if deadline is None or deadline.due is None:
@@ -140,38 +145,42 @@ def extend(course, assignment: str, student: str, until: datetime | None) -> Dea
         raise DataProblem(f"The extension ({show_when(until)}) is not later than the due date "
                           f"({show_when(deadline.due)}). Give a later date and time.")
     with course.gradebook() as gb:
-        if student not in {s.id for s in gb.students}:
-            raise DataProblem(f"There is no learner '{student}' in the gradebook. Check the id "
-                              "(it is the roster's id column) or add them with `init --roster`.")
+        new = student not in {s.id for s in gb.students}
     if until is None:
         deadline.extensions.pop(student, None)
     else:
         deadline.extensions[student] = until
     save(course.state_folder(), deadlines)
-    apply_to_gradebook(course, assignment)
-    return deadline
+    stored = apply_to_gradebook(course, assignment)
+    return stored, stored and new and until is not None
 
 
-def apply_to_gradebook(course, assignment: str) -> None:
-    """Copy the due date and extensions into nbgrader's gradebook (the assignment must have been
-    released; a submission row is created for a learner with an extension who has submitted)."""
+def apply_to_gradebook(course, assignment: str) -> bool:
+    """Copy the due date and extensions into nbgrader's gradebook (once the assignment is
+    released). An extension is stored when it is given, as nbgrader stores one: on the learner's
+    submission row, made ahead of the submission (autograding fills it in later), with the learner
+    added as a student first if the gradebook does not know them yet, as nbgrader's autograde
+    would add them."""
     from nbgrader.api import MissingEntry
 
     deadline = for_assignment(course.state_folder(), assignment)
-    submitted = set(course.submitted_students(assignment))
     with course.gradebook() as gb:
         try:
             gb.find_assignment(assignment)
         except MissingEntry:
-            return  # released later: `release` and `autograde` apply it then
+            return False  # released later: `release` and `autograde` apply it then
         gb.update_or_create_assignment(assignment, duedate=deadline.due)
         for row in gb.find_assignment(assignment).submissions:
             row.extension = _extension(deadline, row.student.id)
+        known = {s.id for s in gb.students}
         for student in deadline.extensions:
-            if student in submitted and deadline.extended(student):
+            if deadline.extended(student):
+                if student not in known:
+                    gb.update_or_create_student(student)
                 gb.update_or_create_submission(assignment, student,
                                                extension=_extension(deadline, student))
         gb.db.commit()
+    return True
 
 
 def _extension(deadline: Deadline, student: str) -> timedelta | None:

@@ -9,6 +9,7 @@ from traitlets.config import Config
 
 from qispread.errors import DataProblem
 from qispread.grading.course import Course
+from qispread.grading.honest_scores import MarkUnmarked, honest_feedback_config
 from qispread.grading.leak_check import RefuseLeaks, course_secrets, page_leaks, refuse
 from qispread.grading.redact import RedactHiddenTests
 
@@ -25,8 +26,9 @@ def _feedback_config(course: Course) -> Config:
     from nbgrader.preprocessors import GetGrades
 
     cfg = Config(course.config)
-    cfg.GenerateFeedback.preprocessors = [GetGrades, RedactHiddenTests, RefuseLeaks,
+    cfg.GenerateFeedback.preprocessors = [GetGrades, MarkUnmarked, RedactHiddenTests, RefuseLeaks,
                                           CSSHTMLHeaderPreprocessor]
+    honest_feedback_config(cfg)
     return cfg
 
 

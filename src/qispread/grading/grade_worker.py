@@ -23,10 +23,14 @@ from qispread.grading.check import CleanChecker, recheck
 from qispread.grading.execute import Settings, SubmissionFailed, WarmSandboxes
 from qispread.grading.lent_gradebook import shared_for_reading
 from qispread.grading.prepare import Job, resources, sanitise
+from qispread.grading.sandbox_cgroup import process_limit_reached
 
 # nbgrader's Autograde.autograde_preprocessors after Execute, less the two that write the
 # gradebook (the parent's writer runs those); a test checks they still are
 AFTER_EXECUTE = [IgnorePattern, ClearMetadataPreprocessor, LimitOutput, CheckCellMetadata]
+# a disagreement where only the learner's kernel failed: after the sandbox reached its process
+# limit, that is the limit at work (the kernel could start nothing), not an attempt on the marks
+KERNEL_FAILED = "learner's kernel: failed"
 
 
 @dataclass
@@ -65,7 +69,9 @@ def grade(job: Job) -> Outcome:
     try:
         sanitised = {Path(p).stem: sanitise(job, p, cfg) for p in job.notebooks}
         dest = Path(job.dest)
+        process_limit_reached()  # forget any earlier sandbox's
         executed = _state["sandboxes"].execute(sanitised, dest, dest)
+        starved = process_limit_reached()
         for notebook_id, nb in sanitised.items():
             if executed.errors[notebook_id]:
                 raise SubmissionFailed(executed.errors[notebook_id])
@@ -76,7 +82,8 @@ def grade(job: Job) -> Outcome:
             for pp in AFTER_EXECUTE:
                 graded, state = pp(config=cfg)(graded, state)
             outcome.notebooks[notebook_id] = graded
-            outcome.disagreements += verdict.disagreements
+            outcome.disagreements += [d for d in verdict.disagreements
+                                      if not (starved and KERNEL_FAILED in d)]
     except SubmissionFailed as exc:  # reported per submission; the run carries on
         outcome.error = str(exc)
         outcome.notebooks = {}

@@ -1,4 +1,5 @@
-"""The cohort's roster: a CSV with columns id, first_name, last_name, email."""
+"""The cohort's roster: a CSV with columns id, first_name, last_name, email, and optionally section
+(the learner's section or group in the LMS, which the Canvas export fills in)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 from qispread.errors import DataProblem
 
 COLUMNS = ("id", "first_name", "last_name", "email")
+OPTIONAL = ("section",)
 _EMAIL = re.compile(r"^[^@\s,;]+@[^@\s,;]+\.[^@\s,;]+$")
 # nbgrader uses the id as a folder name and, on JupyterHub, it is the learner's Unix account
 _ID = re.compile(r"^[a-z_][a-z0-9_.-]{0,31}$")
@@ -21,6 +23,15 @@ class Learner:
     first_name: str
     last_name: str
     email: str
+    section: str = ""
+
+
+def check_id(learner_id: str, what: str) -> None:
+    """Refuse an id that cannot be a learner's (a JupyterHub user name, an nbgrader folder)."""
+    if not _ID.match(learner_id):
+        raise DataProblem(
+            f"{what} '{learner_id}' is not usable as a JupyterHub user name. Use lower-case "
+            "letters, digits, '_', '.' or '-', starting with a letter, at most 32 characters.")
 
 
 def read_roster(path: Path) -> list[Learner]:
@@ -52,12 +63,7 @@ def read_roster(path: Path) -> list[Learner]:
         learner_id = values["id"]
         if not learner_id:
             raise DataProblem(f"Row {number} of {path} has no id. Every learner needs one.")
-        if not _ID.match(learner_id):
-            raise DataProblem(
-                f"Row {number} of {path}: the id '{learner_id}' is not usable as a JupyterHub "
-                "user name. Use lower-case letters, digits, '_', '.' or '-', starting with a "
-                "letter, at most 32 characters."
-            )
+        check_id(learner_id, f"Row {number} of {path}: the id")
         if learner_id in seen:
             raise DataProblem(
                 f"Row {number} of {path} repeats the id '{learner_id}' from row "
@@ -69,7 +75,7 @@ def read_roster(path: Path) -> list[Learner]:
                 "(expected something like name@nhs.net)."
             )
         seen[learner_id] = number
-        learners.append(Learner(*(values[name] for name in COLUMNS)))
+        learners.append(Learner(*(values.get(name, "") for name in COLUMNS + OPTIONAL)))
     return learners
 
 
@@ -83,3 +89,13 @@ def import_roster(course, learners: list[Learner]) -> int:
                 last_name=learner.last_name or None, email=learner.email or None,
             )
     return sum(learner.id not in known for learner in learners)
+
+
+def sections(course) -> dict[str, str]:
+    """Each learner's section, from the copy of the roster `init` keeps ({} without one)."""
+    from qispread.grading.private_paths import default_path
+
+    copy = default_path(course, "roster.csv")
+    if not copy.is_file():
+        return {}
+    return {learner.id: learner.section for learner in read_roster(copy) if learner.section}

@@ -67,3 +67,63 @@ def test_memory_beyond_the_limit_is_refused(tmp_path):
 def test_a_cpu_hog_is_stopped_at_the_cpu_time_limit(tmp_path):
     done = run_sandboxed(tmp_path, "while True:\n    pass")
     assert done.returncode != 0  # killed by SIGXCPU (or SIGKILL) long before the 60 s timeout
+
+
+def test_a_sandboxs_cgroup_lies_inside_the_graders_own():
+    """An academy's limits on the tutor's cgroup (slice, session, container) must hold for the
+    sandboxes too: each sandbox's cgroup is a child of the grader's own, per /proc/self/cgroup."""
+    from qispread.grading.sandbox_cgroup import ROOT, own_cgroups
+
+    own = own_cgroups(open("/proc/self/cgroup").read())
+    _, cgroup = entering(SMALL)
+    try:
+        if not cgroup.folders:
+            pytest.skip("no cgroup can be made here: the per-process limits hold instead")
+        for folder in cgroup.folders:
+            if (ROOT / "cgroup.controllers").exists():  # cgroup v2
+                mine = ROOT / own[""].lstrip("/")
+                assert folder.parent in (mine, mine.parent)  # beside the grader's own leaf
+            else:
+                controller = folder.relative_to(ROOT).parts[0]
+                assert folder.parent == ROOT / controller / own[controller].lstrip("/")
+    finally:
+        cgroup.remove()
+
+
+FORK_BURST = """import os, time
+for _ in range(400):
+    try:
+        if os.fork() == 0:
+            time.sleep(60)
+            os._exit(0)
+    except OSError:
+        break
+"""
+
+
+def test_a_burst_of_processes_is_not_tampering(tmp_path):
+    """Forking until the sandbox's process limit refuses more makes the learner's own kernel fail
+    its check (measured: "median_tests (learner's kernel: failed, clean re-check: passed)"), which
+    was reported as tampering suspected. The limit did that, not the learner: the clean re-check's
+    marks stand and no tampering is flagged."""
+    import json
+
+    from course_notebooks import release_notebooks
+    from sample_course import RIGHT, SAMPLE, answered, make_course, submit
+
+    from qispread.grading.autograde import Autograder
+    from qispread.grading.course import Course
+
+    if not cgroup_limits_processes():
+        pytest.skip("no cgroup can be made here, so there is no sandbox-wide process limit")
+    course = Course(make_course(tmp_path / "course"))
+    assert course.api().generate_assignment(SAMPLE)["success"]
+    blank = release_notebooks(course, SAMPLE)
+    submit(course.root, "forker", SAMPLE,
+           {name: answered(nb, FORK_BURST + RIGHT) for name, nb in blank.items()})
+    summary = Autograder(course, SAMPLE).run(jobs=1, timeout=60, sandbox=True)
+    assert summary.graded == ["forker"] and summary.tampering == {}
+    record = json.loads((course.state_folder() / SAMPLE / "forker.json").read_text())
+    assert record["state"] == "graded" and record["tampering"] is False
+    with course.gradebook() as gb:
+        assert gb.find_submission(SAMPLE, "forker").code_score == 2
