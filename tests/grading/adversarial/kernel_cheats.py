@@ -6,7 +6,7 @@ fails: no marks) and tries to turn the hidden test's verdict from inside the ker
 
 from __future__ import annotations
 
-from sample_course import PARTIAL
+from sample_course import PARTIAL, RIGHT
 
 # the hidden assertion the cheats look for, and the answer they would set from it
 PEEK = r'''
@@ -43,6 +43,17 @@ def _rewrite(lines):
 get_ipython().input_transformers_post.append(_rewrite)
 ''' + PARTIAL,
 }
+
+# right answers, but its kernel makes the visible check fail: under nbgrader that cell earns
+# nothing, so learner code can only lose its own marks
+FAILS_ITS_OWN_CHECK = "fails_its_own_visible_check"
+FAILS_ITS_OWN_CHECK_CODE = '''
+def _break(lines):
+    if any("checks.number(answer_median_odd" in line for line in lines):
+        return [*lines, "\\nraise RuntimeError('broken on purpose')\\n"]
+    return lines
+get_ipython().input_transformers_post.append(_break)
+''' + RIGHT
 
 # records every cell source the kernel is given, in a saved-work file (copied back out of the
 # sandbox) and, encoded so no text check could recognise it, in the output of a cell the learner

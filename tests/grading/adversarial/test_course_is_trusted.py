@@ -21,6 +21,8 @@ import pytest
 from batch_course import PROJECT
 from course_notebooks import release_notebooks, source_notebooks
 from kernel_cheats import (
+    FAILS_ITS_OWN_CHECK,
+    FAILS_ITS_OWN_CHECK_CODE,
     RECORDER,
     RECORDER_CODE,
     RECORDER_LAST_CELL,
@@ -68,6 +70,8 @@ def graded(tmp_path_factory):
     submit(root, "honest_partial", SAMPLE, {"medians.ipynb": answered(release, PARTIAL)})
     for student, code in SAMPLE_CHEATS.items():
         submit(root, student, SAMPLE, {"medians.ipynb": answered(release, code)})
+    submit(root, FAILS_ITS_OWN_CHECK, SAMPLE,
+           {"medians.ipynb": answered(release, FAILS_ITS_OWN_CHECK_CODE)})
     recorder = answered(release, RECORDER_CODE)
     recorder.cells.append(nbformat.v4.new_code_cell(RECORDER_LAST_CELL.strip()))
     submit(root, RECORDER, SAMPLE, {"medians.ipynb": recorder})
@@ -103,6 +107,13 @@ def test_code_left_running_in_the_kernel_cannot_read_a_hidden_test(graded, stude
     assert student in summaries[SAMPLE].graded
     assert _score(course, SAMPLE, "honest_partial") == 0
     assert _score(course, SAMPLE, student) == 0
+
+
+def test_learner_code_can_only_lose_its_own_marks(graded):
+    course, _ = graded
+    assert _score(course, SAMPLE, FAILS_ITS_OWN_CHECK) == 0
+    record = _record(course, SAMPLE, FAILS_ITS_OWN_CHECK)
+    assert record["tampering"] and "median_tests" in record["tampering_detail"]
 
 
 def _decoded(text: str) -> str:

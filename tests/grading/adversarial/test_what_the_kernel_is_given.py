@@ -88,10 +88,12 @@ def test_a_course_file_changed_in_the_sandbox_is_named(tmp_path):
     for folder in (source, sandbox):
         folder.mkdir()
     files = {}
-    for name in ("same.csv", "changed.csv", "deleted.csv", "linked.csv"):
+    for name in ("same.csv", "changed.csv", "deleted.csv", "linked.csv", "folder.csv"):
         (source / name).write_text("course data\n")
         files[name] = str(source / name)
     (sandbox / "same.csv").write_text("course data\n")
     (sandbox / "changed.csv").write_text("course data, rewritten\n")
     os.symlink(source / "linked.csv", sandbox / "linked.csv")
-    assert changed_course_files(sandbox, files) == ["changed.csv", "deleted.csv", "linked.csv"]
+    (sandbox / "folder.csv").mkdir()
+    assert changed_course_files(sandbox, files) == ["changed.csv", "deleted.csv", "folder.csv",
+                                                    "linked.csv"]
