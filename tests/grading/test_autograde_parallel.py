@@ -50,12 +50,13 @@ def test_memory_hog_gets_a_memory_error_not_the_machine(generated_course):
 
 
 def test_learner_code_runs_in_the_submission_folder(generated_course):
-    """As in stock nbgrader: files a learner's code writes land beside their notebook."""
+    """As in stock nbgrader: files a learner's code writes land beside their notebook (only its
+    saved work, named my_..., comes back out of the sandbox)."""
     course = generated_course
     release = release_notebooks(course, SAMPLE)["medians.ipynb"]
     for student in ("cwd_a", "cwd_b"):
-        code = f"open('where_{student}.txt', 'w').write('here')\n" + PARTIAL
+        code = f"open('my_where_{student}.txt', 'w').write('here')\n" + PARTIAL
         submit(course.root, student, SAMPLE, {"medians.ipynb": answered(release, code)})
     Autograder(course, SAMPLE).run(["cwd_a", "cwd_b"], jobs=2)
     for student in ("cwd_a", "cwd_b"):
-        assert (course.folder("autograded", student, SAMPLE) / f"where_{student}.txt").exists()
+        assert (course.folder("autograded", student, SAMPLE) / f"my_where_{student}.txt").exists()

@@ -56,6 +56,7 @@ def test_sandboxed_autograde_gives_stock_nbgraders_scores(generated_course, assi
     result = graded(course, assignment)
     students = sorted(result.stock_totals)
     assert sorted(result.summary.graded) == students and not result.summary.failed
+    assert not result.summary.tampering  # honest work changes no course file, agrees with itself
     assert cell_scores(course, assignment, students) == result.stock_scores
     assert totals(course, assignment, "solved").code_score == autograded_max(course, assignment)
     assert totals(course, assignment, "blank").code_score == 0

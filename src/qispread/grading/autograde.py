@@ -21,8 +21,15 @@ from qispread.grading.course import Course
 from qispread.grading.execute import Settings
 from qispread.grading.grade_worker import Outcome, grade, init_worker
 from qispread.grading.gradebook_writer import GradebookWriter
+from qispread.grading.leak_check import region_lines
 from qispread.grading.prepare import Job, is_test_cell, setup_code, test_cells
-from qispread.grading.record import read_state, record, state_path, submission_checksum
+from qispread.grading.record import (
+    read_state,
+    record,
+    state_path,
+    submission_checksum,
+    tampering_detail,
+)
 from qispread.grading.sandbox import NO_SANDBOX_WARNING, Limits, check_sandbox_works
 
 DEFAULT_MEMORY_MB = 2048
@@ -41,15 +48,18 @@ class AutogradeSummary:
 
 
 def course_imports(course: Course, assignment: str, tests_only: bool = False) -> list[str]:
-    """Modules the assignment's source notebooks (or only their test cells) import, to warm
-    kernels and the clean checker with."""
+    """Modules the assignment's source notebooks import, to warm kernels with: what learners
+    see (hidden tests, mark schemes and model answers left out, since the kernel's start-up
+    arguments are readable inside it); or, for the clean checker, what the test cells import,
+    hidden tests included."""
     modules: set[str] = set()
     for path in sorted(course.folder("source", assignment=assignment).glob("*.ipynb")):
         for cell in nbformat.read(path, as_version=4).cells:
             if cell.cell_type != "code" or tests_only and not is_test_cell(cell):
                 continue
             try:
-                tree = ast.parse(cell.source)
+                tree = ast.parse(cell.source if tests_only
+                                 else "\n".join(region_lines(cell.source)[1]))
             except SyntaxError:
                 continue
             for node in ast.walk(tree):
@@ -135,6 +145,19 @@ class Autograder:
                    {nb: test_cells(source / f"{nb}.ipynb") for nb in known},
                    {nb: setup_code(source / f"{nb}.ipynb") for nb in known})
 
+    def with_course_files(self, job: Job) -> Job:
+        """The job, told which files are the course's own (the source's files that prepare laid
+        over the learner's) and which the course keeps as the learner's: the clean re-check
+        reads the course's from the source, never from the sandbox."""
+        source = self.course.folder("source", assignment=self.assignment)
+        job.kept = sorted(self.course.config.get("Autograde", {}).get(
+            "exclude_overwriting", {}).get(self.assignment, []))
+        files = _find_all_files(source, self.course.coursedir.ignore + ["*.ipynb"])
+        job.course_files = {rel: path for path in files
+                            for rel in [Path(path).relative_to(source).as_posix()]
+                            if rel not in job.kept}
+        return job
+
     def settings(self, memory_mb: int | None, timeout: float | None, sandbox: bool) -> Settings:
         from nbgrader.preprocessors import Execute
 
@@ -178,7 +201,8 @@ class Autograder:
             try:
                 for student in todo:
                     state_path(self.course, self.assignment, student).unlink(missing_ok=True)
-                    futures.append(pool.submit(grade, self.prepare(student)))
+                    futures.append(pool.submit(grade, self.with_course_files(
+                        self.prepare(student))))
                 for future in as_completed(futures):
                     outcome = future.result()
                     record(self.course, self.assignment, self._notebook_ids, outcome, writer)
@@ -186,8 +210,9 @@ class Autograder:
                         summary.failed[outcome.student] = outcome.error
                     else:
                         summary.graded.append(outcome.student)
-                    if outcome.disagreements:
-                        summary.tampering[outcome.student] = "; ".join(outcome.disagreements)
+                    detail = tampering_detail(outcome)
+                    if detail:
+                        summary.tampering[outcome.student] = detail
                     summary.seconds[outcome.student] = outcome.seconds
                     bar(outcome)
             except BaseException:

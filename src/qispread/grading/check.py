@@ -1,8 +1,12 @@
-"""Step 3 of grading: the marks. Each test cell runs again in a clean process (clean_check.py) on
-the answers taken out of the learner's kernel; its result is what is recorded. The executed
-notebook from the sandbox is the learner's data: only its outputs are kept, on the grader's own
-sanitised copy of the notebook. Where the learner's kernel and the clean process disagree, the
-submission is flagged for the tutor."""
+"""Step 3 of grading: the marks. The learner's kernel ran only each test cell's visible part;
+here each whole test cell, hidden tests included, runs in a clean process (clean_check.py) on the
+answers taken out of the kernel, in a folder holding only the course's own files and the
+learner's saved work. A test cell earns its marks as under nbgrader: only if it runs without an
+error, which takes its visible part passing in the learner's kernel and the whole cell passing in
+the clean process (a kernel can only lose its own marks, never gain one). The executed notebook
+from the sandbox is the learner's data: only its outputs are kept, on the grader's own sanitised
+copy of the notebook. Where the visible part passes in one and fails in the other, the submission
+is flagged for the tutor."""
 
 from __future__ import annotations
 
@@ -61,10 +65,12 @@ def _missing_answers(cells: list[dict]) -> dict:
     return {cell["id"]: {"outputs": [error], "passed": False} for cell in cells}
 
 
-def recheck(sanitised, executed: dict, answers: dict | None, folder: str,
-            checker: CleanChecker, setup: dict | None = None) -> Verdict:
+def recheck(sanitised, visible: dict[str, str], executed: dict, answers: dict | None,
+            folder: str, checker: CleanChecker, setup: dict | None = None) -> Verdict:
     """The sanitised notebook with the executed outputs put back (cell by cell, where the cell
-    is the same one) and the clean process's results in every test cell."""
+    is the same one) and the result of every test cell: the clean process's, unless the
+    visible part failed in the learner's kernel (then the kernel's failure stands, as it would
+    under nbgrader). `visible`: {grade_id: the visible part the kernel ran}."""
     nb = nbformat.from_dict(sanitised)
     ran = executed.get("cells", []) if isinstance(executed, dict) else []
     in_kernel: dict[str, bool] = {}
@@ -78,9 +84,10 @@ def recheck(sanitised, executed: dict, answers: dict | None, folder: str,
             cell.execution_count = count if isinstance(count, int) else None
         if is_test_cell(cell):
             in_kernel[cell.metadata["nbgrader"]["grade_id"]] = not failed(cell.outputs)
-    cells = [{"id": c.metadata["nbgrader"]["grade_id"], "source": c.source,
-              "setup": (setup or {}).get(c.metadata["nbgrader"]["grade_id"], [])}
-             for c in nb.cells if is_test_cell(c)]
+    cells = [{"id": gid, "source": c.source, "visible": visible.get(gid, c.source),
+              "setup": (setup or {}).get(gid, [])}
+             for c in nb.cells if is_test_cell(c)
+             for gid in [c.metadata["nbgrader"]["grade_id"]]]
     results = (checker.run(folder, cells, answers) if answers is not None
                else _missing_answers(cells))
     verdict = Verdict(nb)
@@ -89,10 +96,13 @@ def recheck(sanitised, executed: dict, answers: dict | None, folder: str,
             continue
         grade_id = cell.metadata["nbgrader"]["grade_id"]
         result = results[grade_id]
-        cell.outputs = [nbformat.from_dict(o) for o in result["outputs"]]
-        if answers is not None and result["passed"] != in_kernel.get(grade_id):
+        if answers is None or in_kernel.get(grade_id) or not result["passed"]:
+            cell.outputs = [nbformat.from_dict(o) for o in result["outputs"]]
+        clean = result.get("visible_passed", result["passed"])
+        if answers is not None and clean != in_kernel.get(grade_id):
             verdict.disagreements.append(
-                f"{grade_id} (learner's kernel: {'passed' if in_kernel.get(grade_id) else 'failed'}"
-                f", clean re-check: {'passed' if result['passed'] else 'failed'})")
+                f"{grade_id} (its visible check in the learner's kernel: "
+                f"{'passed' if in_kernel.get(grade_id) else 'failed'}, in a clean re-check: "
+                f"{'passed' if clean else 'failed'})")
     cap_notebook(nb)
     return verdict

@@ -3,10 +3,12 @@ learner's kernel, so nothing the learner's code patched (modules, builtins, the 
 IPython) can change a mark.
 
 It only ever receives data: the test cells' source (from the gradebook's copy of the
-assignment, never the submission's), the answers as JSON values, and a folder holding the
-files the notebook saved (my_*.json). Started once per grading worker with the course's imports
-done; each submission is checked in a child forked from it, so no submission can leave anything
-behind for the next. Protocol: one JSON request per line on stdin, one JSON reply per line."""
+assignment, never the submission's), hidden tests included (only their visible part ran in the
+learner's kernel), the answers as JSON values, and a folder holding the course's own files and
+the learner's saved work (saved_work.py), nothing else. Started once per grading worker with
+the course's imports done; each submission is checked in a child forked from it, so no
+submission can leave anything behind for the next. Protocol: one JSON request per line on
+stdin, one JSON reply per line."""
 
 from __future__ import annotations
 
@@ -51,9 +53,20 @@ def restore(value):
     return value
 
 
-def run_cell(source: str, answers: dict, setup: Sequence[str] = ()) -> dict:
+def run_cell(source: str, answers: dict, setup: Sequence[str] = (),
+             visible: str | None = None) -> dict:
     """Outputs as nbformat dicts, and whether the cell passed (no error), as nbgrader decides.
-    `setup` is the course's own given code the cell needs first (its output is not shown)."""
+    `setup` is the course's own given code the cell needs first (its output is not shown).
+    `visible` is the cell's visible part, the only part the learner's kernel ran: whether it
+    passes here too is reported, for comparison with the kernel (the hidden part may use names
+    the visible part defines, so the whole cell is run as one, as nbgrader runs it)."""
+    passed, outputs = _run(source, answers, setup)
+    visible_passed = passed if visible is None or visible == source \
+        else _run(visible, answers, setup)[0]
+    return {"outputs": outputs, "passed": passed, "visible_passed": visible_passed}
+
+
+def _run(source: str, answers: dict, setup: Sequence[str]) -> tuple[bool, list[dict]]:
     namespace = {"__name__": "__main__", "__builtins__": builtins}
     namespace.update({k: restore(v) for k, v in answers.items() if k.startswith("answer_")})
     captured = io.StringIO()
@@ -72,7 +85,7 @@ def run_cell(source: str, answers: dict, setup: Sequence[str] = ()) -> dict:
         outputs.append({"output_type": "stream", "name": "stdout", "text": captured.getvalue()})
     if error:
         outputs.append(error)
-    return {"outputs": outputs, "passed": error is None}
+    return error is None, outputs
 
 
 def error_output(exc: BaseException, source: str) -> dict:
@@ -93,7 +106,8 @@ def error_output(exc: BaseException, source: str) -> dict:
 def check(request: dict) -> dict:
     os.chdir(request["folder"])
     answers = request.get("answers") or {}
-    return {cell["id"]: run_cell(cell["source"], answers, cell.get("setup", []))
+    return {cell["id"]: run_cell(cell["source"], answers, cell.get("setup", []),
+                                 cell.get("visible"))
             for cell in request["cells"]}
 
 

@@ -2,13 +2,13 @@
 bubblewrap sandbox (sandboxed_kernel.py), driven from this worker with nbgrader's own Execute
 preprocessor over ZeroMQ ipc sockets. The next sandbox is started while the current submission
 runs, to hide the kernel's start-up time. The submission's files are copied into the sandbox's
-folder when its job arrives, and only regular files come back out."""
+folder when its job arrives; only the learner's saved work comes back out (saved_work.py), and
+the course's own files there are compared with the source's."""
 
 from __future__ import annotations
 
 import os
 import shutil
-import stat
 import tempfile
 import threading
 import time
@@ -20,8 +20,8 @@ from traitlets.config import Config
 from qispread.grading.run_notebook import KERNEL_DIED, preload_line, run_notebook
 from qispread.grading.sandbox import Limits
 from qispread.grading.sandboxed_kernel import kill, kill_now, start_kernel
+from qispread.grading.saved_work import changed_course_files, copy_saved_work
 
-FILES_BACK_BYTES = 50_000_000
 DIED_STARTING = "Kernel died before replying to kernel_info"
 START_ATTEMPTS = 3
 
@@ -43,10 +43,20 @@ class Settings:
 
 
 @dataclass
+class Files:
+    """A submission's files around its run."""
+    given: Path  # what the sandbox's folder starts with: the autograded folder
+    saved_to: Path  # where the learner's saved work is copied back to
+    course: dict[str, str] = field(default_factory=dict)  # course file -> the source's copy
+    kept: list[str] = field(default_factory=list)  # the learner's by exclude_overwriting
+
+
+@dataclass
 class Executed:
     notebooks: dict  # notebook id -> executed notebook (as the learner's code left it)
     answers: dict  # notebook id -> {answer name: JSON value} or None
     errors: dict  # notebook id -> why it stopped, or None
+    changed_course_files: list[str] = field(default_factory=list)  # by the learner's code
 
 
 class Slot:
@@ -103,12 +113,12 @@ class Slot:
         self.log.unlink(missing_ok=True)
 
 
-def execute_submission(first: Slot, scratch: Path, notebooks: dict, files_from: Path,
-                       files_to: Path) -> Executed:
+def execute_submission(first: Slot, scratch: Path, notebooks: dict, files: Files) -> Executed:
     """Each notebook on a fresh kernel in a fresh sandbox over the same folder (the first one
-    already booting); then the submission's regular files are copied back out."""
+    already booting); then the course's files there are compared with the source's, and the
+    learner's saved work is copied back out."""
     settings = first.settings
-    shutil.copytree(files_from, first.folder, dirs_exist_ok=True, symlinks=False)
+    shutil.copytree(files.given, first.folder, dirs_exist_ok=True, symlinks=False)
     deadline = time.monotonic() + settings.timeout if settings.timeout else None
     executed = Executed({}, {}, {})
     slot: Slot | None = first
@@ -125,27 +135,9 @@ def execute_submission(first: Slot, scratch: Path, notebooks: dict, files_from: 
             slot = None
         executed.notebooks[notebook_id], executed.answers[notebook_id], \
             executed.errors[notebook_id] = result
-    copy_regular_files(first.folder, files_to)
+    executed.changed_course_files = changed_course_files(first.folder, files.course)
+    copy_saved_work(first.folder, files.saved_to, files.kept)
     return executed
-
-
-def copy_regular_files(source: Path, target: Path, budget: int = FILES_BACK_BYTES) -> None:
-    """Regular files only (a symlink the learner made could point anywhere on the grader's
-    machine), up to `budget` bytes in all."""
-    for folder, _dirs, files in os.walk(source, followlinks=False):
-        rel = Path(folder).relative_to(source)
-        for name in files:
-            path = Path(folder) / name
-            info = path.lstat()
-            if not stat.S_ISREG(info.st_mode) or info.st_size > budget:
-                continue
-            budget -= info.st_size
-            (target / rel).mkdir(parents=True, exist_ok=True)
-            dest = target / rel / name
-            if dest.is_symlink():
-                dest.unlink()
-            with open(path, "rb") as src, open(dest, "wb") as out:
-                shutil.copyfileobj(src, out)
 
 
 def remove_tree(folder: Path) -> None:
@@ -180,13 +172,13 @@ class WarmSandboxes:
             self._spare = Slot(self.settings, self.scratch)
         return slot
 
-    def execute(self, notebooks: dict, files_from: Path, files_to: Path) -> Executed:
+    def execute(self, notebooks: dict, files: Files) -> Executed:
         """Run a submission; a kernel that died before it started (not the learner's doing)
         is given a fresh sandbox."""
         for _ in range(START_ATTEMPTS):
             slot = self.take()
             try:
-                executed = execute_submission(slot, self.scratch, notebooks, files_from, files_to)
+                executed = execute_submission(slot, self.scratch, notebooks, files)
             finally:
                 slot.discard()
                 remove_tree(slot.folder)

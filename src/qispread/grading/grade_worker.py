@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 import time
 from contextlib import ExitStack
 from dataclasses import dataclass, field
@@ -20,10 +21,11 @@ from nbgrader.preprocessors import CheckCellMetadata, IgnorePattern, LimitOutput
 from traitlets.config import Config
 
 from qispread.grading.check import CleanChecker, recheck
-from qispread.grading.execute import Settings, SubmissionFailed, WarmSandboxes
+from qispread.grading.execute import Files, Settings, SubmissionFailed, WarmSandboxes
 from qispread.grading.lent_gradebook import shared_for_reading
-from qispread.grading.prepare import Job, resources, sanitise
+from qispread.grading.prepare import Job, for_kernel, resources, sanitise, visible_parts
 from qispread.grading.sandbox_cgroup import process_limit_reached
+from qispread.grading.saved_work import lay_out_check_folder
 
 # nbgrader's Autograde.autograde_preprocessors after Execute, less the two that write the
 # gradebook (the parent's writer runs those); a test checks they still are
@@ -40,6 +42,7 @@ class Outcome:
     notebooks: dict[str, dict] = field(default_factory=dict)  # notebook id -> graded notebook
     error: str | None = None  # why it could not be graded, in plain English
     disagreements: list[str] = field(default_factory=list)  # the kernel vs the clean re-check
+    changed_course_files: list[str] = field(default_factory=list)  # by the learner's code
     seconds: float = 0.0
 
 
@@ -68,22 +71,30 @@ def grade(job: Job) -> Outcome:
     start = time.perf_counter()
     try:
         sanitised = {Path(p).stem: sanitise(job, p, cfg) for p in job.notebooks}
+        visible = {nb_id: visible_parts(nb, cfg) for nb_id, nb in sanitised.items()}
         dest = Path(job.dest)
+        sandboxes: WarmSandboxes = _state["sandboxes"]
         process_limit_reached()  # forget any earlier sandbox's
-        executed = _state["sandboxes"].execute(sanitised, dest, dest)
+        executed = sandboxes.execute(
+            {nb_id: for_kernel(nb, visible[nb_id]) for nb_id, nb in sanitised.items()},
+            Files(dest, dest, job.course_files, job.kept))
         starved = process_limit_reached()
-        for notebook_id, nb in sanitised.items():
-            if executed.errors[notebook_id]:
-                raise SubmissionFailed(executed.errors[notebook_id])
-            verdict = recheck(nb, executed.notebooks[notebook_id], executed.answers[notebook_id],
-                              job.dest, _state["checker"], job.setup.get(notebook_id, {}))
-            state: Any = resources(job, notebook_id)
-            graded: Any = verdict.notebook
-            for pp in AFTER_EXECUTE:
-                graded, state = pp(config=cfg)(graded, state)
-            outcome.notebooks[notebook_id] = graded
-            outcome.disagreements += [d for d in verdict.disagreements
-                                      if not (starved and KERNEL_FAILED in d)]
+        outcome.changed_course_files = executed.changed_course_files
+        with tempfile.TemporaryDirectory(prefix="check-", dir=sandboxes.scratch) as folder:
+            lay_out_check_folder(Path(folder), dest, job.course_files, job.kept)
+            for notebook_id, nb in sanitised.items():
+                if executed.errors[notebook_id]:
+                    raise SubmissionFailed(executed.errors[notebook_id])
+                verdict = recheck(nb, visible[notebook_id], executed.notebooks[notebook_id],
+                                  executed.answers[notebook_id], folder, _state["checker"],
+                                  job.setup.get(notebook_id, {}))
+                state: Any = resources(job, notebook_id)
+                graded: Any = verdict.notebook
+                for pp in AFTER_EXECUTE:
+                    graded, state = pp(config=cfg)(graded, state)
+                outcome.notebooks[notebook_id] = graded
+                outcome.disagreements += [d for d in verdict.disagreements
+                                          if not (starved and KERNEL_FAILED in d)]
     except SubmissionFailed as exc:  # reported per submission; the run carries on
         outcome.error = str(exc)
         outcome.notebooks = {}

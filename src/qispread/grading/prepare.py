@@ -1,16 +1,19 @@
 """Step 1 of grading: read and sanitise a submission's notebooks as nbgrader's Autograde does
-(its own preprocessors, in its order), and refuse one whose test cells are not all there."""
+(its own preprocessors, in its order), and refuse one whose test cells are not all there. Then
+make the copy the learner's kernel is given, which holds no hidden test."""
 
 from __future__ import annotations
 
 import ast
 import builtins
-from dataclasses import dataclass
+import copy
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
 from nbgrader.preprocessors import (
     CheckCellMetadata,
+    ClearHiddenTests,
     ClearOutput,
     DeduplicateIds,
     OverwriteCells,
@@ -35,6 +38,8 @@ class Job:
     db_url: str
     test_cells: dict  # notebook id -> {grade_id: points} of its autograded test cells
     setup: dict  # notebook id -> {grade_id: [course code the test cell needs first]}
+    course_files: dict = field(default_factory=dict)  # the course's own files: path -> source
+    kept: list = field(default_factory=list)  # files exclude_overwriting keeps as the learner's
 
 
 def resources(job: Job, notebook_id: str) -> dict:
@@ -124,3 +129,29 @@ def sanitise(job: Job, path: str, cfg: Config):
         raise SubmissionFailed(f"{TEST_CELL_CHANGED} ({exc})") from None
     # stock nbgrader writes the sanitised notebook and reads it back
     return nbformat.reads(nbformat.writes(nb), as_version=nbformat.NO_CONVERT)
+
+
+def visible_parts(sanitised, cfg: Config) -> dict[str, str]:
+    """{grade_id: a test cell's visible part}: its source without the hidden tests, removed by
+    nbgrader's own ClearHiddenTests (with the course's delimiters), so exactly the cell that was
+    released to learners."""
+    clear = ClearHiddenTests(config=cfg)
+    parts = {}
+    for index, cell in enumerate(sanitised.cells):
+        if is_test_cell(cell):
+            visible, _ = clear.preprocess_cell(copy.deepcopy(cell), {}, index)
+            parts[cell.metadata["nbgrader"]["grade_id"]] = visible.source
+    return parts
+
+
+def for_kernel(sanitised, visible: dict[str, str]):
+    """The copy of a sanitised notebook that the learner's kernel is given: each test cell holds
+    only its visible part, and text cells are empty (mark schemes live there; a kernel runs only
+    code). Hidden tests run only in the clean re-check (check.py)."""
+    nb = copy.deepcopy(sanitised)
+    for cell in nb.cells:
+        if is_test_cell(cell):
+            cell.source = visible[cell.metadata["nbgrader"]["grade_id"]]
+        elif cell.cell_type != "code":
+            cell.source = ""
+    return nb

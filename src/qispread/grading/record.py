@@ -43,11 +43,18 @@ def read_state(course: Course, assignment: str, student: str) -> dict | None:
 
 
 def tampering_detail(outcome: Outcome) -> str | None:
-    if not outcome.disagreements:
+    found = []
+    if outcome.disagreements:
+        found.append("the learner's own kernel and a clean re-check of the same answers disagree "
+                     "on " + "; ".join(outcome.disagreements))
+    if outcome.changed_course_files:
+        found.append("the learner's code changed the course's own "
+                     + ("file " if len(outcome.changed_course_files) == 1 else "files ")
+                     + ", ".join(outcome.changed_course_files)
+                     + " while it ran (the re-check used the course's copy)")
+    if not found:
         return None
-    return ("Tampering suspected: the learner's own kernel and a clean re-check of the same "
-            "answers disagree on " + "; ".join(outcome.disagreements) + ". The clean result "
-            "was recorded.")
+    return "Tampering suspected: " + "; and ".join(found) + ". The clean result was recorded."
 
 
 def _record_submission(course: Course, assignment: str, notebook_ids: list[str], gb,
