@@ -25,6 +25,12 @@ c.CourseDirectory.course_id = "qispread"
 # assignments as drafts. The folder must exist and be writable by everyone (see the tutor guide).
 c.Exchange.root = os.environ.get("QISPREAD_EXCHANGE", "/srv/nbgrader/exchange")
 
+# Collecting: every inbound entry is treated as hostile (links never followed, only ordinary
+# files, size caps, refused entries named to the tutor, impersonation kept for `cohort status`),
+# for `qispread cohort collect`, `nbgrader collect` and formgrader's Collect button alike.
+# See docs/grading-sandbox.md.
+c.ExchangeFactory.collect = "qispread.grading.exchange_collect.HostileFilesCollect"
+
 # Late submissions: nbgrader's own late-penalty step, with the percentage per day the tutor sets
 # with `qispread cohort deadline ASSIGNMENT --due ... --late-penalty PERCENT`.
 c.AssignLatePenalties.plugin_class = "qispread.grading.late_penalty.PercentPerDay"
