@@ -41,13 +41,21 @@ c.ClearSolutions.code_stub = {"python": ""}
 c.ClearSolutions.text_stub = "Write your answer here."
 
 # Feedback from nbgrader's own path (`nbgrader generate_feedback`, formgrader's "generate feedback"
-# button) goes through the same redaction and final leak check as `qispread cohort feedback`:
+# button) goes through the same redaction, inert output and final leak check as
+# `qispread cohort feedback`:
 # hidden tests and mark schemes removed, and a page refused if it still holds any assignment's
 # hidden tests, mark schemes or model answers, another learner's id or email, or a value of the
 # grader's environment. See docs/grading-sandbox.md.
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",
     "qispread.grading.redact.RedactHiddenTests",
+    "qispread.grading.inert_output.MakeLearnerOutputInert",
     "qispread.grading.leak_check.RefuseLeaks",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]
+
+# A learner's notebook shown as HTML runs nothing from it: formgrader renders submissions with
+# nbconvert's HTMLExporter on the tutor's Jupyter origin, so scripts, event attributes,
+# javascript: links, SVG and widget state in a learner's outputs or markdown are removed first
+# (feedback above gets the same). See docs/grading-sandbox.md.
+c.HTMLExporter.preprocessors = ["qispread.grading.inert_output.MakeLearnerOutputInert"]

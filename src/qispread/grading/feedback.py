@@ -1,4 +1,5 @@
-"""Feedback for learners through nbgrader, with hidden tests removed, checked before release."""
+"""Feedback for learners through nbgrader, with hidden tests removed and the learner's output
+made inert (inert_output), checked before release."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from traitlets.config import Config
 from qispread.errors import DataProblem
 from qispread.grading.course import Course
 from qispread.grading.exchange_collect import REQUIRED
+from qispread.grading.inert_output import MakeLearnerOutputInert
 from qispread.grading.leak_check import RefuseLeaks, course_secrets, page_leaks, refuse
 from qispread.grading.redact import RedactHiddenTests
 
@@ -26,8 +28,8 @@ def _feedback_config(course: Course) -> Config:
     from nbgrader.preprocessors import GetGrades
 
     cfg = Config(course.config)
-    cfg.GenerateFeedback.preprocessors = [GetGrades, RedactHiddenTests, RefuseLeaks,
-                                          CSSHTMLHeaderPreprocessor]
+    cfg.GenerateFeedback.preprocessors = [GetGrades, RedactHiddenTests, MakeLearnerOutputInert,
+                                          RefuseLeaks, CSSHTMLHeaderPreprocessor]
     return cfg
 
 
