@@ -160,3 +160,25 @@ def test_report_shows_the_hostile_answer_as_text_and_its_charts(browser, pages):
         assert page.locator(".main-svg").count() >= 3  # the three plotly charts drew
     finally:
         page.close()
+
+
+def test_report_runs_only_its_own_scripts(browser, pages, monkeypatch, tmp_path):
+    """Should learner text ever reach the report unescaped, its content policy stops it running
+    while the report's own charts still draw."""
+    from qispread.grading import report
+
+    sections = report.sections
+
+    def with_slip(*args):
+        return [*sections(*args), ("Slipped through", "<img src=x onerror=\"document.title="
+                                   "'pwned-slip'\"><script>window.pwned = 5</script>")]
+
+    monkeypatch.setattr(report, "sections", with_slip)
+    path = report.write_report(Course(pages["report"].parent / "course"), tmp_path / "r.html")
+    page, _ = _open(browser, path)
+    try:
+        assert not page.title().startswith("pwned"), page.title()
+        assert page.evaluate("() => window.pwned") is None
+        assert page.locator(".main-svg").count() >= 3
+    finally:
+        page.close()

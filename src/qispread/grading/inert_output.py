@@ -33,8 +33,8 @@ TAGS = {"a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "d
         "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "kbd", "li", "ol", "p", "pre", "q",
         "s", "samp", "small", "span", "strong", "sub", "sup", "table", "tbody", "td", "tfoot",
         "th", "thead", "tr", "u", "ul"}
-ATTRIBUTES = {"a": {"href", "title"}, "td": {"colspan", "rowspan"},
-              "th": {"colspan", "rowspan", "scope"}, "table": {"class"}, "abbr": {"title"}}
+ATTRIBUTES = {"a": {"href", "title"}, "td": {"colspan", "rowspan"}, "table": {"border", "class"},
+              "th": {"colspan", "rowspan", "scope"}, "abbr": {"title"}}
 URL_SCHEMES = {"http", "https", "mailto"}
 AS_TEXT = ("text/plain",)
 IMAGES = ("image/png", "image/jpeg")
