@@ -159,8 +159,8 @@ def _feedback(args, run) -> int:
             where = "released to the exchange"
             for student in held:
                 where += (f"; {student}'s was not released (their submission has no "
-                          "submission_secret.txt, so it was not made by the Assignments tab's "
-                          "Submit; ask them to submit again)")
+                          "submission_secret.txt or timestamp.txt, so it was not made by the "
+                          "Assignments tab's Submit; ask them to submit again)")
         else:
             where = "not released (no exchange folder)"
     print(f"Feedback pages for {_plural(len(marked), 'learner')}, checked for hidden tests; "

@@ -23,7 +23,7 @@ from sample_course import RIGHT, SAMPLE, WRONG, answered, make_course, submit
 
 from qispread.cli_cohort import main
 from qispread.grading.course import Course
-from qispread.grading.states import AWAITING_MANUAL, standings_of
+from qispread.grading.states import AWAITING_MANUAL, GRADED, standings_of
 
 STAMP = "2026-01-10 09:00:00.000000 UTC"
 TUTOR_SECRET = "TUTOR_SECRET_91c2"
@@ -258,4 +258,11 @@ def test_everyone_with_a_notebook_is_graded_and_gets_feedback(attacked, graded):
     assert all(states[s] == AWAITING_MANUAL for s in collected_with_notebook), states
     released = len(list((exchange / "qispread" / "feedback").glob("*.html")))
     assert released == len(collected_with_notebook) - 1  # irc's cannot be delivered
-    assert "irc's was not released (their submission has no submission_secret.txt" in graded
+    assert ("irc's was not released (their submission has no submission_secret.txt or "
+            "timestamp.txt") in graded
+
+
+def test_a_notebook_left_out_scores_as_a_missing_one(attacked, graded):
+    _, root, _, _ = attacked
+    (sys_standing,) = standings_of(Course(root), [SAMPLE], ["sys"])
+    assert (sys_standing.state, sys_standing.score) == (GRADED, 0.0)

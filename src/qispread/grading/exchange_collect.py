@@ -105,14 +105,17 @@ class HostileFilesCollect(ExchangeCollect):
         for record in self.src_records:
             student = record["username"]
             entry = Path(self.inbound_path) / record["filename"]
-            why = (learner_id_problem(student) or self._entry_problem(entry)
-                   or (UNREADABLE_TIME if record.get("unreadable") else None))
-            notes = [] if why else self._owner_notes(student, entry)
-            if why is None:
-                try:
+            notes: list[str] = []
+            try:
+                why = (learner_id_problem(student) or self._entry_problem(entry)
+                       or (UNREADABLE_TIME if record.get("unreadable") else None))
+                if why is None:
+                    notes = self._owner_notes(student, entry)
                     notes += inspect_folder(entry, self.caps, self.skip)
-                except UnsafeSubmission as refused:
-                    why = str(refused)
+            except UnsafeSubmission as refused:
+                why = str(refused)
+            except OSError:  # removed or made unreadable while being looked at
+                why = "it could not be read"
             if why:
                 notes.append(f"not collected: the entry {shown(record['filename'])} in the "
                              f"exchange was refused because {why}")

@@ -149,7 +149,10 @@ def _walk_dir(fd: int, dest: Path | None, rel: str, depth: int, walk: _Walk) -> 
         walk.entries += 1
         if walk.entries > walk.caps.entries:
             raise UnsafeSubmission(f"it holds more than {walk.caps.entries} files and folders")
-        info = entry.stat(follow_symlinks=False)
+        try:
+            info = entry.stat(follow_symlinks=False)
+        except OSError:  # gone since it was listed
+            continue
         is_dir = stat.S_ISDIR(info.st_mode)
         if walk.skip and walk.skip(entry.name, is_dir):
             continue
@@ -161,7 +164,11 @@ def _walk_dir(fd: int, dest: Path | None, rel: str, depth: int, walk: _Walk) -> 
         elif is_dir:
             if depth >= walk.caps.depth:
                 raise UnsafeSubmission(f"its folders are nested more than {walk.caps.depth} deep")
-            sub = os.open(entry.name, _OPEN_DIR, dir_fd=fd)
+            try:
+                sub = os.open(entry.name, _OPEN_DIR, dir_fd=fd)
+            except OSError:  # no permission to read it, or replaced since it was listed
+                walk.leave_out(path, "it is a folder that could not be opened")
+                continue
             try:
                 target = None
                 if dest is not None:
