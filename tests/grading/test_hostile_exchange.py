@@ -29,10 +29,11 @@ STAMP = "2026-01-10 09:00:00.000000 UTC"
 TUTOR_SECRET = "TUTOR_SECRET_91c2"
 SOLUTION_TEXT = "BEGIN SOLUTION"
 HONEST = ["daemon", "bin"]
+COURSE_DATA = "ward,falls\nA,3\n"
 # learner -> what their entry holds besides an honest notebook
 ATTACKS = {
     "sys": "links to the tutor's files, and the notebook a link to the solutions",
-    "sync": "a hard link to the tutor's roster copy",
+    "sync": "a hard link to the tutor's roster copy, and a file where the course has a folder",
     "games": "a link to the whole course folder",
     "man": "folders nested 30 deep",
     "lp": "a FIFO",
@@ -83,6 +84,7 @@ def _attack(root: Path, exchange: Path, honest_nb) -> None:
 
     entry = _entry(exchange, "sync", honest_nb)
     os.link(roster, entry / "roster.csv")
+    (entry / "data").write_text("a file where the course has a folder")
     _give(entry, "sync")
     os.chown(roster, 0, 0)  # the tutor's file stays the tutor's
 
@@ -125,6 +127,8 @@ def _attack(root: Path, exchange: Path, honest_nb) -> None:
 def attacked(tmp_path_factory):
     base = tmp_path_factory.mktemp("hostile-exchange")
     root, exchange = make_course(base / "course"), base / "exchange"
+    (root / "solutions" / SAMPLE / "data").mkdir()
+    (root / "solutions" / SAMPLE / "data" / "wards.csv").write_text(COURSE_DATA)
     exchange.mkdir()
     (base / "roster.csv").write_text(ROSTER)
     common = ["--root", str(root), "--exchange", str(exchange)]
@@ -267,3 +271,9 @@ def test_a_notebook_left_out_scores_as_a_missing_one(attacked, graded):
     (sys_standing,) = [s for s in standings_of(Course(root), [SAMPLE], ["sys"])
                        if s.student == "sys"]
     assert (sys_standing.state, sys_standing.score) == (GRADED, 0.0)
+
+
+def test_the_courses_files_replace_what_a_learner_put_in_their_place(attacked, graded):
+    _, root, _, _ = attacked
+    wards = root / "gradebook" / "autograded" / "sync" / SAMPLE / "data" / "wards.csv"
+    assert wards.read_text() == COURSE_DATA

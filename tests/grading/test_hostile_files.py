@@ -33,3 +33,13 @@ def test_within_the_caps_every_ordinary_file_is_copied(tmp_path):
     assert copy_folder(src, tmp_path / "dest", Caps(total_bytes=50, entries=5)) == []
     assert sorted(p.name for p in (tmp_path / "dest").iterdir()) == [f"f{n}.txt"
                                                                      for n in range(5)]
+
+
+def test_a_file_owned_by_another_account_is_left_out(tmp_path):
+    import os
+
+    src = _submission(tmp_path / "entry", files=2, size=10)
+    os.chown(src / "f1.txt", 4242, 4242)  # the test runs as root, the folder is root's
+    notes = copy_folder(src, tmp_path / "dest", Caps())
+    assert notes == ["left out f1.txt: it belongs to another account than the submission"]
+    assert [p.name for p in (tmp_path / "dest").iterdir()] == ["f0.txt"]
