@@ -25,6 +25,12 @@ c.CourseDirectory.course_id = "qispread"
 # assignments as drafts. The folder must exist and be writable by everyone (see the tutor guide).
 c.Exchange.root = os.environ.get("QISPREAD_EXCHANGE", "/srv/nbgrader/exchange")
 
+# Collecting: every inbound entry is treated as hostile (links never followed, only ordinary
+# files, size caps, refused entries named to the tutor, impersonation kept for `cohort status`),
+# for `qispread cohort collect`, `nbgrader collect` and formgrader's Collect button alike.
+# See docs/grading-sandbox.md.
+c.ExchangeFactory.collect = "qispread.grading.exchange_collect.HostileFilesCollect"
+
 # Late submissions: nbgrader's own late-penalty step, with the percentage per day the tutor sets
 # with `qispread cohort deadline ASSIGNMENT --due ... --late-penalty PERCENT`.
 c.AssignLatePenalties.plugin_class = "qispread.grading.late_penalty.PercentPerDay"
@@ -35,13 +41,21 @@ c.ClearSolutions.code_stub = {"python": ""}
 c.ClearSolutions.text_stub = "Write your answer here."
 
 # Feedback from nbgrader's own path (`nbgrader generate_feedback`, formgrader's "generate feedback"
-# button) goes through the same redaction and final leak check as `qispread cohort feedback`:
+# button) goes through the same redaction, inert output and final leak check as
+# `qispread cohort feedback`:
 # hidden tests and mark schemes removed, and a page refused if it still holds any assignment's
 # hidden tests, mark schemes or model answers, another learner's id or email, or a value of the
 # grader's environment. See docs/grading-sandbox.md.
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",
     "qispread.grading.redact.RedactHiddenTests",
+    "qispread.grading.inert_output.MakeLearnerOutputInert",
     "qispread.grading.leak_check.RefuseLeaks",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]
+
+# A learner's notebook shown as HTML runs nothing from it: formgrader renders submissions with
+# nbconvert's HTMLExporter on the tutor's Jupyter origin, so scripts, event attributes,
+# javascript: links, SVG and widget state in a learner's outputs or markdown are removed first
+# (feedback above gets the same). See docs/grading-sandbox.md.
+c.HTMLExporter.preprocessors = ["qispread.grading.inert_output.MakeLearnerOutputInert"]

@@ -224,6 +224,8 @@ _SLOW = [
     ("test_wheel.py", True),
     ("grading/test_postgres.py", True),
     ("grading/test_cohort_cli.py", True),
+    ("grading/test_inert_output.py", True),
+    ("grading/test_hostile_exchange.py", True),
 ]
 
 

@@ -19,6 +19,7 @@ LOG_NAME = "logs/cohort.log"
 
 def _course(args):
     from qispread.grading.course import Course
+    from qispread.grading.exchange_collect import PLUGIN as COLLECT_PLUGIN
     from qispread.grading.late_penalty import PLUGIN
 
     exchange = Path(args.exchange) if args.exchange else None
@@ -28,6 +29,8 @@ def _course(args):
             f"sudo mkdir -p {exchange} && sudo chmod ugo+rwx {exchange}), or give the right "
             "path with --exchange.")
     course = Course(Path(args.root), db_url_override=args.db_url, exchange=exchange)
+    if "collect" not in course.config.ExchangeFactory:  # learners' entries are hostile
+        course.config.ExchangeFactory.collect = COLLECT_PLUGIN
     penalties = course.config.AssignLatePenalties
     if "plugin_class" not in penalties:  # nbgrader's own late-submission step uses ours
         penalties.plugin_class = PLUGIN
@@ -84,6 +87,15 @@ def _release(args, run=None) -> int:
     return 0
 
 
+def collect_notes(course, assignments: list[str]) -> list[str]:
+    """What the last collect of each assignment left out or refused, learner by learner."""
+    from qispread.grading.exchange_collect import describe, read_notes
+
+    return [f"{assignment} / {line}" for assignment in assignments
+            for student, found in read_notes(course.state_folder(), assignment).items()
+            for line in describe(student, found)]
+
+
 def _collect(args, run=None) -> int:
     course = _course(args)
     if not course.exchange_ready():
@@ -93,6 +105,8 @@ def _collect(args, run=None) -> int:
     count = len(course.submitted_students(args.assignment))
     print(f"Collected {args.assignment}: {_plural(count, 'submission')} (the latest from each "
           f"learner) in {course.folder('submitted')}.{_log_note(run)}")
+    for line in collect_notes(course, [args.assignment]):
+        print(f"  {line}")
     return 0
 
 
@@ -125,7 +139,12 @@ def _autograde(args, run) -> int:
 
 def _feedback(args, run) -> int:
     from qispread.grading.failed_feedback import write_failed_feedback
-    from qispread.grading.feedback import feedback_pages, generate_feedback
+    from qispread.grading.feedback import (
+        feedback_pages,
+        generate_feedback,
+        release_feedback,
+        unreleasable,
+    )
     from qispread.grading.feedback_release import release
     from qispread.grading.states import standings_of
 
@@ -139,9 +158,22 @@ def _feedback(args, run) -> int:
     where = "not released (--no-release)"
     if not args.no_release:
         if course.exchange_ready():
-            release(course, args.assignment, args.student or None)
-            where = "released to the exchange" + (
-                f" for {', '.join(args.student)} only" if args.student else "")
+            if args.student:
+                held = [s for s in unreleasable(course, args.assignment) if s in args.student]
+                ready = [s for s in args.student if s not in held]
+                if ready:
+                    release(course, args.assignment, ready)
+                where = f"released to the exchange for {', '.join(ready) or 'nobody'} only"
+            else:
+                result, held = release_feedback(course, args.assignment)
+                _nbgrader_step(result, "release feedback")
+                where = "released to the exchange"
+            course.mark_feedback_released(args.assignment, [s for s in [*marked, *failed]
+                                                            if s not in held])
+            for student in held:
+                where += (f"; {student}'s was not released (their submission has no "
+                          "submission_secret.txt or timestamp.txt, so it was not made by the "
+                          "Assignments tab's Submit; ask them to submit again)")
         else:
             where = "not released (no exchange folder)"
     print(f"Feedback pages for {_plural(len(marked), 'learner')}, checked for hidden tests; "
@@ -250,6 +282,10 @@ def _status(args) -> int:
     if len(needs):
         print("\nNeeds attention:")
         print(needs.to_string(index=False))
+    notes = collect_notes(course, course.assignments())
+    if notes:
+        print("\nFrom the exchange (the last collect of each assignment):")
+        print("\n".join(f"  {line}" for line in notes))
     return 0
 
 

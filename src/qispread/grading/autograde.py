@@ -6,6 +6,7 @@ failed one is tried again."""
 from __future__ import annotations
 
 import ast
+import logging
 import shutil
 import sys
 from collections.abc import Callable
@@ -21,6 +22,13 @@ from qispread.grading.course import Course
 from qispread.grading.execute import Settings
 from qispread.grading.grade_worker import Outcome, grade, init_worker
 from qispread.grading.gradebook_writer import GradebookWriter
+from qispread.grading.hostile_files import (
+    Caps,
+    UnsafeSubmission,
+    copy_folder,
+    course_skip,
+    plain_file_problem,
+)
 from qispread.grading.leak_check import region_lines
 from qispread.grading.prepare import Job, is_test_cell, setup_code, test_cells
 from qispread.grading.record import (
@@ -117,30 +125,40 @@ class Autograder:
     def prepare(self, student: str) -> Job:
         """Lay out the autograded folder as nbgrader's Autograde.init_assignment does: the
         learner's extra files, then the source's over them (except those the course's
-        Autograde.exclude_overwriting names). The gradebook is written later, by record(), in
-        the same transaction as the grades."""
+        Autograde.exclude_overwriting names). The learner's files are copied as hostile
+        (hostile_files: ordinary files only, never through a link, size-capped); a notebook
+        that is not an ordinary file is not graded. The gradebook is written later, by
+        record(), in the same transaction as the grades."""
         course = self.course
         submitted = course.folder("submitted", student, self.assignment)
         dest = course.folder("autograded", student, self.assignment)
         source = course.folder("source", assignment=self.assignment)
         if dest.exists():
             shutil.rmtree(dest)
-        dest.mkdir(parents=True)
-        ignore = course.coursedir.ignore + ["*.ipynb"]
+        caps = Caps.of(course.coursedir)
+        try:
+            notes = copy_folder(submitted, dest, caps, course_skip(course.coursedir,
+                                                                   ("*.ipynb",)))
+        except UnsafeSubmission as refused:
+            notes = [f"none of the learner's files were copied: {refused}"]
+            dest.mkdir(parents=True)
+        notebooks = [nb for nb in self._submitted_ids(student)
+                     if not plain_file_problem(submitted / f"{nb}.ipynb", caps)]
+        for note in notes:
+            logging.getLogger("qispread.cohort").warning("%s/%s: %s", self.assignment,
+                                                         student, note)
         keep = set(course.config.get("Autograde", {}).get("exclude_overwriting", {}).get(
             self.assignment, []))
-        for base in (submitted, source):
-            for name in _find_all_files(base, ignore):
-                relative = Path(name).relative_to(base)
-                if base == source and str(relative) in keep:
-                    continue
-                target = dest / relative
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.unlink(missing_ok=True)
-                shutil.copy(name, target)
+        for name in _find_all_files(source, course.coursedir.ignore + ["*.ipynb"]):
+            relative = Path(name).relative_to(source)
+            if str(relative) in keep:
+                continue
+            target = dest / relative
+            _make_room(dest, target)
+            shutil.copy(name, target)
         known = [nb for nb in self._notebook_ids if (source / f"{nb}.ipynb").exists()]
         return Job(student, self.assignment,
-                   [str(submitted / f"{nb}.ipynb") for nb in self._submitted_ids(student)],
+                   [str(submitted / f"{nb}.ipynb") for nb in notebooks],
                    str(dest), course.db_url,
                    {nb: test_cells(source / f"{nb}.ipynb") for nb in known},
                    {nb: setup_code(source / f"{nb}.ipynb") for nb in known})
@@ -227,6 +245,18 @@ def missing_assignment(assignment: str) -> Exception:
         f"The gradebook has no assignment '{assignment}'. Release it first: "
         f"qispread cohort release {assignment}."
     )
+
+
+def _make_room(dest: Path, target: Path) -> None:
+    """Clear whatever the learner put where a course file goes (a file where the course has a
+    folder, a folder where it has a file), so that one submission cannot stop the run."""
+    for folder in reversed(target.relative_to(dest).parents[:-1]):
+        if (dest / folder).is_symlink() or (dest / folder).is_file():
+            (dest / folder).unlink()
+    if target.is_dir() and not target.is_symlink():
+        shutil.rmtree(target)
+    target.unlink(missing_ok=True)
+    target.parent.mkdir(parents=True, exist_ok=True)
 
 
 def _find_all_files(base: Path, ignore: list[str]) -> list[str]:

@@ -1,4 +1,5 @@
-"""Feedback for learners through nbgrader, with hidden tests removed, checked before release."""
+"""Feedback for learners through nbgrader, with hidden tests removed and the learner's output
+made inert (inert_output), checked before release."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ from traitlets.config import Config
 
 from qispread.errors import DataProblem
 from qispread.grading.course import Course
+from qispread.grading.exchange_collect import REQUIRED
 from qispread.grading.honest_scores import MarkUnmarked, honest_feedback_config
+from qispread.grading.inert_output import MakeLearnerOutputInert
 from qispread.grading.leak_check import RefuseLeaks, course_secrets, page_leaks, refuse
 from qispread.grading.redact import RedactHiddenTests
 
@@ -26,7 +29,8 @@ def _feedback_config(course: Course) -> Config:
     from nbgrader.preprocessors import GetGrades
 
     cfg = Config(course.config)
-    cfg.GenerateFeedback.preprocessors = [GetGrades, MarkUnmarked, RedactHiddenTests, RefuseLeaks,
+    cfg.GenerateFeedback.preprocessors = [GetGrades, MarkUnmarked, RedactHiddenTests,
+                                          MakeLearnerOutputInert, RefuseLeaks,
                                           CSSHTMLHeaderPreprocessor]
     honest_feedback_config(cfg)
     return cfg
@@ -72,13 +76,39 @@ def generate_feedback(course: Course, assignment: str, students: list[str] | Non
                 refuse(leaks, student)
         summary.generated.append(student)
     if release and course.exchange_ready():
-        result = api.release_feedback(assignment)
+        result, held = release_feedback(course, assignment)
         summary.log += result.get("log", "")
         if not result["success"]:
             raise DataProblem(f"nbgrader could not release feedback: {result.get('error', '')}")
         summary.released = True
-        course.mark_feedback_released(assignment, summary.generated)
+        course.mark_feedback_released(assignment, [s for s in summary.generated
+                                                   if s not in held])
     return summary
+
+
+def unreleasable(course: Course, assignment: str) -> list[str]:
+    """Learners whose feedback folder lacks an ordinary timestamp.txt or submission_secret.txt
+    (a submission not made by the Assignments tab's Submit): nbgrader's release needs both and
+    stops for everyone at the first one missing."""
+    held = []
+    for folder in sorted(course.folder("feedback").glob(f"*/{assignment}")):
+        if any((folder / name).is_symlink() or not (folder / name).is_file()
+               for name in REQUIRED):
+            held.append(folder.parent.name)
+    return held
+
+
+def release_feedback(course: Course, assignment: str) -> tuple[dict, list[str]]:
+    """nbgrader's release of an assignment's feedback, holding back (and returning) the
+    learners it could not deliver to, so that one of them cannot stop everyone's release."""
+    held = unreleasable(course, assignment)
+    coursedir = course.coursedir
+    before = coursedir.student_id_exclude
+    coursedir.student_id_exclude = ",".join(filter(None, [before, *held]))
+    try:
+        return course.api().release_feedback(assignment), held
+    finally:
+        coursedir.student_id_exclude = before
 
 
 def _errors(result: dict) -> str:

@@ -2,9 +2,10 @@
 
 course/, exercises/, source_data/ and the library (src/, pyproject.toml), with the Makefile (so
 `make lab` works), the README, the licence and the course's Jupyter settings. No solutions/, no
-tests, no gradebook. Without solutions/, `make lab` also turns nbgrader's tutor tools off
-(jupyter-config/learner). Every notebook is checked for solution, hidden-test and mark-scheme
-regions before the edition is accepted.
+tests, no gradebook. Nothing is copied through a link (hostile_files): a link or special file in
+those folders stops the build, naming it. Without solutions/, `make lab` also turns nbgrader's
+tutor tools off (jupyter-config/learner). Every notebook is checked for solution, hidden-test and
+mark-scheme regions before the edition is accepted.
 """
 
 from __future__ import annotations
@@ -31,6 +32,21 @@ def tutor_only_text(folder: Path) -> list[str]:
     return found
 
 
+def _links_in(part: Path) -> list[str]:
+    """Links and special files under a part (copying would follow a link to, say, gradebook/)."""
+    from qispread.grading.hostile_files import EVERYTHING, UnsafeSubmission, inspect_folder
+
+    if part.is_symlink():
+        return [f"{part.name}: it is a link"]
+    if not part.is_dir():
+        return []
+    try:
+        notes = inspect_folder(part, EVERYTHING, lambda name, _: bool(LEFT_OUT("", [name])))
+    except UnsafeSubmission as refused:
+        return [f"{part.name}: {refused}"]
+    return [f"{part.name}/{note.removeprefix('left out ')}" for note in notes]
+
+
 def build_learner_edition(root: Path, out: Path) -> Path:
     root, out = Path(root).resolve(), Path(out).resolve()
     if out == root or root in out.parents:
@@ -42,6 +58,11 @@ def build_learner_edition(root: Path, out: Path) -> Path:
     if missing:
         raise DataProblem(f"{root} has no {', '.join(missing)}: give the course repository "
                           "with --root.")
+    unsafe = [note for part in PARTS for note in _links_in(root / part)]
+    if unsafe:
+        raise DataProblem("The learner edition was not built: learners would receive what a "
+                          f"link points to, or a file that is not an ordinary one ({unsafe[0]}). "
+                          "Replace links with the files themselves, or remove them.")
     out.mkdir(parents=True, exist_ok=True)
     for part in PARTS:
         source = root / part

@@ -1,0 +1,47 @@
+"""The learner edition copies nothing through a link: a link in course/ (say, to the tutor's
+gradebook/) or a special file stops the build and names it, and nothing is written."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from qispread.errors import DataProblem
+from qispread.grading.learner_edition import build_learner_edition
+
+ROSTER_LINE = "ana,Ana,Okafor,ana@nhs.net"
+
+
+def _repository(root: Path) -> Path:
+    for part in ("course/01_intro", "exercises/01_intro", "source_data", "src/qispread"):
+        (root / part).mkdir(parents=True)
+    (root / "course" / "01_intro" / "lesson.txt").write_text("a lesson")
+    (root / "gradebook").mkdir()
+    (root / "gradebook" / "roster.csv").write_text(ROSTER_LINE)
+    return root
+
+
+@pytest.mark.parametrize(("make", "named"), [
+    (lambda r: (r / "course" / "01_intro" / "data").symlink_to(r / "gradebook"),
+     "course/01_intro/data: it is a link"),
+    (lambda r: (r / "source_data" / "roster.csv").symlink_to(r / "gradebook" / "roster.csv"),
+     "source_data/roster.csv: it is a link"),
+    (lambda r: os.mkfifo(r / "course" / "pipe"), "course/pipe: it is not an ordinary file"),
+])
+def test_a_link_stops_the_build_and_is_named(tmp_path, make, named):
+    root = _repository(tmp_path / "repo")
+    make(root)
+    out = tmp_path / "learners"
+    with pytest.raises(DataProblem, match="learner edition was not built") as refused:
+        build_learner_edition(root, out)
+    assert named in str(refused.value)
+    assert not out.exists()
+
+
+def test_without_links_the_edition_is_built(tmp_path):
+    root = _repository(tmp_path / "repo")
+    out = build_learner_edition(root, tmp_path / "learners")
+    assert (out / "course" / "01_intro" / "lesson.txt").read_text() == "a lesson"
+    assert not any(ROSTER_LINE in p.read_text() for p in out.rglob("*") if p.is_file())
