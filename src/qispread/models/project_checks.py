@@ -43,8 +43,8 @@ def _missing(project: Project, key: str) -> list[str]:
     item = part(key)
     if project.has(key):
         return []
-    return [f"Your project has no part '{item.title}' yet: use the tool in module "
-            f"{item.module:02d} ('your project' step at the end of the lesson)."]
+    return [f"'{item.title}' is empty in your project: make it with the tool in module "
+            f"{item.module:02d} (the 'your project' step at the end of the lesson)."]
 
 
 def _same_words(mine: str, example: str) -> bool:
