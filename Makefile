@@ -9,6 +9,10 @@ PORT ?= 8888
 JOBS ?= auto
 # The tested versions of every dependency (refresh with `make lock`).
 CONSTRAINTS := constraints.txt
+# What setup installs: the tutors' and developers' extras here; in the learner edition (no
+# solutions/) only what learners need, so that its first `make lab` is quick.
+comma := ,
+EXTRAS := $(if $(wildcard solutions),dev$(comma)site,learner)
 # jsonschema's optional IRI checker (pulled in by jupyter-events) builds a parser grammar on import:
 # about 1.1 s of CPU in every process that imports nbformat (each nbgrader, papermill and Jupyter
 # process). Nothing here validates IRIs, so it is removed after installing.
@@ -29,7 +33,7 @@ setup: $(STAMP)
 $(STAMP): pyproject.toml $(CONSTRAINTS)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -e '.[dev,site]'
+	$(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -e '.[$(EXTRAS)]'
 	$(call SLOW_IMPORTS_OUT,$(BIN))
 	touch $(STAMP)
 

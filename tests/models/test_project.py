@@ -7,20 +7,36 @@ import sys
 from dataclasses import replace
 
 import pytest
+from project_samples import own_project
 
 from qispread.models.aim import Aim
-from qispread.models.chart_spec import load_chart_spec
-from qispread.models.pdsa import load_pdsa_log
+from qispread.models.chart_spec import ChartSpec, load_chart_spec
+from qispread.models.coaching import CoachingPlan
+from qispread.models.driver_diagram import DriverDiagram
+from qispread.models.measures import MeasureFamily
+from qispread.models.pdsa import CycleLog, load_pdsa_log
 from qispread.models.project import (
     FOLDER_VARIABLE,
+    PART_KEYS,
     PARTS,
     Project,
     example_project,
     project_folder,
     start_from_example,
 )
-from qispread.models.project_checks import all_problems, chart_problems, pdsa_problems
-from qispread.models.readiness import load_readiness
+from qispread.models.project_checks import (
+    COMPLETE,
+    EMPTY,
+    STARTED,
+    all_problems,
+    chart_problems,
+    part_problems,
+    part_state,
+    pdsa_problems,
+    unfinished_parts,
+)
+from qispread.models.readiness import ReadinessRecord, default_label, load_readiness
+from qispread.models.sustainability import SustainabilityRating
 
 
 @pytest.fixture(autouse=True)
@@ -61,23 +77,6 @@ def test_older_files_are_copied_in_once_and_kept(tmp_path):
 def test_finding_a_project_changes_no_file(tmp_path):
     Project.find(tmp_path, adopt_from=tmp_path)
     assert list(tmp_path.iterdir()) == []
-
-
-OWN_AIM = ("Increase the percentage of eligible adults screened for sepsis within one hour in the "
-           "acute medical unit at Hilltop Hospital from 55% to 80% by 30 June 2026.")
-OWN_READING = ("Our chart shows the percentage stayed near 60 before the first test, then rose "
-               "week by week after the prompt: from September nearly every point is above the old "
-               "centre line, a shift, so the change worked. One very low week in January was an "
-               "IT outage, a special cause.")
-
-
-def own_project(folder):
-    """The example project with the learner's own aim and reading of the chart."""
-    project = example_project().copy_to(folder)
-    Aim(OWN_AIM).save(project.path("aim"))
-    spec = load_chart_spec(project.path("chart"))
-    replace(spec, interpretation=OWN_READING).save(project.path("chart"))
-    return project
 
 
 def test_the_example_project_is_complete_but_not_anyone_s_own_work(tmp_path):
@@ -149,3 +148,56 @@ def test_an_unrated_principle_is_named(tmp_path):
     record.assessments[-1].set_score("networks", None)
     record.save(project.path("readiness"))
     assert "Networks" in all_problems(project)["readiness"][0]
+
+
+def _saved_as_tools_open_them(folder) -> Project:
+    """Each part's file as its tool writes it on opening, before the learner types anything."""
+    empty = Project(folder)
+    Aim("").save(empty.path("aim"))
+    DriverDiagram(aim="").save(empty.path("diagram"))
+    MeasureFamily().save(empty.path("measures"))
+    ChartSpec().save(empty.path("chart"))
+    CycleLog().save(empty.path("pdsa"))
+    record = ReadinessRecord()
+    record.add(default_label())
+    record.save(empty.path("readiness"))
+    CoachingPlan().save(empty.path("coaching"))
+    SustainabilityRating().save(empty.path("sustainability"))
+    return empty
+
+
+def test_a_file_saved_by_opening_a_tool_is_an_empty_part(tmp_path):
+    project = _saved_as_tools_open_them(tmp_path)
+    assert all(project.saved(p.key) for p in PARTS)
+    assert project.missing() == list(PARTS)
+    assert {p.key: part_state(project, p.key) for p in PARTS} == dict.fromkeys(PART_KEYS, EMPTY)
+
+
+def test_the_example_fills_parts_saved_empty_and_keeps_started_and_damaged_ones(tmp_path):
+    project = _saved_as_tools_open_them(tmp_path)
+    Aim("Fewer falls").save(project.path("aim"))  # started: no number, no date
+    project.path("pdsa").write_text("{not json")
+    filled = [p.key for p in start_from_example(project)]
+    assert filled == ["diagram", "measures", "chart", "readiness", "coaching", "sustainability"]
+    assert json.loads(project.path("aim").read_text())["text"] == "Fewer falls"
+    assert project.path("pdsa").read_text() == "{not json"
+    assert part_state(project, "aim") == part_state(project, "pdsa") == STARTED
+    assert "damaged" in part_problems(project, "pdsa")[0]
+
+
+def test_an_old_file_is_read_into_a_part_its_tool_saved_empty(tmp_path):
+    Aim("").save(tmp_path / "my_project" / "aim.json")
+    Aim("Old aim").save(tmp_path / "my_aim.json")
+    project = Project.find(tmp_path, adopt_from=tmp_path)
+    assert json.loads(project.path("aim").read_text())["text"] == "Old aim"
+
+
+def test_complete_means_the_checks_pass_for_every_part(tmp_path):
+    project = own_project(tmp_path / "p")
+    assert [part_state(project, p.key) for p in PARTS] == [COMPLETE] * len(PARTS)
+    assert unfinished_parts(project) == {EMPTY: [], STARTED: []}
+    record = load_readiness(project.path("readiness"))
+    record.assessments[-1].set_score("networks", None)
+    record.save(project.path("readiness"))
+    assert [p.key for p in unfinished_parts(project)[STARTED]] == ["readiness"]
+    assert part_problems(project, "readiness") == all_problems(project)["readiness"]

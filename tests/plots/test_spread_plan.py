@@ -1,13 +1,18 @@
 """The spread plan: every part of the project in order, each chart with its words, nothing fetched
-from the internet, a missing part named with the module that makes it, and a PDF that prints."""
+from the internet, a missing part named with the module that makes it, a PDF that prints, and
+DRAFT on every page until every part is complete."""
 
 import re
 import shutil
 
 import pytest
+from project_samples import own_project
 
+from qispread.models.aim import Aim
 from qispread.models.project import PARTS, Project, example_project
 from qispread.spread_plan.document import build_html, print_pdf, write_html
+
+needs_chromium = pytest.mark.skipif(not shutil.which("chromium"), reason="needs Debian chromium")
 
 
 def test_the_plan_shows_every_part_in_order_with_words_under_each_chart():
@@ -34,11 +39,38 @@ def test_a_damaged_part_is_named_and_the_rest_still_shows(tmp_path):
     assert "This part cannot be shown" in page and "Riverside Hospital" in page
 
 
-@pytest.mark.skipif(not shutil.which("chromium"), reason="needs Debian chromium")
-def test_the_plan_prints_to_pdf(tmp_path):
-    html_file = write_html(example_project(), tmp_path)
-    pdf = print_pdf(html_file)
+def _pages(pdf) -> list[str]:
+    from pypdf import PdfReader
+
+    return [page.extract_text() for page in PdfReader(pdf).pages]
+
+
+@needs_chromium
+def test_a_plan_with_parts_not_complete_says_draft_on_every_printed_page(tmp_path):
+    """The example project as it is: its aim and its reading of the chart are not the learner's."""
+    pdf = print_pdf(write_html(example_project(), tmp_path))
+    pages = _pages(pdf)
+    assert len(pages) > 3
+    for number, text in enumerate(pages, start=1):
+        assert "DRAFT" in text, f"page {number} of {len(pages)} is not marked DRAFT"
+    assert "Started but not complete: Aim (module 01), Your data on a chart (module 04)." in (
+        " ".join(pages[0].split()))
+
+
+@needs_chromium
+def test_a_complete_plan_prints_without_the_draft_mark(tmp_path):
+    pdf = print_pdf(write_html(own_project(tmp_path / "p"), tmp_path))
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 50_000
+    assert not any("DRAFT" in text for text in _pages(pdf))
+
+
+def test_parts_saved_empty_make_a_draft_that_names_them(tmp_path):
+    project = Project(tmp_path)
+    Aim("").save(project.path("aim"))  # as the aim checker saves it on opening
+    page = build_html(project)
+    assert page.count("DRAFT") >= 3  # the title, the mark across every page, the notice
+    assert "Empty: Aim (module 01), Driver diagram (module 02)" in page
+    assert page.count("Not in the project yet") == len(PARTS)
 
 
 def test_an_empty_project_still_makes_a_plan(tmp_path):

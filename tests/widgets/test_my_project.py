@@ -1,4 +1,7 @@
-"""The project tools in a lesson and the spread plan builder in the module 10 assignment."""
+"""The project tools in a lesson and the spread plan builder in the module 10 assignment.
+
+"Saved" is not "done": every tool saves its file when it opens, so the status and the builder judge
+each part by what it holds, with the same checks module 10 grades."""
 
 import json
 import re
@@ -22,10 +25,35 @@ def course(tmp_path, monkeypatch):
     return tmp_path
 
 
-def test_each_tool_saves_into_the_project_folder(course):
+def _open_every_lesson_s_tool(course) -> Project:
+    """What Run All does in lessons 01 to 09: each "your project" step opens its tool."""
     for item in PARTS:
         project_tool(item.key)
-    assert Project(course / "my_project").missing() == []
+    return Project(course / "my_project")
+
+
+def _states(status: ProjectStatus) -> list[str]:
+    return re.findall(r"<td style='white-space:nowrap'>([^<]+)</td><td>", status.table.value)
+
+
+def test_each_tool_saves_into_the_project_folder_but_saves_nothing_done(course):
+    project = _open_every_lesson_s_tool(course)
+    assert all(project.saved(item.key) for item in PARTS)
+    assert project.missing() == list(PARTS)
+    assert _states(ProjectStatus(project)) == ["— empty"] * len(PARTS)
+
+
+def test_the_example_fills_the_parts_the_lessons_saved_empty(course):
+    project = _open_every_lesson_s_tool(course)
+    status = ProjectStatus(project)
+    status.fill_from_example()
+    assert project.missing() == []
+    for item in PARTS:
+        assert item.title in status.messages.value
+    # the example's aim and reading of the chart are not the learner's own: started, not complete
+    assert _states(status) == ["◐ started", "✔ complete", "✔ complete", "◐ started",
+                               "✔ complete", "✔ complete", "✔ complete", "✔ complete"]
+    assert "This is the example project" in status.table.value
 
 
 def test_the_example_fills_only_what_is_missing(course):
@@ -36,7 +64,9 @@ def test_the_example_fills_only_what_is_missing(course):
     status.fill_from_example()
     assert project.missing() == []
     assert json.loads(project.path("aim").read_text())["text"] == "My own aim"
-    assert "Saved" in status.messages.value and "✔ done" in status.table.value
+    assert "Saved" in status.messages.value and "Aim," not in status.messages.value
+    assert _states(status)[0] == "◐ started"  # an aim without a number or a date is not complete
+    assert "aim checker cannot find" in status.table.value
 
 
 def test_the_builder_copies_the_project_into_the_assignment_once(course):
@@ -60,13 +90,30 @@ def test_the_builder_names_what_is_missing(course):
     assert "example project" in builder.status.value  # the aim must still be the learner's own
 
 
-def test_the_builder_makes_the_html_plan(course, monkeypatch):
+def _no_browser(monkeypatch):
     from qispread.widgets import spread_plan_builder
 
     def no_browser(_path):
         raise spread_plan_builder.PdfProblem("No chromium here.")
 
     monkeypatch.setattr(spread_plan_builder, "print_pdf", no_browser)
+
+
+def test_a_plan_of_empty_parts_is_a_draft_that_names_them(course, monkeypatch):
+    _open_every_lesson_s_tool(course)
+    builder = SpreadPlanBuilder()
+    assert "marked DRAFT" in builder.status.value
+    for item in PARTS:
+        assert item.title in builder.status.value
+    _no_browser(monkeypatch)
+    page = builder.make().read_text()
+    assert "Saved:" not in builder.messages.value and "DRAFT" in builder.messages.value
+    assert "Empty: Aim (module 01), Driver diagram (module 02)" in builder.messages.value
+    assert "<h1>Spread plan (DRAFT)</h1>" in page and 'class="draft-mark"' in page
+
+
+def test_the_builder_makes_the_html_plan(course, monkeypatch):
+    _no_browser(monkeypatch)
     builder = SpreadPlanBuilder()
     builder.use_example_project()
     builder.author.value = "Sam Jones"

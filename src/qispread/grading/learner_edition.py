@@ -1,11 +1,13 @@
 """The learner edition: exactly what learners receive, built from the tutor's repository.
 
 course/, exercises/, source_data/ and the library (src/, pyproject.toml), with the Makefile (so
-`make lab` works), the README, the licence and the course's Jupyter settings. No solutions/, no
-tests, no gradebook. Nothing is copied through a link (hostile_files): a link or special file in
-those folders stops the build, naming it. Without solutions/, `make lab` also turns nbgrader's
-tutor tools off (jupyter-config/learner). Every notebook is checked for solution, hidden-test and
-mark-scheme regions before the edition is accepted.
+`make lab` works), the licence, the course's Jupyter settings, the learners' own README
+(learner-edition/README.md) and the documents the lessons cite, with what those link to. No
+solutions/, no tests, no gradebook. Nothing is copied through a link (hostile_files): a link or
+special file in those folders stops the build, naming it. Without solutions/, `make lab` installs
+only what learners need (the `learner` extra) and turns nbgrader's tutor tools off
+(jupyter-config/learner). The edition is accepted only when no notebook holds a solution,
+hidden-test or mark-scheme region and every link in it leads to a file in it.
 """
 
 from __future__ import annotations
@@ -14,10 +16,12 @@ import shutil
 from pathlib import Path
 
 from qispread.errors import DataProblem
+from qispread.grading.edition_links import broken_links, relative_links
 
 PARTS = ["course", "exercises", "source_data", "src", "pyproject.toml", "hatch_build.py",
-         "constraints.txt", "Makefile", "README.md",
-         "LICENSE", "jupyter-config"]
+         "constraints.txt", "Makefile", "LICENSE", "jupyter-config"]
+LEARNER_README = "learner-edition/README.md"  # becomes the edition's README.md
+CITED_DOCS = ("docs/spread-simulator.md", "docs/sources.md")  # named in lessons 07 and 08
 LEFT_OUT = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info", ".ipynb_checkpoints",
                                   "my_*.json", "*_export.*", "gradebook")
 TUTOR_ONLY = ("BEGIN SOLUTION", "BEGIN HIDDEN TESTS", "BEGIN MARK SCHEME")
@@ -70,9 +74,36 @@ def build_learner_edition(root: Path, out: Path) -> Path:
             shutil.copytree(source, out / part, ignore=LEFT_OUT)
         elif source.exists():
             shutil.copy2(source, out / part)
+    shutil.copy2(root / LEARNER_README, out / "README.md")
+    for document in with_what_they_link(root, CITED_DOCS):
+        (out / document).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(root / document, out / document)
     leaks = tutor_only_text(out)
     if leaks:
         shutil.rmtree(out)
         raise DataProblem("The learner edition would have held tutor-only text, so it was not "
                           f"built: {leaks[0]}. Run `make build` to regenerate exercises/.")
+    broken = broken_links(out)
+    if broken:
+        shutil.rmtree(out)
+        raise DataProblem(f"A link in the learner edition would lead nowhere, so it was not built: "
+                          f"{broken[0]}. Link only to files the edition holds ({LEARNER_README} "
+                          f"for the README; {', '.join(CITED_DOCS)} and what they link to).")
     return out
+
+
+def with_what_they_link(root: Path, documents: tuple[str, ...]) -> list[str]:
+    """The documents and every file of the repository they link to, directly or not."""
+    found: list[str] = []
+    waiting = list(documents)
+    while waiting:
+        name = waiting.pop(0)
+        path = (root / name).resolve()
+        if name in found or not path.is_file() or root not in path.parents:
+            continue
+        found.append(name)
+        if path.suffix == ".md":
+            waiting += [str((path.parent / link).resolve().relative_to(root))
+                        for link in relative_links(path.read_text(encoding="utf-8"))
+                        if root in (path.parent / link).resolve().parents]
+    return found

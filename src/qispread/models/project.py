@@ -4,8 +4,10 @@
     AimChecker(project.path("aim"))          # each tool saves its part there
 
 The folder holds one JSON file per part, each in the format its tool already saves (so a part can be
-opened by the tool, by graded code, or by a person). Files that tools saved beside a notebook before
-projects existed (my_aim.json, ...) are read once into the project when that part is still empty.
+opened by the tool, by graded code, or by a person). A tool saves its file when it opens, so a saved
+file is not yet work: a part counts as made only when its file holds something the learner made
+(models/part_content.py). Files that tools saved beside a notebook before projects existed
+(my_aim.json, ...) are read once into the project when that part is still empty.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from qispread.errors import DataProblem
+from qispread.models.part_content import holds_nothing
 
 FOLDER_NAME = "my_project"
 FOLDER_VARIABLE = "QISPREAD_PROJECT"
@@ -100,21 +103,28 @@ class Project:
     def path(self, key: str) -> Path:
         return self.folder / part(key).file
 
-    def has(self, key: str) -> bool:
+    def saved(self, key: str) -> bool:
+        """The part's file exists (perhaps only as its tool saved it on opening)."""
         return self.path(key).is_file()
 
+    def has(self, key: str) -> bool:
+        """The part holds something the learner made (an unreadable file counts: it is kept)."""
+        return not holds_nothing(key, self.path(key))
+
     def missing(self) -> list[Part]:
+        """The parts that hold nothing yet, saved or not."""
         return [p for p in PARTS if not self.has(p.key)]
 
     def adopt_legacy_files(self, folder: Path) -> list[Part]:
-        """Copy each my_*.json a tool saved in folder into the project, if that part is empty.
+        """Copy each my_*.json a tool saved in folder into the project, if that part is empty
+        and the old file is not.
 
         Copies, never moves, so the old file and any notebook that still names it keep working.
         """
         adopted = []
         for item in PARTS:
             old = folder / item.legacy
-            if old.is_file() and not self.has(item.key):
+            if not holds_nothing(item.key, old) and not self.has(item.key):
                 self.folder.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(old, self.path(item.key))
                 adopted.append(item)
@@ -125,7 +135,7 @@ class Project:
         target = Path(target)
         target.mkdir(parents=True, exist_ok=True)
         for item in PARTS:
-            if self.has(item.key):
+            if self.saved(item.key):
                 shutil.copy2(self.path(item.key), target / item.file)
         return Project(target)
 
@@ -138,7 +148,8 @@ def example_project() -> Project:
 
 
 def start_from_example(project: Project) -> list[Part]:
-    """Fill the project's empty parts from the example project; returns the parts filled."""
+    """Fill the project's empty parts (by what they hold, not whether a file exists) from the
+    example project; returns the parts filled. A part the learner has started is never touched."""
     example = example_project()
     filled = []
     for item in PARTS:

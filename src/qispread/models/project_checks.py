@@ -2,6 +2,9 @@
 
 Each check returns a list of problems in plain English (empty when the part is ready). The spread
 plan builder shows them, and module 10's graded cells use them, so learner and tutor see the same.
+They are also the one meaning of "complete": the project status, the builder and the plan's DRAFT
+mark all ask part_state(), which asks these checks (CHECKS are the five module 10 grades;
+PART_CHECKS add the three parts it does not grade).
 """
 
 from __future__ import annotations
@@ -12,11 +15,13 @@ import pandas as pd
 
 from qispread.models.aim import load_aim
 from qispread.models.chart_spec import ChartSpec, load_chart_spec
+from qispread.models.coaching import load_coaching_plan
 from qispread.models.driver_diagram import load_diagram
 from qispread.models.measures import load_measures
 from qispread.models.pdsa import load_pdsa_log
-from qispread.models.project import Project, example_project, part
+from qispread.models.project import PARTS, Part, Project, example_project, part
 from qispread.models.readiness import PRINCIPLES, load_readiness
+from qispread.models.sustainability import load_sustainability
 
 MIN_POINTS = 12
 MIN_INTERPRETATION_WORDS = 25
@@ -38,8 +43,8 @@ def _missing(project: Project, key: str) -> list[str]:
     item = part(key)
     if project.has(key):
         return []
-    return [f"Your project has no part '{item.title}' yet: use the tool in module "
-            f"{item.module:02d} ('your project' step at the end of the lesson)."]
+    return [f"'{item.title}' is empty in your project: make it with the tool in module "
+            f"{item.module:02d} (the 'your project' step at the end of the lesson)."]
 
 
 def _same_words(mine: str, example: str) -> bool:
@@ -148,6 +153,46 @@ def readiness_problems(project: Project) -> list[str]:
     return []
 
 
+def diagram_problems(project: Project) -> list[str]:
+    """Primary drivers with change ideas, each primary driver with a measure, nothing broken."""
+    if missing := _missing(project, "diagram"):
+        return missing
+    diagram = load_diagram(project.path("diagram"))
+    if broken := diagram.problems():
+        return broken
+    if not diagram.primary or not diagram.change:
+        return ["Your driver diagram needs primary drivers and change ideas. Add them in the "
+                "driver diagram builder."]
+    unmeasured = [diagram.label(d) for d in diagram.primary if not d.measure]
+    if unmeasured:
+        return [f"Give each primary driver a measure in the driver diagram builder: "
+                f"{', '.join(unmeasured)}."]
+    return []
+
+
+def coaching_problems(project: Project) -> list[str]:
+    """A note for every stage of the chosen coaching model."""
+    if missing := _missing(project, "coaching"):
+        return missing
+    plan = load_coaching_plan(project.path("coaching"))
+    blank = [stage.name for stage in plan.stages if not plan.note(stage.name).strip()]
+    if blank:
+        return [f"Your coaching plan has no notes for: {', '.join(blank)}. Add them in the "
+                "coaching conversation planner."]
+    return []
+
+
+def sustainability_problems(project: Project) -> list[str]:
+    """Every factor rated."""
+    if missing := _missing(project, "sustainability"):
+        return missing
+    unrated = [d.name for d in load_sustainability(project.path("sustainability")).unrated()]
+    if unrated:
+        return [f"Your sustainability rating does not rate: {', '.join(unrated)}. Rate every "
+                "factor."]
+    return []
+
+
 CHECKS = {
     "aim": aim_problems,
     "measures": measure_problems,
@@ -155,6 +200,17 @@ CHECKS = {
     "pdsa": pdsa_problems,
     "readiness": readiness_problems,
 }
+PART_CHECKS = {
+    "aim": aim_problems,
+    "diagram": diagram_problems,
+    "measures": measure_problems,
+    "chart": chart_problems,
+    "pdsa": pdsa_problems,
+    "readiness": readiness_problems,
+    "coaching": coaching_problems,
+    "sustainability": sustainability_problems,
+}
+EMPTY, STARTED, COMPLETE = "empty", "started", "complete"
 
 
 def _problems_or_why_not(check, project: Project) -> list[str]:
@@ -165,4 +221,28 @@ def _problems_or_why_not(check, project: Project) -> list[str]:
 
 
 def all_problems(project: Project) -> dict[str, list[str]]:
+    """The five checks module 10 grades, each with its problems (none when it passes)."""
     return {name: _problems_or_why_not(check, project) for name, check in CHECKS.items()}
+
+
+def part_problems(project: Project, key: str) -> list[str]:
+    """What keeps one part from being complete (nothing when it is)."""
+    return _problems_or_why_not(PART_CHECKS[key], project)
+
+
+def part_state(project: Project, key: str) -> str:
+    """EMPTY (nothing made yet, even if its tool saved a file), STARTED or COMPLETE."""
+    if not project.has(key):
+        return EMPTY
+    return STARTED if part_problems(project, key) else COMPLETE
+
+
+def unfinished_parts(project: Project) -> dict[str, list[Part]]:
+    """The parts not yet complete, as {EMPTY: [...], STARTED: [...]}; both empty when the whole
+    project is ready to be a spread plan."""
+    found: dict[str, list[Part]] = {EMPTY: [], STARTED: []}
+    for item in PARTS:
+        state = part_state(project, item.key)
+        if state != COMPLETE:
+            found[state].append(item)
+    return found

@@ -2,7 +2,8 @@
 
 The HTML carries plotly.js itself (no internet needed, charts stay interactive), a caption in
 words under every chart for screen readers, and print styles so that chromium's
-``--print-to-pdf`` gives a clean A4 document.
+``--print-to-pdf`` gives a clean A4 document. A plan whose project is not complete is marked DRAFT
+on every page (draft.py).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from plotly.offline import get_plotlyjs
 
 from qispread.models.aim import load_aim
 from qispread.models.project import Project
+from qispread.spread_plan import draft
 from qispread.spread_plan.sections import sections
 
 HTML_NAME = "spread_plan.html"
@@ -67,21 +69,24 @@ def build_html(project: Project, author: str = "", today: date | None = None) ->
                    for number, s in enumerate(parts, start=1))
     made = (today or date.today()).strftime("%d %B %Y")
     by = f" by {escape(author)}" if author.strip() else ""
+    reasons = draft.draft_reasons(project)
+    state = " (DRAFT)" if reasons else ""
     return f"""<!DOCTYPE html>
 <html lang="en-GB">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Spread plan{': ' + escape(aim[:80]) if aim else ''}</title>
-<style>{STYLE}</style>
+<title>Spread plan{state}{': ' + escape(aim[:80]) if aim else ''}</title>
+<style>{STYLE}{draft.STYLE}</style>
 <script>{get_plotlyjs()}</script>
 </head>
 <body>
 <header>
-<h1>Spread plan</h1>
+<h1>Spread plan{state}</h1>
 <p>Made{by} on {made} with the qispread course. <span class="on-screen">Every chart is
 interactive (hover over a point); </span><span class="on-paper">In the HTML version of this plan
 every chart is interactive; </span>the words under each chart say what it shows.</p>
+{draft.draft_html(reasons)}
 </header>
 <nav aria-label="Contents"><h2>Contents</h2><ol>{contents}</ol></nav>
 <main>{body}</main>

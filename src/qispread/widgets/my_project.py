@@ -1,6 +1,6 @@
 """The learner's own project in a lesson: what is done so far, and each tool opened on its part.
 
-    ProjectStatus()              # which parts are done; start from the example project
+    ProjectStatus()              # each part empty, started or complete; start from the example
     project_tool("aim")          # the aim checker, saving into my_project/aim.json
 """
 
@@ -12,23 +12,40 @@ import ipywidgets as w
 
 from qispread.errors import QispreadError
 from qispread.models.project import PARTS, Project, part, start_from_example
+from qispread.models.project_checks import COMPLETE, EMPTY, STARTED, part_problems, part_state
 from qispread.widgets.common import LINE_HEIGHT, MessageArea, guarded
+
+STATE_LABELS = {EMPTY: "— empty", STARTED: "◐ started", COMPLETE: "✔ complete"}
+
+
+def _state_cell(project: Project, key: str) -> tuple[str, str]:
+    """The part's state, and for a started part what it still needs (from the capstone's checks)."""
+    state = part_state(project, key)
+    if state != STARTED:
+        return STATE_LABELS[state], ""
+    needs = escape(" ".join(part_problems(project, key)))
+    return STATE_LABELS[state], f"<br><span style='color:#7a4b00;font-size:14px'>{needs}</span>"
 
 
 def _status_html(project: Project) -> str:
-    rows = "".join(
-        f"<tr><td>{'✔ done' if project.has(p.key) else '— not yet'}</td><td>{escape(p.title)}</td>"
-        f"<td>module {p.module:02d}</td></tr>" for p in PARTS)
-    return (f"<p>Your project is saved in <code>{escape(str(project.folder))}</code>.</p>"
+    rows = []
+    for p in PARTS:
+        state, needs = _state_cell(project, p.key)
+        rows.append(f"<tr style='vertical-align:top'><td style='white-space:nowrap'>{state}</td>"
+                    f"<td>{escape(p.title)}{needs}</td><td style='white-space:nowrap'>"
+                    f"module {p.module:02d}</td></tr>")
+    return (f"<p>Your project is saved in <code>{escape(str(project.folder))}</code>. A part is "
+            "complete when it passes the checks your spread plan (module 10) uses.</p>"
             "<table style='font-size:15px;border-collapse:collapse' cellpadding='4'>"
-            "<thead><tr><th style='text-align:left'>Saved?</th><th style='text-align:left'>Part"
+            "<thead><tr><th style='text-align:left'>State</th><th style='text-align:left'>Part"
             "</th><th style='text-align:left'>Made in</th></tr></thead>"
-            f"<tbody>{rows}</tbody></table>")
+            f"<tbody>{''.join(rows)}</tbody></table>")
 
 
 class ProjectStatus(w.VBox):
-    """Which parts of the learner's project are saved, and a button to fill the empty ones from
-    the example project (for a learner without a project or data of their own)."""
+    """Each part of the learner's project as empty, started or complete (by what it holds), and a
+    button to fill the empty ones from the example project (for a learner without a project or
+    data of their own)."""
 
     def __init__(self, project: Project | None = None) -> None:
         self.project = project or Project.find()
@@ -50,7 +67,8 @@ class ProjectStatus(w.VBox):
     def fill_from_example(self) -> None:
         filled: list = []
         if guarded(self.messages, lambda: filled.extend(start_from_example(self.project))):
-            names = ", ".join(p.title for p in filled) or "nothing (every part is saved)"
+            names = (", ".join(p.title for p in filled)
+                     or "nothing (every part already holds your own work)")
             self.messages.show(f"filled from the example: {names}.", "ok")
         self.table.value = _status_html(self.project)
 

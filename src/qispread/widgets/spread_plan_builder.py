@@ -4,7 +4,8 @@
 
 It keeps a copy of the project in my_spread_plan/project/ beside the notebook (made when the tool
 opens, if there is none yet), so the project is submitted with the assignment and graded code reads
-it from there. "Make my spread plan" writes my_spread_plan/spread_plan.html and .pdf.
+it from there. "Make my spread plan" writes my_spread_plan/spread_plan.html and .pdf; while a part
+is not complete, the plan is marked DRAFT and the builder names the parts still to do.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import ipywidgets as w
 from qispread.models.project import Project, start_from_example
 from qispread.models.project_checks import all_problems
 from qispread.spread_plan.document import PdfProblem, print_pdf, write_html
+from qispread.spread_plan.draft import draft_reasons
 from qispread.widgets.common import LINE_HEIGHT, MessageArea, guarded
 
 PLAN_FOLDER = "my_spread_plan"
@@ -83,7 +85,8 @@ class SpreadPlanBuilder(w.VBox):
         """Fill the empty parts of the copy here from the example project."""
         self.copy.folder.mkdir(parents=True, exist_ok=True)
         filled = start_from_example(self.copy)
-        names = ", ".join(p.title for p in filled) or "nothing (every part is saved)"
+        names = (", ".join(p.title for p in filled)
+                 or "nothing (every part already holds your own work)")
         self.messages.show(f"filled from the example: {names}. Now make the aim and the reading "
                            "of the chart your own.", "ok")
         self.show_status()
@@ -94,21 +97,33 @@ class SpreadPlanBuilder(w.VBox):
         if not guarded(self.messages, lambda: made.append(
                 write_html(self.copy, self.folder / PLAN_FOLDER, self.author.value))):
             return None
+        reasons = draft_reasons(self.copy)
+        draft = " DRAFT" if reasons else ""
         try:
             pdf = print_pdf(made[0])
         except PdfProblem as err:
-            self.messages.show(f"the HTML is saved in {made[0]}. {err}", "warning")
+            self.messages.show(f"the{draft} HTML is saved in {made[0]}. {err} "
+                               + " ".join(reasons), "warning")
             return made[0]
-        self.messages.show(f"your spread plan is in {PLAN_FOLDER}/{made[0].name} and "
-                           f"{PLAN_FOLDER}/{pdf.name}. Open the HTML in your "
-                           "browser (right-click it in the file browser, Open in New Browser Tab)"
-                           " to read it; send either file to your sponsor.", "ok")
+        where = (f"your spread plan is in {PLAN_FOLDER}/{made[0].name} and "
+                 f"{PLAN_FOLDER}/{pdf.name}. Open the HTML in your browser (right-click it in the "
+                 "file browser, Open in New Browser Tab) to read it")
+        if reasons:
+            self.messages.show(f"{where}. It is marked DRAFT on every page, because some parts "
+                               f"are not complete yet. {' '.join(reasons)} Finish them (the "
+                               "checks above say what each needs), copy your project here again "
+                               "and make the plan again before you send it to your sponsor.",
+                               "warning")
+        else:
+            self.messages.show(f"{where}; send either file to your sponsor.", "ok")
         return made[0]
 
     def show_status(self) -> None:
-        missing = [p.title for p in self.copy.missing()]
-        gaps = f" (missing: {escape(', '.join(missing))})" if missing else ""
         where = (f"<p style='font-size:15px;margin:0;{LINE_HEIGHT}'>Your project: <code>"
                  f"{escape(str(self.source.folder))}</code>. Copy submitted with this assignment: "
-                 f"<code>{escape(COPY_FOLDER)}/</code>{gaps}.</p>")
-        self.status.value = where + _checks_html(all_problems(self.copy))
+                 f"<code>{escape(COPY_FOLDER)}/</code>.</p>")
+        reasons = draft_reasons(self.copy)
+        draft = (f"<p style='font-size:15px;margin:6px 0 0;color:#8a1c1c;{LINE_HEIGHT}'><b>Your "
+                 "plan will be marked DRAFT until every part is complete.</b> "
+                 f"{escape(' '.join(reasons))}</p>") if reasons else ""
+        self.status.value = where + draft + _checks_html(all_problems(self.copy))

@@ -1,0 +1,97 @@
+"""Does a saved project part hold anything the learner made?
+
+Every tool saves its file as soon as it opens (so graded code never meets a missing file), which
+means a file can exist while holding nothing: an aim of no words, a diagram without drivers. A part
+is empty when its file is missing or holds only what the tool writes before anyone types. A file
+that cannot be read is not empty: something is there, and the part's check says what is wrong.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from qispread.errors import QispreadError
+
+
+def _aim(path: Path) -> bool:
+    from qispread.models.aim import load_aim
+
+    return not load_aim(path).text.strip()
+
+
+def _diagram(path: Path) -> bool:
+    # the diagram's aim is copied in from the aim part, so it is not work of its own
+    from qispread.models.driver_diagram import load_diagram
+
+    return not load_diagram(path).all_items()
+
+
+def _measures(path: Path) -> bool:
+    from qispread.models.measures import load_measures
+
+    return not load_measures(path).measures
+
+
+def _chart(path: Path) -> bool:
+    from qispread.models.chart_spec import load_chart_spec
+
+    spec = load_chart_spec(path)
+    return spec.source is None and spec.own_data_csv is None and not spec.interpretation.strip()
+
+
+def _pdsa(path: Path) -> bool:
+    from qispread.models.pdsa import load_pdsa_log
+
+    log = load_pdsa_log(path)
+    return not log.cycles and not any(str(text).strip() for text in log.draft.values())
+
+
+def _readiness(path: Path) -> bool:
+    # the tool starts one assessment labelled with the month; a second one is the learner's
+    from qispread.models.readiness import load_readiness
+
+    assessments = load_readiness(path).assessments
+    return len(assessments) <= 1 and not any(
+        rating.score is not None or rating.notes.strip()
+        for assessment in assessments for rating in assessment.ratings.values())
+
+
+def _coaching(path: Path) -> bool:
+    from qispread.models.coaching import load_coaching_plan
+
+    plan = load_coaching_plan(path)
+    return not plan.title.strip() and not any(
+        text.strip() for stages in plan.notes.values() for text in stages.values())
+
+
+def _sustainability(path: Path) -> bool:
+    from qispread.models.sustainability import load_sustainability
+
+    rating = load_sustainability(path)
+    return not rating.project.strip() and not any(
+        r.score is not None or r.notes.strip() for r in rating.ratings.values())
+
+
+EMPTY_WHEN: dict[str, Callable[[Path], bool]] = {
+    "aim": _aim,
+    "diagram": _diagram,
+    "measures": _measures,
+    "chart": _chart,
+    "pdsa": _pdsa,
+    "readiness": _readiness,
+    "coaching": _coaching,
+    "sustainability": _sustainability,
+}
+
+
+def holds_nothing(key: str, path: str | os.PathLike) -> bool:
+    """True when the part's file is missing or holds only what its tool saves on opening."""
+    path = Path(path)
+    if not path.is_file():
+        return True
+    try:
+        return EMPTY_WHEN[key](path)
+    except (QispreadError, ValueError):  # damaged: kept, and its check names the problem
+        return False
