@@ -1,8 +1,7 @@
-"""Friendly checks for the visible tests of graded exercises.
-
-A learner who types an answer in the wrong form (a word instead of a letter, "about 20" instead of
-20) gets a message saying what form is expected, not a Python traceback to decode. Each check
-returns the cleaned-up answer so hidden tests can compare it.
+"""The forms an answer may take (a letter, several letters, an ordering, a number), read
+forgivingly: a learner who types an answer in the wrong form (a word instead of a letter, "about 20"
+instead of 20) gets an AnswerProblem saying what form is expected. Each returns the cleaned-up
+answer so hidden tests can compare it. (checks.typed shows and records these for the learner.)
 
 Each check also declares the question's *answer space* (the options, the whole numbers in range,
 the orderings...). The guessing guard (tests/assessment) sets `guesser` to draw answers from those
