@@ -58,3 +58,17 @@ def says_when(commitment: str) -> bool:
     weeks, or words such as "tomorrow", "next week", "by Friday". "may" the verb and "next" on its
     own ("What may help next?") do not count."""
     return bool(_WHEN.search(commitment or ""))
+
+
+_OVERCLAIM = re.compile(
+    r"\b(?:so|therefore|which shows|this shows|proves?|proved|proof)\b[^.;:]{0,40}\b(?:worked|"
+    r"works|succeeded|was a success|caused|improved)\b|\bproves?\b|\bbecause of the change\b|"
+    r"\b(?:caused|causing)\b",
+    re.IGNORECASE)
+
+
+def overclaims(reading: str) -> bool:
+    """A reading of a chart that says the chart proves the change worked (or caused the
+    improvement): a signal shows that something changed, not what changed it. The course's mark
+    scheme (module 10) marks such a reading down."""
+    return bool(_OVERCLAIM.search(reading or ""))
