@@ -1,6 +1,6 @@
-"""Right answers earn their marks, however a learner types them (issue 23 §2, issue 24 §3). Each test
-cell runs as the grader's clean re-check runs it (qispread.grading.clean_check.run_cell), on the
-answers as the learner's kernel holds them after an answer cell ran (checks.slips)."""
+"""Right answers earn their marks, however a learner types them (issue 23 §2, issue 24 §3). Each
+test cell runs as the grader's clean re-check runs it (qispread.grading.clean_check.run_cell), on
+the answers as the learner's kernel holds them after an answer cell ran (checks.slips)."""
 
 import contextlib
 

@@ -46,7 +46,8 @@ _WHEN = re.compile(
     rf"next (?:{_DAYS}|{_PERIODS}|team meeting|meeting|huddle|visit)|"
     rf"(?:{_DAYS})|"
     rf"(?:{_MONTHS})\b|"
-    rf"(?:by|in|from|until|before|end of|during|on|at) may\b|may \d|\d+(?:st|nd|rd|th)? (?:of )?may\b|"
+    rf"(?:by|in|from|until|before|end of|during|on|at) may\b|may \d|"
+    rf"\d+(?:st|nd|rd|th)? (?:of )?may\b|"
     rf"(?:within|in|after|for) (?:a |an |the next |{_QUANTITY} )(?:{_PERIODS})|"
     rf"\d{{1,2}}(?::\d\d)? ?(?:am|pm)|\d{{1,2}}[/.-]\d{{1,2}}(?:[/.-]\d{{2,4}})?|"
     rf"(?:19|20)\d\d|end of (?:the )?(?:{_PERIODS})|by (?:the )?end)",

@@ -133,7 +133,7 @@ def project_part(part: str, question: str, folder: str = PROJECT) -> bool:
     from qispread.models.project_checks import CHECKS
 
     with answering(question):
-        problems = CHECKS[part](Project(folder))
+        problems = CHECKS[part](Project(Path(folder)))
         if problems:
             raise AnswerProblem(f"{question}: {' '.join(problems)}")
         print(f"{question}: {_READY[part]}")

@@ -45,7 +45,7 @@ def _number(node: ast.AST) -> bool:
     return False
 
 
-def _computes(node: ast.AST) -> bool:
+def _computes(node: ast.expr) -> bool:
     """A sum that gives a number (not a division by nought)."""
     try:
         eval(compile(ast.Expression(node), "<answer>", "eval"), {"__builtins__": {}})  # noqa: S307 - numbers and + - * / only (_number)
