@@ -199,3 +199,14 @@ def test_summary_lists_what_is_left(capsys):
     checks.summary()
     assert "All 2 checks passed" in capsys.readouterr().out
     reporting.forget()
+
+
+def test_a_wrong_option_among_several_asks_for_a_list():
+    with pytest.raises(checks.AnswerProblem, match="'Q' is not one of the options. List your "
+                                                   "options from A, B, C between the quotes"):
+        checks.choices("B, Q", "ABC", "Question 3")
+
+
+def test_a_range_with_one_bound_is_explained():
+    with pytest.raises(checks.AnswerProblem, match=r"outside the possible range \(0 to no limit\)"):
+        checks.number(-2, "Q", minimum=0)

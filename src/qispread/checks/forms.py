@@ -75,6 +75,12 @@ def choices(value: object, options: str | Iterable[str], question: str) -> list[
     if not parts:
         raise AnswerProblem(f"{question}: you have not answered yet. List your options between the "
                             f"quotes, for example \"A, C\".")
+    unknown = [str(p).strip().strip(".").strip("'\"").strip() for p in parts
+               if str(p).strip().strip(".").strip("'\"").strip().upper() not in allowed]
+    if unknown:
+        raise AnswerProblem(f"{question}: '{unknown[0]}' is not one of the options. List your "
+                            f"options from {_listing(allowed)} between the quotes, separated by "
+                            f"commas, for example \"{', '.join(allowed[:2])}\".")
     return sorted({choice(p, allowed, question) for p in parts})
 
 
@@ -126,8 +132,9 @@ def number(value: object, question: str, *, minimum: float | None = None,
     if math.isnan(result):
         raise AnswerProblem(f"{question}: expected a number.")
     if minimum is not None and result < minimum or maximum is not None and result > maximum:
+        bounds = " to ".join("no limit" if b is None else f"{b:g}" for b in (minimum, maximum))
         raise AnswerProblem(f"{question}: {result:g} is outside the possible range "
-                            f"({minimum:g} to {maximum:g}). Check your working.")
+                            f"({bounds}). Check your working.")
     return result
 
 
