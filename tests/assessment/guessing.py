@@ -1,6 +1,6 @@
 """What a learner earns by guessing: each autograded test cell of an assignment's source notebook is
 run in this Python process (not nbgrader: it is fast) with every check drawing its answer from the
-space the check declares (qispread.checks.AnswerSpace). A cell whose spaces hold at most
+space the check declares (qispread.checks.forms.AnswerSpace). A cell whose spaces hold at most
 EXACT_LIMIT combinations is enumerated (an exact expected mark); a larger one is sampled.
 
 Cells that mark work saved by a tool (my_*.json) read no typed answer: a guesser who has not used
@@ -23,6 +23,7 @@ import nbformat
 
 import qispread
 from qispread import checks, data
+from qispread.checks import forms
 from qispread.models import spread_sim
 
 EXACT_LIMIT = 20000
@@ -96,7 +97,8 @@ def autograded_cells(notebook: Path) -> list[nbformat.NotebookNode]:
 def _run(code, names: list[str], tape: _Tape) -> bool:
     namespace = {name: "" for name in names}
     namespace["display"] = lambda *args, **kwargs: None
-    checks.guesser = tape
+    namespace["checks"] = checks  # the assignment's first cell imports it
+    forms.guesser = tape
     try:
         with contextlib.redirect_stdout(io.StringIO()):
             exec(code, namespace)
@@ -104,7 +106,7 @@ def _run(code, names: list[str], tape: _Tape) -> bool:
     except AssertionError:
         return False
     finally:
-        checks.guesser = None
+        forms.guesser = None
 
 
 def guess_cell(cell, rng: random.Random) -> CellGuess:

@@ -163,10 +163,11 @@ def test_a_learner_goes_from_aim_to_spread_plan_with_the_tools_only(lab_server, 
     # run the check cells again now that the copy is made: every automatic check passes
     run_all_from_menu(page)
     text = panel.text_content()
-    for ok in ("Your aim can be marked.", "Every primary driver has a fully defined measure.",
-               "Your chart and your reading of it can be marked.",
-               "Your PDSA log has a ramp with a prediction and a study.",
-               "Every principle is rated."):
+    for ok in ("Question 1: your aim can be marked.",
+               "Question 2: every primary driver has a fully defined measure.",
+               "Question 3: your chart and your reading of it can be marked.",
+               "Question 4: your PDSA log has a ramp with a prediction and a study.",
+               "Question 5: every marked principle is rated."):
         assert ok in text
     _shot(page, shots, "10-assignment-checks")
     page.goto(f"file://{plan / 'spread_plan.html'}")

@@ -50,6 +50,27 @@ def executed_notebooks(course, assignment: str, student: str) -> dict[str, nbfor
     return {p.name: nbformat.read(p, 4) for p in sorted(folder.glob("*.ipynb"))}
 
 
+# Right answers typed with a learner's slips (no quotes, an unclosed quote, comma decimals, a full
+# stop): read as the learner means them (qispread.checks.slips) by stock nbgrader and by qispread's
+# grader alike, so they earn every automatic mark in both.
+SLIPPED = {"05_spc": {
+    "q1_answer": "answer_q1a = B\nanswer_q1b = C\nanswer_q1c = D\nanswer_q1d = a\n"
+                 "answer_q1e = F\nanswer_q1f = E",
+    "q2_answer": "answer_q2_mean = 61,92\nanswer_q2_mean_moving_range = 7,18\n"
+                 "answer_q2_upper_limit = 81.02\nanswer_q2_lower_limit = 42,81",
+    "q3_answer": "answer_q3a = \"E\nanswer_q3b = c\nanswer_q3c = 'A'\nanswer_q3d = A.",
+}}
+
+
+def slipped(release_nb: nbformat.NotebookNode, answers: dict[str, str]) -> nbformat.NotebookNode:
+    nb = nbformat.from_dict(release_nb)
+    for cell in nb.cells:
+        source = answers.get(cell.metadata.get("nbgrader", {}).get("grade_id"))
+        if source is not None:
+            cell.source = source
+    return nb
+
+
 _graded: dict[tuple[str, str], GradedAssignment] = {}
 
 
@@ -66,6 +87,9 @@ def _grade(course, assignment: str) -> GradedAssignment:
     if assignment == SAMPLE:  # its visible test passes and its hidden one fails
         release = release_notebooks(course, assignment)["medians.ipynb"]
         submissions["partial"] = {"medians.ipynb": answered(release, PARTIAL)}
+    if assignment in SLIPPED:
+        submissions["slipped"] = {name: slipped(nb, SLIPPED[assignment]) for name, nb
+                                  in release_notebooks(course, assignment).items()}
     for student, notebooks in submissions.items():
         submit(course.root, student, assignment, notebooks)
     api = course.api()

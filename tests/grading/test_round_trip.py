@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 from course_notebooks import ASSIGNMENTS
-from graded_assignments import cell_scores, graded, totals
+from graded_assignments import SLIPPED, cell_scores, graded, totals
 from nbgrader.validator import Validator
 from pipeline.notebooks import ROOT
 from sample_course import SAMPLE
@@ -62,6 +62,16 @@ def test_sandboxed_autograde_gives_stock_nbgraders_scores(generated_course, assi
     assert totals(course, assignment, "blank").code_score == 0
     if assignment == SAMPLE:  # visible test passes, hidden one fails: no marks for the cell
         assert totals(course, assignment, "partial").code_score == 0
+
+
+@pytest.mark.parametrize("assignment", sorted(SLIPPED))
+def test_slipped_right_answers_earn_every_mark(generated_course, assignment):
+    """`B` without quotes, `61,92`, an unclosed quote: stock nbgrader and qispread's grader read
+    them as meant (the parity test above compares them cell by cell)."""
+    result = graded(generated_course, assignment)
+    assert result.stock_totals["slipped"].code_score == result.stock_totals["solved"].code_score
+    assert totals(generated_course, assignment, "slipped").code_score == autograded_max(
+        generated_course, assignment)
 
 
 # Learners check their work with nbgrader's Validate button before submitting. It runs the same

@@ -20,7 +20,7 @@ from qispread.models.driver_diagram import load_diagram
 from qispread.models.measures import load_measures
 from qispread.models.pdsa import load_pdsa_log
 from qispread.models.project import PARTS, Part, Project, example_project, part
-from qispread.models.readiness import PRINCIPLES, load_readiness
+from qispread.models.readiness import MARKED_PRINCIPLES, load_readiness
 from qispread.models.sustainability import load_sustainability
 
 MIN_POINTS = 12
@@ -140,16 +140,17 @@ def pdsa_problems(project: Project) -> list[str]:
 
 
 def readiness_problems(project: Project) -> list[str]:
-    """The latest readiness assessment rates every principle."""
+    """The latest readiness assessment rates every principle that is marked (the six whose
+    names are confirmed; the seventh may stay unrated: docs/assessment.md)."""
     if missing := _missing(project, "readiness"):
         return missing
     record = load_readiness(project.path("readiness"))
     if not record.assessments:
         return ["Your spread readiness has no assessment yet. Add one in the readiness tool."]
     latest = record.assessments[-1]
-    unrated = [d.name for d in PRINCIPLES if latest.score(d.key) is None]
+    unrated = [d.name for d in MARKED_PRINCIPLES if latest.score(d.key) is None]
     if unrated:
-        return [f"'{latest.label}' does not rate: {', '.join(unrated)}. Rate every principle."]
+        return [f"'{latest.label}' does not rate: {', '.join(unrated)}. Rate each of these."]
     return []
 
 

@@ -105,6 +105,10 @@ SYSTEMS_CONVENING = Dimension(
 )
 
 DIMENSIONS: tuple[Dimension, ...] = (*PRINCIPLES, SYSTEMS_CONVENING)
+# What marks ask for (docs/assessment.md, "The seventh principle"): the six principles whose names
+# the 2021 guide's own pages confirm. The seventh (name unverified) and systems convening (the
+# guide's way of leading, not a principle) are asked for in the tools and never marked.
+MARKED_PRINCIPLES: tuple[Dimension, ...] = tuple(p for p in PRINCIPLES if p.key != "seventh")
 DIMENSION_KEYS = tuple(d.key for d in DIMENSIONS)
 
 

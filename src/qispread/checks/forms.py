@@ -1,8 +1,7 @@
-"""Friendly checks for the visible tests of graded exercises.
-
-A learner who types an answer in the wrong form (a word instead of a letter, "about 20" instead of
-20) gets a message saying what form is expected, not a Python traceback to decode. Each check
-returns the cleaned-up answer so hidden tests can compare it.
+"""The forms an answer may take (a letter, several letters, an ordering, a number), read
+forgivingly: a learner who types an answer in the wrong form (a word instead of a letter, "about 20"
+instead of 20) gets an AnswerProblem saying what form is expected. Each returns the cleaned-up
+answer so hidden tests can compare it. (checks.typed shows and records these for the learner.)
 
 Each check also declares the question's *answer space* (the options, the whole numbers in range,
 the orderings...). The guessing guard (tests/assessment) sets `guesser` to draw answers from those
@@ -76,6 +75,12 @@ def choices(value: object, options: str | Iterable[str], question: str) -> list[
     if not parts:
         raise AnswerProblem(f"{question}: you have not answered yet. List your options between the "
                             f"quotes, for example \"A, C\".")
+    unknown = [str(p).strip().strip(".").strip("'\"").strip() for p in parts
+               if str(p).strip().strip(".").strip("'\"").strip().upper() not in allowed]
+    if unknown:
+        raise AnswerProblem(f"{question}: '{unknown[0]}' is not one of the options. List your "
+                            f"options from {_listing(allowed)} between the quotes, separated by "
+                            f"commas, for example \"{', '.join(allowed[:2])}\".")
     return sorted({choice(p, allowed, question) for p in parts})
 
 
@@ -127,8 +132,9 @@ def number(value: object, question: str, *, minimum: float | None = None,
     if math.isnan(result):
         raise AnswerProblem(f"{question}: expected a number.")
     if minimum is not None and result < minimum or maximum is not None and result > maximum:
+        bounds = " to ".join("no limit" if b is None else f"{b:g}" for b in (minimum, maximum))
         raise AnswerProblem(f"{question}: {result:g} is outside the possible range "
-                            f"({minimum:g} to {maximum:g}). Check your working.")
+                            f"({bounds}). Check your working.")
     return result
 
 

@@ -1,0 +1,224 @@
+"""What the assignments show a learner besides their questions: data tables, example charts and
+diagrams, and read-backs of the work a tool saved. Each is one call in a notebook cell, so that no
+assignment shows its code. Grouped by module; everything heavy is imported on use."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+
+def _display(*objects: Any) -> None:
+    from IPython.display import display
+
+    display(*objects)
+
+
+# Module 01
+def missed_appointments_baseline() -> None:
+    """The clinic's missed-appointment rate in weeks 1 to 26."""
+    from qispread import data
+    from qispread.models.rates import between, pooled_rate
+
+    dna = data.load("missed_appointments")
+    first_26 = pooled_rate(between(dna, "week", 1, 26), "did_not_attend", "booked")
+    print(data.attribution("missed_appointments"))
+    print(f"Weeks 1 to 26: {first_26.denominator:,.0f} appointments booked, "
+          f"{first_26.rate:.1f}% not attended")
+
+
+# Module 02
+def discharge_driver_diagram() -> Any:
+    """The discharge team's driver diagram, drawn."""
+    from qispread.models import DriverDiagram
+    from qispread.plots import driver_diagram_figure
+
+    discharge = DriverDiagram(aim="By June 2027, 40% of patients discharged home from Ward 7 at "
+                                  "Kingsway Hospital will leave before midday (currently 15%).")
+    for level, text, parents, measure in [
+        ("primary", "Discharge is planned from the day of admission", None,
+         "% of patients with an expected discharge date within 24 hours"),
+        ("primary", "Medicines to take home are ready in time", None,
+         "% of take-home prescriptions ready by 10 am"),
+        ("primary", "Transport and support at home are arranged early", None,
+         "% of discharges delayed by transport"),
+        ("primary", "Decisions to discharge are made early in the morning", None,
+         "% of discharge decisions made before 10 am"),
+        ("secondary", "Expected discharge date set and shared with the patient", ["P1"],
+         "% of patients who know their expected date"),
+        ("secondary", "Take-home prescriptions written the day before", ["P2"],
+         "% written by 5 pm the day before"),
+        ("secondary", "Pharmacy knows which patients are going home tomorrow", ["P2"], None),
+        ("secondary", "Family or carers told the day before", ["P3", "P1"],
+         "% of families contacted the day before"),
+        ("secondary", "Likely discharges seen first on the ward round", ["P4"],
+         "% of ward rounds starting with likely discharges"),
+        ("change", "Board round every morning at 8.30", ["S1", "S5"], None),
+        ("change", "Email tomorrow's discharges to pharmacy at 4 pm", ["S3"], None),
+        ("change", "Discharge lounge open from 8 am", None, None),
+        ("change", "Phone the family on the afternoon before discharge", ["S4"], None),
+        ("change", "Write take-home prescriptions on the afternoon ward round", ["S2"], None),
+    ]:
+        discharge.add(level, text, parents or (), measure=measure or "")
+    return driver_diagram_figure(discharge)
+
+
+def diagram_summary(path: str) -> None:
+    """The saved driver diagram, in words."""
+    from qispread.models import load_diagram
+    from qispread.plots.driver_diagram import summary
+
+    if Path(path).exists():
+        print(summary(load_diagram(path)))
+    else:
+        print("No diagram saved yet: build it in question 3 first.")
+
+
+# Module 03
+def falls_months() -> Any:
+    """Two months of the falls data."""
+    from qispread import data
+
+    falls = data.load("falls").set_index("period")
+    print(data.attribution("falls"))
+    return falls.loc[["2022-02-01", "2023-01-01"], ["falls", "occupied_bed_days"]]
+
+
+def sepsis_week_20() -> Any:
+    """Week 20 of the sepsis screening data."""
+    from qispread import data
+
+    sepsis = data.load("sepsis_screening").set_index("week")
+    print(data.attribution("sepsis_screening"))
+    return sepsis.loc[[20], ["week_starting", "eligible", "screened_within_1h"]]
+
+
+def measures_summary(path: str) -> None:
+    """The saved measures, with their definitions."""
+    from qispread.models import OperationalDefinition, load_measures
+
+    if not Path(path).exists():
+        print("No measures saved yet: add your measure in the sorter above first.")
+        return
+    for measure in load_measures(path).measures:
+        print(f"{measure.name} (type: {measure.type or 'not chosen'})")
+        for part, label in OperationalDefinition.LABELS.items():
+            print(f"  {label}: {getattr(measure.definition, part) or '(empty)'}")
+        print(" ", measure.completeness())
+
+
+# Module 04
+def _occupancy() -> Any:
+    from qispread import data
+
+    occupancy = data.load("bed_occupancy_run")
+    occupancy.insert(0, "week", range(1, len(occupancy) + 1))
+    return occupancy
+
+
+def bed_occupancy() -> Any:
+    """The weekly bed occupancy table."""
+    from qispread import data
+
+    print(data.attribution("bed_occupancy_run"))
+    return _occupancy()
+
+
+def occupancy_explorer(path: str) -> Any:
+    """The chart explorer with the weekly bed occupancy."""
+    from qispread.widgets import ChartExplorer
+
+    return ChartExplorer(path, data=_occupancy()[["week", "occupancy_percent"]])
+
+
+def discharge_summaries(csv: str = "discharge_summaries.csv") -> Any:
+    """The discharge summaries table beside the assignment."""
+    import pandas as pd
+
+    return pd.read_csv(csv)
+
+
+def discharge_explorer(path: str, csv: str = "discharge_summaries.csv") -> Any:
+    """The chart explorer with the discharge summaries."""
+    from qispread.widgets import ChartExplorer
+
+    return ChartExplorer(path, data=discharge_summaries(csv))
+
+
+# Module 05
+ANTIBIOTIC_MINUTES = [58, 64, 55, 61, 70, 59, 66, 62, 57, 68, 60, 63]
+
+
+def antibiotic_minutes() -> None:
+    """The 12 weeks of minutes to antibiotics."""
+    for week, minutes in enumerate(ANTIBIOTIC_MINUTES, start=1):
+        print(f"Week {week:2d}: {minutes} minutes")
+
+
+def trust_four_hour_chart() -> Any:
+    """Trust RC1's four-hour performance as a Making Data Count chart, without the icons (the
+    question asks for them)."""
+    from qispread import data, ptd, ptd_figure
+
+    ae = data.load("ae_attendances")
+    trust = ae[(ae["org_code"] == "RC1") & (ae["type"] == "1")].copy()
+    trust["percent_within_4h"] = (100 * (trust["attendances"] - trust["breaches"])
+                                  / trust["attendances"])
+    chart = ptd(data=trust, x="period", y="percent_within_4h", improvement_direction="increase",
+                target=95)
+    print(data.attribution("ae_attendances"))
+    return ptd_figure(chart, title="Trust RC1, type-1 A&E: % seen within four hours (real data)",
+                      ylab="% within 4 hours", icons=False)
+
+
+# Module 06
+def pdsa_log_summary(path: str) -> None:
+    """The saved PDSA log."""
+    from qispread.models import load_pdsa_log
+
+    if Path(path).exists():
+        print(load_pdsa_log(path).to_markdown())
+    else:
+        print("No PDSA log saved yet: record your cycles in question 4 first.")
+
+
+# Module 07
+def readiness_summary(path: str) -> None:
+    """The saved readiness ratings, suggested next steps and their radar."""
+    import pandas as pd
+
+    from qispread.models import load_readiness
+    from qispread.plots import readiness_radar
+
+    if not Path(path).exists():
+        print("No readiness assessment saved yet: rate your project in the tool above first.")
+        return
+    record = load_readiness(path)
+    _display(pd.read_csv(io.StringIO(record.to_csv()), dtype=str, keep_default_na=False))
+    for assessment in record.assessments:
+        print(f"{assessment.label}: lowest-rated principles and suggested next steps:")
+        for principle, suggestion in assessment.suggestions(2):
+            print(f"  • {principle.name}: {suggestion}")
+    _display(readiness_radar(record))
+
+
+# Module 09
+def sustainability_summary(path: str) -> None:
+    """The saved sustainability ratings and their chart."""
+    import pandas as pd
+
+    from qispread.models.sustainability import load_sustainability
+    from qispread.plots import sustainability_figure
+
+    if not Path(path).exists():
+        print("No sustainability rating saved yet: rate your project in the tool above first.")
+        return
+    rating = load_sustainability(path)
+    print("Project:", rating.project or "(no name given)")
+    _display(pd.read_csv(io.StringIO(rating.to_csv()), dtype=str, keep_default_na=False))
+    for factor in rating.weakest(3):
+        print(f"Weak: {factor.name} (rated {rating.score(factor.key)})")
+    for group, mean in rating.group_means().items():
+        print(f"{group}: average rating", "not rated" if mean is None else f"{mean:.2f}")
+    _display(sustainability_figure(rating))
