@@ -195,6 +195,7 @@ _MARKED_BY_PLACE = {
         "grading/test_cohort_cli.py",
         "grading/test_cohort_states.py",
         "grading/test_feedback_no_leak.py",
+        "grading/test_hostile_exchange.py",
         "grading/test_gradebook_schema.py",
         "grading/test_postgres.py",
         "grading/test_round_trip.py",

@@ -52,7 +52,15 @@ def _draw_result(result: Any, include: Any, exclude: Any) -> dict[str, Any]:
     return mimebundle(result, include, exclude)
 
 
+def _draw_board(result: Any) -> str:
+    """A board of many measures shows as the table plots builds."""
+    from qispread.plots.board_html import board_table_html
+
+    return board_table_html(result)
+
+
 _result_display.draw = _draw_result
+_result_display.draw_html = _draw_board
 
 if TYPE_CHECKING:
     from qispread.data import attribution, check_table, load, provenance

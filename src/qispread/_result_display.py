@@ -20,3 +20,17 @@ draw: Draw = _headline_only
 
 def mimebundle(result: Any, include: Any = None, exclude: Any = None) -> dict[str, Any]:
     return draw(result, include, exclude)
+
+
+def _escaped_headline(result: Any) -> str:
+    from html import escape
+
+    return f"<p>{escape(result.headline())}</p>"
+
+
+# result -> an HTML table, for results that show as a table (the board of many measures)
+draw_html: Callable[[Any], str] = _escaped_headline
+
+
+def html(result: Any) -> str:
+    return draw_html(result)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from qispread.errors import DataProblem
-from qispread.grading.learner_edition import build_learner_edition
+from qispread.grading.learner_edition import CITED_DOCS, LEARNER_README, build_learner_edition
 
 ROSTER_LINE = "ana,Ana,Okafor,ana@nhs.net"
 
@@ -18,6 +18,9 @@ def _repository(root: Path) -> Path:
     for part in ("course/01_intro", "exercises/01_intro", "source_data", "src/qispread"):
         (root / part).mkdir(parents=True)
     (root / "course" / "01_intro" / "lesson.txt").write_text("a lesson")
+    for document in (LEARNER_README, *CITED_DOCS):  # what every edition carries
+        (root / document).parent.mkdir(parents=True, exist_ok=True)
+        (root / document).write_text("# A page\n")
     (root / "gradebook").mkdir()
     (root / "gradebook" / "roster.csv").write_text(ROSTER_LINE)
     return root

@@ -11,9 +11,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from qispread.plots.board_html import board_document, board_table_html, save_board_pdf
+from qispread.plots.board_html import board_document, board_table_html
 from qispread.plots.ptd_icons import ASSURANCE_ICONS, VARIATION_ICONS
 from qispread.spc.board import board
+from qispread.spread_plan.board_pdf import save_board_pdf
 
 MONTHS = pd.date_range("2022-04-01", periods=24, freq="MS")
 

@@ -6,7 +6,7 @@ qic_figure and ptd_figure share their names with their modules.
 """
 
 from qispread.plots.bars import sustainability_figure
-from qispread.plots.board_html import board_table_html, save_board_html, save_board_pdf
+from qispread.plots.board_html import board_table_html, save_board_html
 from qispread.plots.driver_diagram import driver_diagram_figure
 from qispread.plots.driver_diagram import summary as driver_diagram_summary
 from qispread.plots.export import figure_summary, figure_to_html, save_html, save_image
@@ -18,5 +18,5 @@ from qispread.plots.radar import readiness_radar
 
 __all__ = ["board_table_html", "driver_diagram_figure", "driver_diagram_summary",
            "figure_summary", "figure_to_html", "funnel_figure", "pdsa_run_chart", "ptd_figure",
-           "qic_figure", "readiness_radar", "save_board_html", "save_board_pdf", "save_html",
+           "qic_figure", "readiness_radar", "save_board_html", "save_html",
            "save_image", "sustainability_figure"]

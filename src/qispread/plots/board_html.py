@@ -1,8 +1,8 @@
 """A board summary as HTML: one row per measure with its latest value, target, variation and
 assurance icons (the meaning written under each, so colour is never the only cue) and a small
 chart, as an NHS integrated performance report shows them. Plain HTML with inline SVG, no
-plotly.js, so a 200-measure board is a small page that prints as it shows; `save_board_pdf` prints
-it with the spread plan's headless-chromium path.
+plotly.js, so a 200-measure board is a small page that prints as it shows;
+`spread_plan.board_pdf.save_board_pdf` prints it with the spread plan's headless-chromium path.
 """
 
 from __future__ import annotations
@@ -145,13 +145,3 @@ def save_board_html(result, path: str | os.PathLike, title: str = "Board summary
     path = Path(path)
     path.write_text(board_document(result, title, percentage), encoding="utf-8")
     return path
-
-
-def save_board_pdf(result, path: str | os.PathLike, title: str = "Board summary",
-                   percentage: bool | Collection[str] = False) -> Path:
-    """Print the board to PDF with headless chromium (the spread plan's printing path)."""
-    from qispread.spread_plan.document import print_pdf  # it builds on plots: import late
-
-    path = Path(path)
-    page = save_board_html(result, path.with_suffix(".html"), title, percentage)
-    return print_pdf(page, path)

@@ -46,9 +46,9 @@ class BoardResult:
         return Explanation(reading(self.table))
 
     def _repr_html_(self) -> str:
-        from qispread.plots.board_html import board_table_html  # plots builds on spc
+        from qispread._result_display import html  # drawn by plots, which builds on spc
 
-        return board_table_html(self)
+        return html(self)
 
 
 def _check_names(value: Mapping, measures: list[str], name: str) -> None:

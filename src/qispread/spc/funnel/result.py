@@ -67,7 +67,6 @@ class FunnelResult:
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
         """In a notebook: the funnel plot (funnel_figure) with the headline under its title."""
-        from qispread.plots.funnel_figure import funnel_figure  # plots builds on spc
-        from qispread.spc.display import mimebundle
+        from qispread._result_display import mimebundle  # drawn by plots, which builds on spc
 
-        return mimebundle(funnel_figure(self), self.headline(), True, include, exclude)
+        return mimebundle(self, include, exclude)
