@@ -57,9 +57,9 @@ def _readable(fragment: str) -> bool:
 
 
 def inert_output(output: dict) -> dict:
-    output["metadata"] = {}
     if "data" not in output:  # stream and error outputs: the page escapes their text
         return output
+    output["metadata"] = {}
     data = output["data"]
     kept = {kind: data[kind] for kind in AS_TEXT if isinstance(data.get(kind), str)}
     kept.update({kind: data[kind] for kind in IMAGES
@@ -87,7 +87,10 @@ class MakeLearnerOutputInert(Preprocessor):
         kernel = {k: v for k, v in meta.get("kernelspec", {}).items() if _plain(v)}
         language = {k: v for k, v in meta.get("language_info", {}).items()
                     if k in ("name", "pygments_lexer", "file_extension") and _plain(v)}
-        nb["metadata"] = {"kernelspec": kernel, "language_info": language}
+        # each kept only whole: nbformat requires a kernelspec's names and a language's name
+        nb["metadata"] = {key: value for key, value, needed in (
+            ("kernelspec", kernel, ("name", "display_name")),
+            ("language_info", language, ("name",))) if all(k in value for k in needed)}
         for cell in nb.cells:
             nbgrader = cell.get("metadata", {}).get("nbgrader")
             cell["metadata"] = {"nbgrader": nbgrader} if nbgrader else {}
