@@ -97,7 +97,9 @@ def findings(made, secret_env: str) -> set[str]:
         found.add("writes outside its folder")
     if processes_left(made.token):
         found.add("leaves a process running")
-    if all(score(course, name) == 2 for name in IN_KERNEL_CHEATS):
+    # four of the five did on 2026-12-05 (wraps_import no longer does since checks became a
+    # package); one is enough for the guide's warning to stand
+    if any(score(course, name) == 2 for name in IN_KERNEL_CHEATS):
         found.add("in-kernel cheats earn full marks")
     return found
 
