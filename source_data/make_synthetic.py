@@ -51,7 +51,7 @@ picked so that every planted signal shows as designed; tests/data/ check each on
 7. sepsis_screening_by_deprivation.csv: another hospital's weekly sepsis screening within one hour,
    52 weeks from 3 April 2023, stratified by the deprivation of the patient's home area: the most
    deprived 20% (Index of Multiple Deprivation quintile 1, "Core20") and the other 80%. One row per
-   week and group, for run or p charts with one panel per group (module 03: who benefits?).
+   week and group, for run or p charts with one panel per group (module 04: who benefits?).
    Model: eligible ~ Poisson(12) for the most deprived 20% and Poisson(36) for the other 80%;
    screened ~ Binomial(eligible, p).
    Planted: the other 80% follow a ramp from p = 0.60 (weeks 1-17) to 0.88 (week 33 on). The most

@@ -1,5 +1,5 @@
 """One project folder per learner: found from any lesson, older my_*.json read in once, the example
-project complete, and the checks module 10 grades on pass a real project and fail junk."""
+project complete, and the checks module 11 grades on pass a real project and fail junk."""
 
 import json
 import subprocess
@@ -45,10 +45,10 @@ def no_project_variable(monkeypatch):
 
 
 def test_every_lesson_and_assignment_finds_the_same_project(tmp_path):
-    (tmp_path / "course" / "04_run_charts").mkdir(parents=True)
-    (tmp_path / "exercises" / "10_spread_plan").mkdir(parents=True)
-    from_lesson = project_folder(tmp_path / "course" / "04_run_charts")
-    from_assignment = project_folder(tmp_path / "exercises" / "10_spread_plan")
+    (tmp_path / "course" / "05_run_charts").mkdir(parents=True)
+    (tmp_path / "exercises" / "11_spread_plan").mkdir(parents=True)
+    from_lesson = project_folder(tmp_path / "course" / "05_run_charts")
+    from_assignment = project_folder(tmp_path / "exercises" / "11_spread_plan")
     assert from_lesson == from_assignment == tmp_path / "my_project"
 
 

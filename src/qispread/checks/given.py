@@ -28,7 +28,7 @@ def missed_appointments_baseline() -> None:
           f"{first_26.rate:.1f}% not attended")
 
 
-# Module 02
+# Module 03
 def discharge_driver_diagram() -> Any:
     """The discharge team's driver diagram, drawn."""
     from qispread.models import DriverDiagram
@@ -75,7 +75,7 @@ def diagram_summary(path: str) -> None:
         print("No diagram saved yet: build it in question 3 first.")
 
 
-# Module 03
+# Module 04
 def falls_months() -> Any:
     """Two months of the falls data."""
     from qispread import data
@@ -108,7 +108,7 @@ def measures_summary(path: str) -> None:
         print(" ", measure.completeness())
 
 
-# Module 04
+# Module 05
 def _occupancy() -> Any:
     from qispread import data
 
@@ -146,7 +146,7 @@ def discharge_explorer(path: str, csv: str = "discharge_summaries.csv") -> Any:
     return ChartExplorer(path, data=discharge_summaries(csv))
 
 
-# Module 05
+# Module 06
 ANTIBIOTIC_MINUTES = [58, 64, 55, 61, 70, 59, 66, 62, 57, 68, 60, 63]
 
 
@@ -172,7 +172,7 @@ def trust_four_hour_chart() -> Any:
                       ylab="% within 4 hours", icons=False)
 
 
-# Module 06
+# Module 07
 def pdsa_log_summary(path: str) -> None:
     """The saved PDSA log."""
     from qispread.models import load_pdsa_log
@@ -183,7 +183,7 @@ def pdsa_log_summary(path: str) -> None:
         print("No PDSA log saved yet: record your cycles in question 4 first.")
 
 
-# Module 07
+# Module 08
 def readiness_summary(path: str) -> None:
     """The saved readiness ratings, suggested next steps and their radar."""
     import pandas as pd
@@ -203,7 +203,7 @@ def readiness_summary(path: str) -> None:
     _display(readiness_radar(record))
 
 
-# Module 09
+# Module 10
 def sustainability_summary(path: str) -> None:
     """The saved sustainability ratings and their chart."""
     import pandas as pd

@@ -1,9 +1,9 @@
 """Is a project ready to become a spread plan? Checks that junk cannot pass.
 
 Each check returns a list of problems in plain English (empty when the part is ready). The spread
-plan builder shows them, and module 10's graded cells use them, so learner and tutor see the same.
+plan builder shows them, and module 11's graded cells use them, so learner and tutor see the same.
 They are also the one meaning of "complete": the project status, the builder and the plan's DRAFT
-mark all ask part_state(), which asks these checks (CHECKS are the five module 10 grades;
+mark all ask part_state(), which asks these checks (CHECKS are the five module 11 grades;
 PART_CHECKS add the three parts it does not grade).
 """
 
@@ -222,7 +222,7 @@ def _problems_or_why_not(check, project: Project) -> list[str]:
 
 
 def all_problems(project: Project) -> dict[str, list[str]]:
-    """The five checks module 10 grades, each with its problems (none when it passes)."""
+    """The five checks module 11 grades, each with its problems (none when it passes)."""
     return {name: _problems_or_why_not(check, project) for name, check in CHECKS.items()}
 
 

@@ -1,4 +1,4 @@
-"""Driver diagram builder (module 02): an aim, drivers and change ideas, drawn as you build them.
+"""Driver diagram builder (module 03): an aim, drivers and change ideas, drawn as you build them.
 
 A thin front end over qispread.models.driver_diagram (all checks live there) and
 qispread.plots.driver_diagram (the figure). Every accepted change is saved to the learner's file.

@@ -35,7 +35,7 @@ def _status_html(project: Project) -> str:
                     f"<td>{escape(p.title)}{needs}</td><td style='white-space:nowrap'>"
                     f"module {p.module:02d}</td></tr>")
     return (f"<p>Your project is saved in <code>{escape(str(project.folder))}</code>. A part is "
-            "complete when it passes the checks your spread plan (module 10) uses.</p>"
+            "complete when it passes the checks your spread plan (module 11) uses.</p>"
             "<table style='font-size:15px;border-collapse:collapse' cellpadding='4'>"
             "<thead><tr><th style='text-align:left'>State</th><th style='text-align:left'>Part"
             "</th><th style='text-align:left'>Made in</th></tr></thead>"
