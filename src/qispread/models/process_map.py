@@ -122,7 +122,7 @@ class ProcessMap:
         """The map's figures in plain words."""
         f = self.figures()
         words = (f"From start to end takes {_minutes(f.lead_time)}; "
-                 f"{f.value_share:.0%} of it adds value ({_minutes(f.value_time)}) and "
+                 f"{_share(f.value_share)} of it adds value ({_minutes(f.value_time)}) and "
                  f"{_minutes(f.waiting_time)} is waiting. ")
         words += (f"The work passes between people {_times(f.handoffs)}" if f.handoffs
                   else "The work never passes between people")
@@ -170,6 +170,11 @@ def _minutes(minutes: float) -> str:
     if rest or not parts:
         parts.append(_count(rest, "minute"))
     return " ".join(parts)
+
+
+def _share(share: float) -> str:
+    """A percentage to the nearest whole one, but never "0%" for a share that is not nothing."""
+    return "less than 1%" if 0 < share < 0.005 else f"{share:.0%}"
 
 
 def _times(n: int) -> str:
