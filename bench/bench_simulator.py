@@ -4,29 +4,17 @@ redraw time covers the model, the figures and the in-place update of the FigureW
 browser's own drawing. The network cache is cleared before each "build" case, so those are cold.
 Results go to docs/bench-simulator.md."""
 
-import os
-import platform
-import statistics
-import time
 from datetime import date
 from pathlib import Path
+
+from timing import REPEATS, machine, results_table, write
 
 from qispread.models.spread_sim import SpreadSettings, _structure, build_network, simulate
 from qispread.widgets.spread_simulator import SpreadSimulator
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "bench-simulator.md"
-REPEATS = 7
 LARGE = SpreadSettings(organisations=50, teams_per_organisation=20, months=100, seed_teams=5,
                        seeding="hubs", cross_boundary_ties=True, community_of_practice=True)
-
-
-def timed(action) -> list[float]:
-    times = []
-    for i in range(REPEATS):
-        started = time.perf_counter()
-        action(i)
-        times.append(time.perf_counter() - started)
-    return times
 
 
 def main() -> None:
@@ -46,27 +34,17 @@ def main() -> None:
         ("widget (160 teams): move the month slider, redraw", 0.3,
          lambda i: setattr(sim.month, "value", 10 + i)),
     ]
-    rows = [(name, target, timed(action)) for name, target, action in cases]
-    lines = [
+    write(DOC, [
         "# Spread simulator benchmark",
         "",
-        f"Made by `bench/bench_simulator.py` on {date.today()} "
-        f"({platform.processor() or 'CPU'}, {os.cpu_count()} cores; load average "
-        f"{os.getloadavg()[0]:.0f} at the end, so the figures are noisy: on this machine, under "
-        f"heavier load, the same cases took two to four times as long). Each case is run "
-        f"{REPEATS} times. The widget redraw is timed from the setting "
-        "to the updated FigureWidgets (model + figures + in-place update; the browser's own "
-        "drawing is not included).",
+        f"Made by `bench/bench_simulator.py` on {date.today()} ({machine()}; other work on "
+        f"the machine makes the figures noisy: under heavier load the same cases took two to "
+        f"four times as long). Each case is run {REPEATS} times. The widget redraw is timed "
+        "from the setting to the updated FigureWidgets (model + figures + in-place update; the "
+        "browser's own drawing is not included).",
         "",
-        "| case | median | slowest | target | met |",
-        "|---|---|---|---|---|",
-        *[f"| {name} | {statistics.median(t) * 1000:.0f} ms | {max(t) * 1000:.0f} ms | "
-          f"{target * 1000:.0f} ms | {'yes' if statistics.median(t) < target else 'no'} |"
-          for name, target, t in rows],
-        "",
-    ]
-    DOC.write_text("\n".join(lines), encoding="utf-8")
-    print("\n".join(lines))
+        *results_table(cases),
+    ])
 
 
 if __name__ == "__main__":
