@@ -101,3 +101,30 @@ def test_waiting_list_model_runs_and_explains_bad_settings():
     tool.capacity_sd.value = float("nan")
     tool.run_button.click()
     assert "variation in capacity" in tool.messages.value
+
+
+def test_driver_diagram_builder_offers_the_fishbones_likely_causes(tmp_path):
+    from qispread.models.driver_diagram import load_diagram
+    from qispread.widgets import DriverDiagramBuilder
+
+    builder = DriverDiagramBuilder(tmp_path / "diagram.json",
+                                   candidates=["No other options offered at night"])
+    builder.add_form.text.value = "Patients at risk identified early"
+    builder.add_form.button.click()  # a primary driver to link to
+    builder.candidates.value = "No other options offered at night"
+    builder.use_candidate.click()
+    assert builder.level.value == "secondary"
+    assert builder.add_form.text.value == "No other options offered at night"
+    builder.add_form.parents.value = ("P1",)
+    builder.add_form.button.click()
+    saved = load_diagram(tmp_path / "diagram.json")
+    assert [i.text for i in saved.items("secondary")] == ["No other options offered at night"]
+
+
+def test_driver_diagram_builder_without_candidates_offers_nothing(tmp_path):
+    from qispread.widgets import DriverDiagramBuilder
+
+    builder = DriverDiagramBuilder(tmp_path / "diagram.json")
+    assert builder.candidates.options == ()
+    builder.use_candidate.click()
+    assert "Choose a likely cause" in builder.messages.value
