@@ -78,6 +78,16 @@ def test_littles_law_wait_is_backlog_over_throughput():
     assert "about 3.0 weeks" in runs.reading()
 
 
+def test_reading_gives_short_waits_in_days_and_an_ensembles_range():
+    runs = simulate_queue(QueueSettings(runs=1_000, seed=1))
+    words = runs.reading()
+    assert "averaged over 1,000 runs, the waiting list grew from 0 to 69 in 52 weeks" in words
+    assert "The middle 90% of runs ended with 0 to 176 waiting." in words
+    assert "about 4 days" in words
+    drained = simulate_queue(QueueSettings(capacity=120, runs=100, seed=1)).reading()
+    assert "In most runs nobody is left waiting at the end." in drained
+
+
 @pytest.mark.parametrize("settings, message", [
     (QueueSettings(demand=-1), "average demand must be a number of 0 or more"),
     (QueueSettings(capacity_sd=float("nan")), "variation in capacity"),

@@ -86,16 +86,29 @@ class QueueRuns:
             return np.where(throughput > 0, self.backlog[:, -1] / throughput, np.inf)
 
     def reading(self) -> str:
-        """The first run (or the ensemble) in plain words."""
+        """The run (or the ensemble) in plain words."""
         s = self.settings
         start, end = s.start_backlog, float(self.mean_backlog[-1])
         change = "grew" if end > start + 0.5 else "shrank" if end < start - 0.5 else "held"
         runs = f"averaged over {s.runs:,} runs, " if s.runs > 1 else ""
-        wait = float(np.median(self.expected_wait_weeks()))
-        return (f"With average demand {s.demand:g} and average capacity {s.capacity:g} a week, "
-                f"{runs}the waiting list {change} from {start:,} to {end:,.0f} in {s.weeks} "
-                f"weeks. At the end a newcomer can expect to wait about {wait:.1f} weeks "
-                f"(people waiting ÷ people seen a week).")
+        words = (f"With average demand {s.demand:g} and average capacity {s.capacity:g} a week, "
+                 f"{runs}the waiting list {change} from {start:,} to {end:,.0f} in {s.weeks} "
+                 f"weeks.")
+        if s.runs > 1:
+            low, high = np.percentile(self.backlog[:, -1], [5, 95])
+            words += f" The middle 90% of runs ended with {low:,.0f} to {high:,.0f} waiting."
+        return f"{words} {_wait_words(float(np.median(self.expected_wait_weeks())))}"
+
+
+def _wait_words(weeks: float) -> str:
+    """Little's law's estimate, in words a person would use."""
+    if weeks == 0:
+        return "In most runs nobody is left waiting at the end."
+    if weeks == np.inf:
+        return "Nobody is being seen, so the wait has no end."
+    wait = f"about {weeks:.1f} weeks" if weeks >= 1 else f"about {weeks * 7:.0f} days"
+    return (f"At the end a newcomer can expect to wait {wait} (people waiting ÷ people seen a "
+            f"week).")
 
 
 def simulate_queue(settings: QueueSettings) -> QueueRuns:
