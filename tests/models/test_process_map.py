@@ -91,3 +91,12 @@ def test_a_file_of_another_kind_is_refused(tmp_path):
     path.write_text('{"kind": "aim"}')
     with pytest.raises(ModelFileProblem, match="does not hold a process map"):
         load_process_map(path)
+
+
+def test_long_journeys_are_read_in_days_hours_and_minutes_exactly():
+    referral = ProcessMap(steps=[Step("Letter written", "GP", "value", 20),
+                                 Step("Wait for a clinic slot", "Booking", "wait", 60_480),
+                                 Step("Seen", "Consultant", "value", 50)])
+    assert referral.reading().startswith(
+        "From start to end takes 42 days 1 hour 10 minutes; less than 1% of it adds value "
+        "(1 hour 10 minutes)")

@@ -38,7 +38,7 @@ def test_process_mapper_saves_each_step_typed_and_shows_the_reading(tmp_path):
     assert tool.messages.value == ""
     assert "The longest wait is 'Wait for a clinic slot'" in tool.reading.value
     assert "less than 1% of it adds value" in tool.reading.value
-    assert "2. Wait for a clinic slot (Consultant; waiting; 500 hours)" in tool.text.value
+    assert "2. Wait for a clinic slot (Consultant; waiting; 20 days 20 hours)" in tool.text.value
 
 
 def test_process_mapper_moves_and_removes_steps(tmp_path):

@@ -164,9 +164,11 @@ def load_process_map(path: str | os.PathLike) -> ProcessMap:
 
 
 def _minutes(minutes: float) -> str:
-    """Exact, in hours and minutes from an hour up: "5 hours 25 minutes", "2 hours"."""
-    hours, rest = divmod(minutes, 60)
-    parts = [_count(int(hours), "hour")] if hours else []
+    """Exact, in days, hours and minutes as they apply: "5 hours 25 minutes", "55 days 1 hour
+    10 minutes", "2 hours"."""
+    days, rest = divmod(minutes, 24 * 60)
+    hours, rest = divmod(rest, 60)
+    parts = [_count(n, unit) for n, unit in ((int(days), "day"), (int(hours), "hour")) if n]
     if rest or not parts:
         parts.append(_count(rest, "minute"))
     return " ".join(parts)
