@@ -9,7 +9,7 @@ def test_course_map_shows_all_twelve_modules_in_order():
     course_map = CourseMap()
     assert len(course_map.accordion.children) == 12
     assert course_map.accordion.titles[0].endswith("Start here")
-    assert "spread plan" in course_map.accordion.titles[10]
+    assert "spread plan" in course_map.accordion.titles[11]
     assert all(o in course_map.accordion.children[4].value for o in module(4).outcomes)
 
 

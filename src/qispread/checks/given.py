@@ -28,6 +28,49 @@ def missed_appointments_baseline() -> None:
           f"{first_26.rate:.1f}% not attended")
 
 
+# Module 02 (understanding the system)
+def referral_map_tool(path: str) -> Any:
+    """The clinic's referral map, open in the process map tool."""
+    from qispread.models.process_map import load_process_map
+    from qispread.widgets import ProcessMapper
+
+    return ProcessMapper(path, example=load_process_map("referral_map.json"))
+
+
+def dna_fishbone() -> None:
+    """The clinic's fishbone of missed appointments, and what its notes audit found."""
+    import pandas as pd
+
+    from qispread.models.fishbone import load_fishbone
+    from qispread.plots.fishbone import fishbone_figure
+
+    diagram = load_fishbone("dna_fishbone.json")
+    audit = pd.DataFrame({
+        "reason found in the notes or by phone": [
+            "Letter arrived after the appointment date", "Letter went to an old address",
+            "Forgot the date", "No transport that morning", "Could not be reached"],
+        "patients (of 20)": [9, 4, 3, 2, 2]})
+    _display(fishbone_figure(diagram, title="Why do patients miss their first appointment?"),
+             audit)
+
+
+def incidents_pareto() -> Any:
+    """The ward's incidents in the Pareto chart tool."""
+    from qispread import data
+    from qispread.widgets import ParetoExplorer
+
+    print(data.attribution("ward_incidents"))
+    return ParetoExplorer(data.load("ward_incidents"), category="category",
+                          weight="harm_weight", title="Incidents on the ward, 2023 to 2024")
+
+
+def waiting_list_model() -> Any:
+    """The waiting-list model, with the lesson's settings to change."""
+    from qispread.widgets import WaitingListModel
+
+    return WaitingListModel()
+
+
 # Module 03
 def discharge_driver_diagram() -> Any:
     """The discharge team's driver diagram, drawn."""

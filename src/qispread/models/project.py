@@ -36,6 +36,8 @@ class Part:
 
 PARTS: tuple[Part, ...] = (
     Part("aim", "aim.json", "Aim", 1, "my_aim.json"),
+    Part("process_map", "process_map.json", "Process map", 2, "my_process_map.json"),
+    Part("fishbone", "fishbone.json", "Cause and effect (fishbone)", 2, "my_fishbone.json"),
     Part("diagram", "driver_diagram.json", "Driver diagram", 3, "my_diagram.json"),
     Part("measures", "measures.json", "Family of measures", 4, "my_measures.json"),
     Part("chart", "chart.json", "Your data on a chart", 5, "my_chart.json"),
