@@ -21,7 +21,8 @@ from browser.lab_actions import (
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
-LESSONS = ("00_start_here", "01_model_for_improvement", "03_driver_diagrams", "04_measurement",
+LESSONS = ("00_start_here", "01_model_for_improvement", "02_understanding_the_system",
+           "03_driver_diagrams", "04_measurement",
            "05_run_charts", "06_spc", "07_pdsa", "08_spread_principles", "09_leading_spread",
            "10_sustaining_change", "11_spread_plan")
 PROJECT_CELL = "your-project-tool"
