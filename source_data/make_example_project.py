@@ -17,8 +17,10 @@ from qispread.models.aim import Aim
 from qispread.models.chart_spec import ChartSpec
 from qispread.models.coaching import CoachingPlan
 from qispread.models.driver_diagram import DriverDiagram
+from qispread.models.fishbone import Fishbone
 from qispread.models.measures import MeasureFamily
 from qispread.models.pdsa import CycleLog, PDSACycle
+from qispread.models.process_map import ProcessMap, Step
 from qispread.models.project import PARTS, Project
 from qispread.models.readiness import DIMENSIONS, ReadinessRecord
 from qispread.models.sustainability import FACTORS, SustainabilityRating
@@ -194,11 +196,42 @@ def _coaching() -> CoachingPlan:
     return plan
 
 
+def _process_map() -> ProcessMap:
+    return ProcessMap("Arrival to the first sepsis screen, emergency department (as mapped by the "
+                      "team)", [
+        Step("Booked in at reception", "Reception", "value", 5),
+        Step("Waits to be triaged", "Reception", "wait", 25),
+        Step("Triage, observations taken", "Triage nurse", "value", 10),
+        Step("Screening form fetched from the desk", "Triage nurse", "handoff", 5),
+        Step("Waits for the nurse's observation round", "Cubicle nurse", "wait", 40),
+        Step("Sepsis screen completed", "Cubicle nurse", "value", 10),
+        Step("Screen checked by the nurse in charge", "Nurse in charge", "check", 5),
+    ])
+
+
+def _fishbone() -> Fishbone:
+    diagram = Fishbone("Eligible adults are not screened for sepsis within one hour of arrival")
+    for category, text, whys, likely in [
+        ("People", "Agency staff unsure of the screening criteria", [], False),
+        ("Methods", "Screening waits for the observation round",
+         ["Observations are done in rounds, not on arrival",
+          "The screen is not part of triage"], True),
+        ("Equipment", "The electronic prompt is down in IT outages", [], False),
+        ("Materials", "The paper form is kept at the desk, not in the cubicles",
+         ["Forms were moved after a cupboard was removed"], True),
+        ("Measurement", "Screening times are not fed back to staff", [], False),
+    ]:
+        cause = diagram.add_cause(category, text)
+        cause.whys, cause.likely = whys, likely
+    return diagram
+
+
 def make(folder: Path) -> Project:
     project = Project(folder)
     folder.mkdir(parents=True, exist_ok=True)
     writers = {
-        "aim": Aim(AIM), "diagram": _diagram(), "measures": _measures(), "chart": _chart(),
+        "aim": Aim(AIM), "process_map": _process_map(), "fishbone": _fishbone(),
+        "diagram": _diagram(), "measures": _measures(), "chart": _chart(),
         "pdsa": CycleLog(CYCLES), "readiness": _readiness(), "coaching": _coaching(),
         "sustainability": _sustainability(),
     }

@@ -51,13 +51,24 @@ picked so that every planted signal shows as designed; tests/data/ check each on
 7. sepsis_screening_by_deprivation.csv: another hospital's weekly sepsis screening within one hour,
    52 weeks from 3 April 2023, stratified by the deprivation of the patient's home area: the most
    deprived 20% (Index of Multiple Deprivation quintile 1, "Core20") and the other 80%. One row per
-   week and group, for run or p charts with one panel per group (module 03: who benefits?).
+   week and group, for run or p charts with one panel per group (module 04: who benefits?).
    Model: eligible ~ Poisson(12) for the most deprived 20% and Poisson(36) for the other 80%;
    screened ~ Binomial(eligible, p).
    Planted: the other 80% follow a ramp from p = 0.60 (weeks 1-17) to 0.88 (week 33 on). The most
    deprived 20% start at 0.58 and improve later and less: a ramp from week 30 to 0.70 by week 45.
    The whole hospital's rate improves, while from week 34 the most deprived group's median is more
    than 10 percentage points below the others'.
+
+8. ward_incidents.csv: a year of patient safety incidents reported on one medical ward, 1 April 2023
+   to 31 March 2024, one row per incident, for Pareto charts by frequency and by harm (module 02).
+   Model: a fixed number of incidents per category (falls 80, communication and handover 45,
+   documentation 40, medication 35, pressure ulcers 20, equipment 15, other 5), each on a day drawn
+   uniformly from the year, with a harm level drawn from that category's own probabilities (no
+   harm, low, moderate, severe). harm_weight is a teaching scale a team might agree (no harm 1, low
+   2, moderate 5, severe 10), not a national one.
+   Planted: falls are the most frequent category, but medication incidents, a third as many, are
+   more often moderate or severe, so weighting by harm puts medication first and pressure ulcers
+   third: the order changes.
 
 Usage: python source_data/make_synthetic.py [OUTPUT_FOLDER]   (default: this folder)
 """
@@ -194,6 +205,30 @@ def bed_occupancy_run() -> pd.DataFrame:
     return pd.DataFrame({"week_starting": _mondays("2024-01-01", 20), "occupancy_percent": percent})
 
 
+HARM_WEIGHTS = {"no harm": 1, "low": 2, "moderate": 5, "severe": 10}
+INCIDENTS = {  # category: (count, probabilities of no harm, low, moderate, severe)
+    "Falls": (80, (0.60, 0.35, 0.04, 0.01)),
+    "Communication and handover": (45, (0.70, 0.25, 0.05, 0.0)),
+    "Documentation": (40, (0.85, 0.15, 0.0, 0.0)),
+    "Medication": (35, (0.20, 0.30, 0.35, 0.15)),
+    "Pressure ulcers": (20, (0.0, 0.30, 0.60, 0.10)),
+    "Equipment": (15, (0.70, 0.30, 0.0, 0.0)),
+    "Other": (5, (0.80, 0.20, 0.0, 0.0)),
+}
+
+
+def ward_incidents() -> pd.DataFrame:
+    rng = _rng(8)
+    days = pd.date_range("2023-04-01", "2024-03-31")
+    rows = []
+    for category, (count, chances) in INCIDENTS.items():
+        harms = rng.choice(list(HARM_WEIGHTS), size=count, p=chances)
+        dates = days[rng.integers(0, len(days), size=count)]
+        rows += [(d, category, h, HARM_WEIGHTS[h]) for d, h in zip(dates, harms, strict=True)]
+    table = pd.DataFrame(rows, columns=["date", "category", "harm", "harm_weight"])
+    return table.sort_values(["date", "category"], kind="stable").reset_index(drop=True)
+
+
 MAKERS = {
     "falls": falls,
     "sepsis_screening": sepsis_screening,
@@ -202,6 +237,7 @@ MAKERS = {
     "days_between_pressure_ulcers": days_between_pressure_ulcers,
     "bed_occupancy_run": bed_occupancy_run,
     "sepsis_screening_by_deprivation": sepsis_screening_by_deprivation,
+    "ward_incidents": ward_incidents,
 }
 
 

@@ -38,7 +38,7 @@ def test_the_readme_is_the_learners_and_every_link_in_the_edition_leads_inside_i
 
 
 def test_what_the_lessons_cite_is_in_the_edition(edition):
-    lesson = json.loads((edition / "course" / "07_spread_principles" /
+    lesson = json.loads((edition / "course" / "08_spread_principles" /
                          "spread_principles.ipynb").read_text(encoding="utf-8"))
     text = "".join("".join(cell["source"]) for cell in lesson["cells"])
     assert "`docs/spread-simulator.md`" in text

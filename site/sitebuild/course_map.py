@@ -12,7 +12,7 @@ Page = tuple[str, str]  # (path of the page's notebook in the site, title)
 
 @dataclass
 class Module:
-    folder: str                                  # e.g. "04_run_charts"
+    folder: str                                  # e.g. "05_run_charts"
     lessons: list[Page] = field(default_factory=list)
     assignments: list[Page] = field(default_factory=list)
 

@@ -29,6 +29,7 @@ _WHERE = {
     "BoardResult": "qispread.spc.board",
     "Explanation": "qispread.spc.explanation",
     "load": "qispread.data",
+    "pareto": "qispread.models.pareto",
     "check_table": "qispread.data",
     "provenance": "qispread.data",
     "attribution": "qispread.data",
@@ -66,6 +67,7 @@ if TYPE_CHECKING:
     from qispread.data import attribution, check_table, load, provenance
     from qispread.data import names as data_sets
     from qispread.errors import DataProblem, QispreadError
+    from qispread.models.pareto import pareto
     from qispread.plots.export import save_html, save_image
     from qispread.plots.funnel_figure import funnel_figure
     from qispread.plots.ptd_figure import ptd_figure

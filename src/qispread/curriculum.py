@@ -1,4 +1,4 @@
-"""The course's eleven modules: what each teaches and where to find it."""
+"""The course's twelve modules: what each teaches and where to find it."""
 
 from dataclasses import dataclass
 
@@ -25,34 +25,40 @@ MODULES: tuple[Module, ...] = (
     Module(1, "model_for_improvement", "The Model for Improvement and aims",
            ("state the Model for Improvement's three questions",
             "write an aim that says how much, by when, for whom and where"), "aim checker"),
-    Module(2, "driver_diagrams", "Driver diagrams",
+    Module(2, "understanding_the_system", "Understanding the system",
+           ("map a process and find where the lead time goes",
+            "find causes with a fishbone and five whys, and choose which to test",
+            "pick the vital few with a Pareto chart, weighted by harm",
+            "explain why a queue grows when capacity equals demand"),
+           "process map, fishbone, Pareto chart and waiting-list model"),
+    Module(3, "driver_diagrams", "Driver diagrams",
            ("build a diagram from aim to primary drivers, secondary drivers and change ideas",
             "link drivers and change ideas, and give each driver a measure"),
            "driver diagram builder"),
-    Module(3, "measurement", "Measurement for improvement",
+    Module(4, "measurement", "Measurement for improvement",
            ("tell outcome, process and balancing measures apart",
             "write an operational definition"), "measure sorter"),
-    Module(4, "run_charts", "Run charts",
+    Module(5, "run_charts", "Run charts",
            ("draw a run chart", "apply the Anhøj and the IHI (Perla) rules",
             "freeze a baseline"), "run chart explorer"),
-    Module(5, "spc", "SPC and Making Data Count",
+    Module(6, "spc", "SPC and Making Data Count",
            ("tell common cause from special cause variation", "choose the right chart",
             "read control limits, variation icons and assurance icons"),
            "SPC explorer and chart chooser"),
-    Module(6, "pdsa", "Testing changes with PDSA",
+    Module(7, "pdsa", "Testing changes with PDSA",
            ("plan a test with a prediction", "link cycles to a chart",
             "decide to adopt, adapt or abandon"), "PDSA log on a run chart"),
-    Module(7, "spread_principles", "Why spread is hard: the seven principles",
+    Module(8, "spread_principles", "Why spread is hard: the seven principles",
            ("explain the 'one third' estimate",
             "use the seven principles and Rogers' attributes of an innovation"),
            "spread-readiness self-assessment"),
-    Module(8, "leading_spread", "Leading spread: systems convening, networks, coaching",
+    Module(9, "leading_spread", "Leading spread: systems convening, networks, coaching",
            ("choose programme management or systems convening by complexity",
             "plan a coaching conversation"), "coaching conversation planner"),
-    Module(9, "sustaining_change", "Sustaining change",
+    Module(10, "sustaining_change", "Sustaining change",
            ("rate the ten sustainability factors", "map the five challenges of spread"),
            "sustainability self-rating"),
-    Module(10, "spread_plan", "Your spread plan",
+    Module(11, "spread_plan", "Your spread plan",
            ("carry your own project from aim to spread plan",
             "write a spread plan a sponsor can read: aim, theory, measures, evidence, learning, "
             "readiness, leadership and sustainability"),
@@ -61,7 +67,7 @@ MODULES: tuple[Module, ...] = (
 
 
 def module(number: int) -> Module:
-    """The module with this number (0 to 10)."""
+    """The module with this number (0 to 11)."""
     for candidate in MODULES:
         if candidate.number == number:
             return candidate

@@ -1,4 +1,4 @@
-"""Model answers meet their own mark schemes (issue 23 §2): module 10's model reading of its chart
+"""Model answers meet their own mark schemes (issue 23 §2): module 11's model reading of its chart
 ended "a shift, so the change worked", the over-claim its mark scheme marks down."""
 
 import ast
@@ -8,7 +8,7 @@ from pipeline.notebooks import ROOT
 
 from qispread.checks.meaning import overclaims
 
-MODULE_10 = ROOT / "solutions" / "10_spread_plan" / "spread_plan_assignment.ipynb"
+MODULE_10 = ROOT / "solutions" / "11_spread_plan" / "spread_plan_assignment.ipynb"
 
 
 def model_reading() -> str:
@@ -17,7 +17,7 @@ def model_reading() -> str:
             for node in ast.walk(ast.parse(cell.source)):
                 if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "reading":
                     return ast.literal_eval(node.value)
-    raise AssertionError("module 10's model reading was not found")
+    raise AssertionError("module 11's model reading was not found")
 
 
 def test_module_10s_model_reading_does_not_claim_the_chart_proves_the_change_worked():

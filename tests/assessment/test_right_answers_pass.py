@@ -37,19 +37,19 @@ def typed(answer_cell: str) -> dict:
     ("q1a_check", 'answer_q1a = "B"'), ("q1b_check", 'answer_q1b = "C"'),
 ])
 def test_module_05_accepts_every_chart_the_lesson_allows(grade_id, answer):
-    result = run_cell(source_of("05_spc", grade_id), typed(answer), SETUP)
+    result = run_cell(source_of("06_spc", grade_id), typed(answer), SETUP)
     assert result["passed"], result["outputs"]
 
 
 @pytest.mark.parametrize("answer", ["answer_q1 = 93", "answer_q1 = 93%", 'answer_q1 = "93"',
                                     "answer_q1 = 93.0", "answer_q1 = ninety-three"])
 def test_a_slip_earns_what_its_meaning_earns(answer, tmp_path):
-    with contextlib.chdir(ROOT / "solutions" / "04_run_charts"):
-        result = run_cell(source_of("04_run_charts", "q1_check"), typed(answer), SETUP)
+    with contextlib.chdir(ROOT / "solutions" / "05_run_charts"):
+        result = run_cell(source_of("05_run_charts", "q1_check"), typed(answer), SETUP)
     assert result["passed"] == (answer != "answer_q1 = ninety-three"), result["outputs"]
 
 
 def test_a_comma_decimal_is_one_number_not_two():
-    cell = source_of("05_spc", "q2_mean_check")
+    cell = source_of("06_spc", "q2_mean_check")
     assert run_cell(cell, typed("answer_q2_mean = 61,92"), SETUP)["passed"]
     assert not run_cell(cell, typed("answer_q2_mean = 61,2"), SETUP)["passed"]

@@ -61,11 +61,11 @@ def misplaced_chart(path):
 
 
 CASES = [  # assignment, saved file, its maker, marks such work may still earn
-    ("02_driver_diagrams", "my_diagram.json", shaped_diagram, 1),
-    ("04_run_charts", "my_discharge_chart.json", misplaced_chart, 0),
-    ("06_pdsa", "my_pdsa_plan.json", shaped_pdsa_log, 0),
-    ("06_pdsa", "my_pdsa_plan.json", vague_pdsa_log, 0),
-    ("08_leading_spread", "my_coaching_plan.json", undated_coaching_plan, 1),  # the questions' mark
+    ("03_driver_diagrams", "my_diagram.json", shaped_diagram, 1),
+    ("05_run_charts", "my_discharge_chart.json", misplaced_chart, 0),
+    ("07_pdsa", "my_pdsa_plan.json", shaped_pdsa_log, 0),
+    ("07_pdsa", "my_pdsa_plan.json", vague_pdsa_log, 0),
+    ("09_leading_spread", "my_coaching_plan.json", undated_coaching_plan, 1),  # the questions' mark
 ]
 
 

@@ -1,4 +1,4 @@
-"""The marks an assignment's text promises are the marks its gradebook holds (issue #12: module 04
+"""The marks an assignment's text promises are the marks its gradebook holds (issue #12: module 05
 said 12 automatic marks and graded 11)."""
 
 import re

@@ -20,7 +20,7 @@ from browser.lab_actions import (
 
 pytestmark = pytest.mark.browser
 
-ASSIGNMENT = "06_pdsa"
+ASSIGNMENT = "07_pdsa"
 SLIPS = {"q1_answer": "answer_q1 = D, B, C, E, A",  # no quotes
          "q3_answer": "answer_q3 = B, F, Q"}  # Q is not an option; question 2 left blank
 

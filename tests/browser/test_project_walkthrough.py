@@ -1,6 +1,6 @@
-"""One learner, without data of their own, works through every lesson from 00 to 10 in JupyterLab
+"""One learner, without data of their own, works through every lesson from 00 to 11 in JupyterLab
 and carries a project from the aim to the spread plan, using the tools only: Run All from the menu,
-then clicking and typing in the tools, never code. Module 10's assignment makes the plan (HTML and
+then clicking and typing in the tools, never code. Module 11's assignment makes the plan (HTML and
 PDF). Screenshots of every step: test-artifacts/browser/walkthrough/NN-*.png (the top of each
 lesson after Run All, then its "your project" tool)."""
 
@@ -21,16 +21,17 @@ from browser.lab_actions import (
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
-LESSONS = ("00_start_here", "01_model_for_improvement", "02_driver_diagrams", "03_measurement",
-           "04_run_charts", "05_spc", "06_pdsa", "07_spread_principles", "08_leading_spread",
-           "09_sustaining_change", "10_spread_plan")
+LESSONS = ("00_start_here", "01_model_for_improvement", "02_understanding_the_system",
+           "03_driver_diagrams", "04_measurement",
+           "05_run_charts", "06_spc", "07_pdsa", "08_spread_principles", "09_leading_spread",
+           "10_sustaining_change", "11_spread_plan")
 PROJECT_CELL = "your-project-tool"
-TOOL_CELLS = {"10_spread_plan": "cell-11"}  # module 10's lesson ends with the plan builder
+TOOL_CELLS = {"11_spread_plan": "cell-11"}  # module 11's lesson ends with the plan builder
 # worked examples photographed too: those drawn by one call to lesson_chart or xmr_steps
-EXAMPLE_CELLS = {"03_measurement": ("cell-22",), "04_run_charts": ("cell-19",),
-                 "05_spc": ("cell-03", "cell-08", "cell-10", "cell-22", "cell-27"),
-                 "07_spread_principles": ("cell-05",)}
-ASSIGNMENT = "exercises/10_spread_plan/spread_plan_assignment.ipynb"
+EXAMPLE_CELLS = {"04_measurement": ("cell-22",), "05_run_charts": ("cell-19",),
+                 "06_spc": ("cell-03", "cell-08", "cell-10", "cell-22", "cell-27"),
+                 "08_spread_principles": ("cell-05",)}
+ASSIGNMENT = "exercises/11_spread_plan/spread_plan_assignment.ipynb"
 PARTS = ["aim.json", "driver_diagram.json", "measures.json", "chart.json", "pdsa.json",
          "readiness.json", "coaching_plan.json", "sustainability.json"]
 
@@ -114,7 +115,7 @@ def _shot(page, shots: Path, name: str) -> None:
 
 def test_a_learner_goes_from_aim_to_spread_plan_with_the_tools_only(lab_server, page, shots):
     root = lab_server.root
-    shutil.copytree(ROOT / "exercises" / "10_spread_plan", root / "exercises" / "10_spread_plan")
+    shutil.copytree(ROOT / "exercises" / "11_spread_plan", root / "exercises" / "11_spread_plan")
     project = root / "my_project"
 
     # 00: no project of my own yet: start from the example project
@@ -131,12 +132,12 @@ def test_a_learner_goes_from_aim_to_spread_plan_with_the_tools_only(lab_server, 
     _shot(page, shots, "01-project")
     assert json.loads((project / "aim.json").read_text())["text"] == MY_AIM
 
-    for folder in ("02_driver_diagrams", "03_measurement"):
+    for folder in ("03_driver_diagrams", "04_measurement"):
         _lesson(page, lab_server, folder, shots)
         _shot(page, shots, f"{folder[:2]}-project")
 
     # 04: my reading of my chart, typed in the box under it
-    cell = _lesson(page, lab_server, "04_run_charts", shots)
+    cell = _lesson(page, lab_server, "05_run_charts", shots)
     expect(cell.locator("svg.main-svg").first).to_be_visible(timeout=30_000)
     reading = cell.locator("textarea").last
     reading.fill(MY_READING)
@@ -157,7 +158,7 @@ def test_a_learner_goes_from_aim_to_spread_plan_with_the_tools_only(lab_server, 
     expect(panel.get_by_text("your spread plan is in", exact=False)).to_be_visible(
         timeout=180_000)
     _shot(page, shots, "10-assignment-plan-made")
-    plan = root / "exercises" / "10_spread_plan" / "my_spread_plan"
+    plan = root / "exercises" / "11_spread_plan" / "my_spread_plan"
     assert "Sam Jones" in (plan / "spread_plan.html").read_text()
     assert (plan / "spread_plan.pdf").read_bytes().startswith(b"%PDF")
     # run the check cells again now that the copy is made: every automatic check passes

@@ -83,10 +83,10 @@ summary_table(chart, ["n_obs", "n_useful", "cl", "longest_run", "runs_signal"])
 
 
 def _pdsa_case(root):
-    path = root / "course" / "06_pdsa" / "sepsis_team_pdsa.json"
+    path = root / "course" / "07_pdsa" / "sepsis_team_pdsa.json"
     if not path.exists():  # the "before" course has no file: write the same cycles
         from pipeline.notebooks import ROOT
-        path = ROOT / "course" / "06_pdsa" / "sepsis_team_pdsa.json"
+        path = ROOT / "course" / "07_pdsa" / "sepsis_team_pdsa.json"
     return SEPSIS_LOG.format(path=str(path)) + """
 from qispread.widgets.pdsa_log import PDSALog
 PDSALog("pdsa.json", measure=data.load("sepsis_screening"), x="week_starting",

@@ -66,7 +66,7 @@ def test_strict_outside_a_notebook_and_under_nbgrader(monkeypatch):
 
 def test_module_10_marks_the_same_principles_as_module_07(tmp_path):
     """One rule (docs/assessment.md): the seventh principle and systems convening may stay
-    unrated; a named principle may not. Module 10 used to fail a learner who left the seventh."""
+    unrated; a named principle may not. Module 11 used to fail a learner who left the seventh."""
     from qispread.models.project import Project, example_project
     from qispread.models.project_checks import readiness_problems
     from qispread.models.readiness import load_readiness

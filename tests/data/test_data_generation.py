@@ -13,6 +13,7 @@ SYNTHETIC_FILES = [
     "days_between_pressure_ulcers.csv",
     "bed_occupancy_run.csv",
     "sepsis_screening_by_deprivation.csv",
+    "ward_incidents.csv",
 ]
 
 

@@ -33,6 +33,7 @@ SYNTHETIC = [
     "days_between_pressure_ulcers",
     "bed_occupancy_run",
     "sepsis_screening_by_deprivation",
+    "ward_incidents",
 ]
 
 

@@ -102,3 +102,14 @@ def test_stratified_sepsis_improves_overall_but_the_most_deprived_group_lags():
     both = qic(x=table.week, y=table.screened_within_1h, n=table.eligible, chart="run",
                facets=table.group)
     assert set(both.data["facet"]) == {"most deprived 20%", "other 80%"}
+
+
+def test_weighting_incidents_by_harm_changes_the_pareto_order():
+    from qispread.models.pareto import pareto
+
+    incidents = data.load("ward_incidents")
+    by_count = pareto(incidents, category="category")
+    by_harm = pareto(incidents, category="category", weight="harm_weight")
+    assert list(by_count.table["category"][:2]) == ["Falls", "Communication and handover"]
+    assert list(by_harm.table["category"][:3]) == ["Medication", "Falls", "Pressure ulcers"]
+    assert "Documentation" in by_count.vital_few and "Documentation" not in by_harm.vital_few

@@ -53,7 +53,7 @@ def executed_notebooks(course, assignment: str, student: str) -> dict[str, nbfor
 # Right answers typed with a learner's slips (no quotes, an unclosed quote, comma decimals, a full
 # stop): read as the learner means them (qispread.checks.slips) by stock nbgrader and by qispread's
 # grader alike, so they earn every automatic mark in both.
-SLIPPED = {"05_spc": {
+SLIPPED = {"06_spc": {
     "q1_answer": "answer_q1a = B\nanswer_q1b = C\nanswer_q1c = D\nanswer_q1d = a\n"
                  "answer_q1e = F\nanswer_q1f = E",
     "q2_answer": "answer_q2_mean = 61,92\nanswer_q2_mean_moving_range = 7,18\n"

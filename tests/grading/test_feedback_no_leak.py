@@ -33,7 +33,7 @@ def feedback_text(course, assignment, student):
     return "\n".join(visible_text(p.read_text()) for p in pages)
 
 
-# module 10's checks are all visible by design: a learner sees why their project cannot be marked
+# module 11's checks are all visible by design: a learner sees why their project cannot be marked
 WITH_HIDDEN_TESTS = [a for a in ASSIGNMENTS
                      if not (PROJECT / "solutions" / a).is_dir()  # the sample course's own
                      or any("BEGIN HIDDEN TESTS" in p.read_text()

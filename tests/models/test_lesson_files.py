@@ -17,7 +17,7 @@ def _percent_screened(first_day, last_day):
 
 
 def test_module_06_ramp_quotes_the_unit_wide_results_from_the_data():
-    log = load_pdsa_log(ROOT / "course" / "06_pdsa" / "sepsis_team_pdsa.json")
+    log = load_pdsa_log(ROOT / "course" / "07_pdsa" / "sepsis_team_pdsa.json")
     for cycle in log.cycles[2:]:  # C3 and C4 are studied with the unit's weekly measure
         quoted = float(re.search(r"(\d+)% unit-wide", cycle.study).group(1))
         actual = _percent_screened(cycle.start.isoformat(), cycle.end.isoformat())
@@ -25,7 +25,7 @@ def test_module_06_ramp_quotes_the_unit_wide_results_from_the_data():
 
 
 def test_module_02_diagram_is_tidy_and_its_draft_has_the_loose_ends_the_lesson_names():
-    folder = ROOT / "course" / "02_driver_diagrams"
+    folder = ROOT / "course" / "03_driver_diagrams"
     assert load_diagram(folder / "falls_driver_diagram.json").warnings() == []
     draft = load_diagram(folder / "falls_driver_diagram_draft.json")
     report = draft.structure_report()

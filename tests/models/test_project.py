@@ -1,5 +1,5 @@
 """One project folder per learner: found from any lesson, older my_*.json read in once, the example
-project complete, and the checks module 10 grades on pass a real project and fail junk."""
+project complete, and the checks module 11 grades on pass a real project and fail junk."""
 
 import json
 import subprocess
@@ -13,8 +13,10 @@ from qispread.models.aim import Aim
 from qispread.models.chart_spec import ChartSpec, load_chart_spec
 from qispread.models.coaching import CoachingPlan
 from qispread.models.driver_diagram import DriverDiagram
+from qispread.models.fishbone import Fishbone
 from qispread.models.measures import MeasureFamily
 from qispread.models.pdsa import CycleLog, load_pdsa_log
+from qispread.models.process_map import ProcessMap
 from qispread.models.project import (
     FOLDER_VARIABLE,
     PART_KEYS,
@@ -45,10 +47,10 @@ def no_project_variable(monkeypatch):
 
 
 def test_every_lesson_and_assignment_finds_the_same_project(tmp_path):
-    (tmp_path / "course" / "04_run_charts").mkdir(parents=True)
-    (tmp_path / "exercises" / "10_spread_plan").mkdir(parents=True)
-    from_lesson = project_folder(tmp_path / "course" / "04_run_charts")
-    from_assignment = project_folder(tmp_path / "exercises" / "10_spread_plan")
+    (tmp_path / "course" / "05_run_charts").mkdir(parents=True)
+    (tmp_path / "exercises" / "11_spread_plan").mkdir(parents=True)
+    from_lesson = project_folder(tmp_path / "course" / "05_run_charts")
+    from_assignment = project_folder(tmp_path / "exercises" / "11_spread_plan")
     assert from_lesson == from_assignment == tmp_path / "my_project"
 
 
@@ -154,6 +156,8 @@ def _saved_as_tools_open_them(folder) -> Project:
     """Each part's file as its tool writes it on opening, before the learner types anything."""
     empty = Project(folder)
     Aim("").save(empty.path("aim"))
+    ProcessMap().save(empty.path("process_map"))
+    Fishbone().save(empty.path("fishbone"))
     DriverDiagram(aim="").save(empty.path("diagram"))
     MeasureFamily().save(empty.path("measures"))
     ChartSpec().save(empty.path("chart"))
@@ -178,7 +182,8 @@ def test_the_example_fills_parts_saved_empty_and_keeps_started_and_damaged_ones(
     Aim("Fewer falls").save(project.path("aim"))  # started: no number, no date
     project.path("pdsa").write_text("{not json")
     filled = [p.key for p in start_from_example(project)]
-    assert filled == ["diagram", "measures", "chart", "readiness", "coaching", "sustainability"]
+    assert filled == ["process_map", "fishbone", "diagram", "measures", "chart", "readiness",
+                      "coaching", "sustainability"]
     assert json.loads(project.path("aim").read_text())["text"] == "Fewer falls"
     assert project.path("pdsa").read_text() == "{not json"
     assert part_state(project, "aim") == part_state(project, "pdsa") == STARTED

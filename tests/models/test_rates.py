@@ -79,3 +79,19 @@ def test_before_and_after_a_change_reads_both_medians_and_the_points_still_above
     assert found.after_median == pd.Series(after).median()
     assert found.after_points == len(after)
     assert found.after_above_before == sum(v > pd.Series(before).median() for v in after)
+
+
+def test_rows_where_keeps_rows_matching_every_value():
+    from qispread.models.rates import rows_where
+
+    table = pd.DataFrame({"org": ["A", "A", "B"], "type": ["1", "2", "1"], "n": [1, 2, 3]})
+    assert rows_where(table, org="A", type="1")["n"].tolist() == [1]
+    assert rows_where(table, type="1")["n"].tolist() == [1, 3]
+
+
+def test_spread_of_a_count_by_hand():
+    from qispread.models.rates import spread_of
+
+    spread = spread_of(pd.Series([90, 100, 110]))
+    assert (spread.mean, spread.sd) == (100, 10)  # sample sd: sqrt((100 + 0 + 100) / 2)
+    assert spread.relative == 0.1

@@ -29,7 +29,7 @@ def test_a_missing_part_says_which_module_makes_it(tmp_path):
     project = example_project().copy_to(tmp_path / "p")
     project.path("readiness").unlink()
     page = build_html(project)
-    assert "Not in the project yet: make it with the tool in module 07." in page
+    assert "Not in the project yet: make it with the tool in module 08." in page
 
 
 def test_a_damaged_part_is_named_and_the_rest_still_shows(tmp_path):
@@ -53,7 +53,7 @@ def test_a_plan_with_parts_not_complete_says_draft_on_every_printed_page(tmp_pat
     assert len(pages) > 3
     for number, text in enumerate(pages, start=1):
         assert "DRAFT" in text, f"page {number} of {len(pages)} is not marked DRAFT"
-    assert "Started but not complete: Aim (module 01), Your data on a chart (module 04)." in (
+    assert "Started but not complete: Aim (module 01), Your data on a chart (module 05)." in (
         " ".join(pages[0].split()))
 
 
@@ -69,7 +69,7 @@ def test_parts_saved_empty_make_a_draft_that_names_them(tmp_path):
     Aim("").save(project.path("aim"))  # as the aim checker saves it on opening
     page = build_html(project)
     assert page.count("DRAFT") >= 3  # the title, the mark across every page, the notice
-    assert "Empty: Aim (module 01), Driver diagram (module 02)" in page
+    assert "Empty: Aim (module 01), Driver diagram (module 03)" in page
     assert page.count("Not in the project yet") == len(PARTS)
 
 

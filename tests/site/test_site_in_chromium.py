@@ -119,14 +119,14 @@ def test_search_finds_a_lesson_offline(open_page):
     results = page.locator("#search-results ul.search li a")
     results.first.wait_for(state="visible", timeout=30_000)
     targets = results.evaluate_all("links => links.map(a => a.getAttribute('href'))")
-    assert any("04_run_charts/run_charts" in target for target in targets), targets
+    assert any("05_run_charts/run_charts" in target for target in targets), targets
     assert not problems, "\n".join(problems)
 
 
 def test_keyboard_reaches_the_content_and_the_charts(open_page):
     """Tab first offers 'skip to main content'; from the content, Tab reaches each wide chart box
     (so a keyboard user can scroll it) and the 'Open in JupyterLab' link."""
-    page, problems = open_page("course/04_run_charts/run_charts.html")
+    page, problems = open_page("course/05_run_charts/run_charts.html")
     page.keyboard.press("Tab")
     assert "skip" in page.evaluate("document.activeElement.textContent").lower()
     reached = set()

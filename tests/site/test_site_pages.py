@@ -59,7 +59,7 @@ def test_every_page_links_to_jupyterlab_and_a_download(site, page):
 
 
 def test_the_lab_link_is_an_nbgitpuller_link_to_the_learner_edition():
-    link = lab_link("course/04_run_charts/run_charts.ipynb",
+    link = lab_link("course/05_run_charts/run_charts.ipynb",
                     {"QISPREAD_SITE_HUB": "https://hub.example.nhs.uk/",
                      "QISPREAD_SITE_REPO": "https://git.example.nhs.uk/qi/course.git"})
     assert link == ("https://hub.example.nhs.uk/hub/user-redirect/git-pull?"

@@ -5,17 +5,17 @@ from qispread.widgets.course_map import CourseMap
 from qispread.widgets.quiz import Question, Quiz
 
 
-def test_course_map_shows_all_eleven_modules_in_order():
+def test_course_map_shows_all_twelve_modules_in_order():
     course_map = CourseMap()
-    assert len(course_map.accordion.children) == 11
+    assert len(course_map.accordion.children) == 12
     assert course_map.accordion.titles[0].endswith("Start here")
-    assert "spread plan" in course_map.accordion.titles[10]
+    assert "spread plan" in course_map.accordion.titles[11]
     assert all(o in course_map.accordion.children[4].value for o in module(4).outcomes)
 
 
 def test_module_folders_are_numbered_and_unique():
     folders = [m.folder for m in MODULES]
-    assert folders[0] == "00_start_here" and len(set(folders)) == 11
+    assert folders[0] == "00_start_here" and len(set(folders)) == 12
 
 
 def _quiz():

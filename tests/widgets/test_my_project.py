@@ -1,7 +1,7 @@
-"""The project tools in a lesson and the spread plan builder in the module 10 assignment.
+"""The project tools in a lesson and the spread plan builder in the module 11 assignment.
 
 "Saved" is not "done": every tool saves its file when it opens, so the status and the builder judge
-each part by what it holds, with the same checks module 10 grades."""
+each part by what it holds, with the same checks module 11 grades."""
 
 import json
 import re
@@ -18,7 +18,7 @@ from qispread.widgets.spread_plan_builder import COPY_FOLDER, SpreadPlanBuilder
 def course(tmp_path, monkeypatch):
     """A course folder with a lesson and an assignment folder; work happens in the assignment."""
     (tmp_path / "course" / "01_model_for_improvement").mkdir(parents=True)
-    assignment = tmp_path / "exercises" / "10_spread_plan"
+    assignment = tmp_path / "exercises" / "11_spread_plan"
     assignment.mkdir(parents=True)
     monkeypatch.chdir(assignment)
     monkeypatch.delenv("QISPREAD_PROJECT", raising=False)
@@ -51,8 +51,9 @@ def test_the_example_fills_the_parts_the_lessons_saved_empty(course):
     for item in PARTS:
         assert item.title in status.messages.value
     # the example's aim and reading of the chart are not the learner's own: started, not complete
-    assert _states(status) == ["◐ started", "✔ complete", "✔ complete", "◐ started",
-                               "✔ complete", "✔ complete", "✔ complete", "✔ complete"]
+    assert _states(status) == ["◐ started", "✔ complete", "✔ complete", "✔ complete",
+                               "✔ complete", "◐ started", "✔ complete", "✔ complete",
+                               "✔ complete", "✔ complete"]
     assert "This is the example project" in status.table.value
 
 
@@ -74,7 +75,7 @@ def test_the_builder_copies_the_project_into_the_assignment_once(course):
     project.folder.mkdir()
     Aim("First aim").save(project.path("aim"))
     SpreadPlanBuilder()
-    copied = Project(course / "exercises" / "10_spread_plan" / COPY_FOLDER)
+    copied = Project(course / "exercises" / "11_spread_plan" / COPY_FOLDER)
     assert json.loads(copied.path("aim").read_text())["text"] == "First aim"
     Aim("Changed later").save(project.path("aim"))
     builder = SpreadPlanBuilder()  # reopening (or the grader re-running) keeps the submitted copy
@@ -108,7 +109,8 @@ def test_a_plan_of_empty_parts_is_a_draft_that_names_them(course, monkeypatch):
     _no_browser(monkeypatch)
     page = builder.make().read_text()
     assert "Saved:" not in builder.messages.value and "DRAFT" in builder.messages.value
-    assert "Empty: Aim (module 01), Driver diagram (module 02)" in builder.messages.value
+    assert ("Empty: Aim (module 01), Process map (module 02), Cause and effect (fishbone) "
+            "(module 02), Driver diagram (module 03)") in builder.messages.value
     assert "<h1>Spread plan (DRAFT)</h1>" in page and 'class="draft-mark"' in page
 
 

@@ -27,7 +27,7 @@ def test_a_new_tool_saves_its_file_at_once(tmp_path, tool):
 
 
 def test_the_discharge_chart_exists_before_any_click(tmp_path, monkeypatch):
-    """Module 04 question 9 used to say there was no my_discharge_chart.json until a click."""
+    """Module 05 question 9 used to say there was no my_discharge_chart.json until a click."""
     import pandas as pd
 
     from qispread.models.chart_spec import load_chart_spec

@@ -28,7 +28,50 @@ def missed_appointments_baseline() -> None:
           f"{first_26.rate:.1f}% not attended")
 
 
-# Module 02
+# Module 02 (understanding the system)
+def referral_map_tool(path: str) -> Any:
+    """The clinic's referral map, open in the process map tool."""
+    from qispread.models.process_map import load_process_map
+    from qispread.widgets import ProcessMapper
+
+    return ProcessMapper(path, example=load_process_map("referral_map.json"))
+
+
+def dna_fishbone() -> None:
+    """The clinic's fishbone of missed appointments, and what its notes audit found."""
+    import pandas as pd
+
+    from qispread.models.fishbone import load_fishbone
+    from qispread.plots.fishbone import fishbone_figure
+
+    diagram = load_fishbone("dna_fishbone.json")
+    audit = pd.DataFrame({
+        "reason found in the notes or by phone": [
+            "Letter arrived after the appointment date", "Letter went to an old address",
+            "Forgot the date", "No transport that morning", "Could not be reached"],
+        "patients (of 20)": [9, 4, 3, 2, 2]})
+    _display(fishbone_figure(diagram, title="Why do patients miss their first appointment?"),
+             audit)
+
+
+def incidents_pareto() -> Any:
+    """The ward's incidents in the Pareto chart tool."""
+    from qispread import data
+    from qispread.widgets import ParetoExplorer
+
+    print(data.attribution("ward_incidents"))
+    return ParetoExplorer(data.load("ward_incidents"), category="category",
+                          weight="harm_weight", title="Incidents on the ward, 2023 to 2024")
+
+
+def waiting_list_model() -> Any:
+    """The waiting-list model, with the lesson's settings to change."""
+    from qispread.widgets import WaitingListModel
+
+    return WaitingListModel()
+
+
+# Module 03
 def discharge_driver_diagram() -> Any:
     """The discharge team's driver diagram, drawn."""
     from qispread.models import DriverDiagram
@@ -75,7 +118,7 @@ def diagram_summary(path: str) -> None:
         print("No diagram saved yet: build it in question 3 first.")
 
 
-# Module 03
+# Module 04
 def falls_months() -> Any:
     """Two months of the falls data."""
     from qispread import data
@@ -108,7 +151,7 @@ def measures_summary(path: str) -> None:
         print(" ", measure.completeness())
 
 
-# Module 04
+# Module 05
 def _occupancy() -> Any:
     from qispread import data
 
@@ -146,7 +189,7 @@ def discharge_explorer(path: str, csv: str = "discharge_summaries.csv") -> Any:
     return ChartExplorer(path, data=discharge_summaries(csv))
 
 
-# Module 05
+# Module 06
 ANTIBIOTIC_MINUTES = [58, 64, 55, 61, 70, 59, 66, 62, 57, 68, 60, 63]
 
 
@@ -172,7 +215,7 @@ def trust_four_hour_chart() -> Any:
                       ylab="% within 4 hours", icons=False)
 
 
-# Module 06
+# Module 07
 def pdsa_log_summary(path: str) -> None:
     """The saved PDSA log."""
     from qispread.models import load_pdsa_log
@@ -183,7 +226,7 @@ def pdsa_log_summary(path: str) -> None:
         print("No PDSA log saved yet: record your cycles in question 4 first.")
 
 
-# Module 07
+# Module 08
 def readiness_summary(path: str) -> None:
     """The saved readiness ratings, suggested next steps and their radar."""
     import pandas as pd
@@ -203,7 +246,7 @@ def readiness_summary(path: str) -> None:
     _display(readiness_radar(record))
 
 
-# Module 09
+# Module 10
 def sustainability_summary(path: str) -> None:
     """The saved sustainability ratings and their chart."""
     import pandas as pd

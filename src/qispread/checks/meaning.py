@@ -71,5 +71,5 @@ _OVERCLAIM = re.compile(
 def overclaims(reading: str) -> bool:
     """A reading of a chart that says the chart proves the change worked (or caused the
     improvement): a signal shows that something changed, not what changed it. The course's mark
-    scheme (module 10) marks such a reading down."""
+    scheme (module 11) marks such a reading down."""
     return bool(_OVERCLAIM.search(reading or ""))

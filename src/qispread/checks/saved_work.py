@@ -25,7 +25,7 @@ def _open(path: str, question: str, tool: str, load: Callable[[str], Saved]) -> 
 
 
 def driver_diagram(path: str, question: str) -> Any:
-    """The saved driver diagram (module 02)."""
+    """The saved driver diagram (module 03)."""
     from qispread.models import load_diagram
 
     with answering(question):
@@ -38,7 +38,7 @@ def driver_diagram(path: str, question: str) -> Any:
 
 
 def chart_baseline(path: str, question: str) -> Any:
-    """A saved chart whose baseline has been set (module 04)."""
+    """A saved chart whose baseline has been set (module 05)."""
     from qispread.models import load_chart_spec
 
     with answering(question):
@@ -52,7 +52,7 @@ def chart_baseline(path: str, question: str) -> Any:
 
 
 def chart_note(path: str, question: str) -> Any:
-    """A saved chart with at least one note on it (module 04)."""
+    """A saved chart with at least one note on it (module 05)."""
     from qispread.models import load_chart_spec
 
     with answering(question):
@@ -67,7 +67,7 @@ def chart_note(path: str, question: str) -> Any:
 
 
 def pdsa_log(path: str, question: str) -> Any:
-    """The saved PDSA log (module 06)."""
+    """The saved PDSA log (module 07)."""
     from qispread.models import load_pdsa_log
 
     with answering(question):
@@ -82,7 +82,7 @@ def pdsa_log(path: str, question: str) -> Any:
 
 
 def readiness(path: str, question: str) -> Any:
-    """The saved spread readiness record (module 07): how many of the marked principles each
+    """The saved spread readiness record (module 08): how many of the marked principles each
     assessment rates (the seventh principle and systems convening are asked for, not marked)."""
     from qispread.models import load_readiness
     from qispread.models.readiness import MARKED_PRINCIPLES
@@ -101,7 +101,7 @@ def readiness(path: str, question: str) -> Any:
 
 
 def coaching_plan(path: str, question: str) -> Any:
-    """The saved coaching conversation plan (module 08)."""
+    """The saved coaching conversation plan (module 09)."""
     from qispread.models import load_coaching_plan
 
     with answering(question):
@@ -127,7 +127,7 @@ _READY = {"aim": "your aim can be marked.",
 
 
 def project_part(part: str, question: str, folder: str = PROJECT) -> bool:
-    """One part of the spread plan's project (module 10), checked as the plan builder checks
+    """One part of the spread plan's project (module 11), checked as the plan builder checks
     it: True when it can be marked."""
     from qispread.models import Project
     from qispread.models.project_checks import CHECKS

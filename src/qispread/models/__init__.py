@@ -1,5 +1,6 @@
-"""The learner's work as plain data: aims, driver diagrams, measures, PDSA cycles, readiness,
-sustainability and coaching plans, each with validation and a JSON round trip."""
+"""The learner's work as plain data: aims, process maps, fishbones, driver diagrams, measures,
+PDSA cycles, readiness, sustainability and coaching plans, each with validation and a JSON round
+trip; and the small models the lessons teach with (Pareto tables, a waiting list)."""
 
 from typing import TYPE_CHECKING
 
@@ -7,6 +8,12 @@ from qispread._lazy import exports
 
 _WHERE = {
     "Aim": "qispread.models.aim",
+    "Cause": "qispread.models.fishbone",
+    "Fishbone": "qispread.models.fishbone",
+    "ParetoTable": "qispread.models.pareto",
+    "ProcessMap": "qispread.models.process_map",
+    "ProcessStep": "qispread.models.process_map:Step",
+    "QueueSettings": "qispread.models.demand_capacity",
     "ChartSpec": "qispread.models.chart_spec",
     "CoachingPlan": "qispread.models.coaching",
     "CycleLog": "qispread.models.pdsa",
@@ -26,11 +33,15 @@ _WHERE = {
     "load_chart_spec": "qispread.models.chart_spec",
     "load_coaching_plan": "qispread.models.coaching",
     "load_diagram": "qispread.models.driver_diagram",
+    "load_fishbone": "qispread.models.fishbone",
+    "load_process_map": "qispread.models.process_map",
     "load_measures": "qispread.models.measures",
     "load_pdsa_log": "qispread.models.pdsa",
     "load_readiness": "qispread.models.readiness",
     "load_sustainability": "qispread.models.sustainability",
+    "pareto": "qispread.models.pareto",
     "recommend_chart": "qispread.models.chart_choice",
+    "simulate_queue": "qispread.models.demand_capacity",
     "simulate_spread": "qispread.models.spread_sim:simulate",
 }
 __all__ = list(_WHERE)
@@ -41,14 +52,19 @@ if TYPE_CHECKING:
     from qispread.models.chart_choice import recommend_chart
     from qispread.models.chart_spec import ChartSpec, load_chart_spec
     from qispread.models.coaching import CoachingPlan, load_coaching_plan
+    from qispread.models.demand_capacity import QueueSettings, simulate_queue
     from qispread.models.driver_diagram import DriverDiagram, load_diagram
+    from qispread.models.fishbone import Cause, Fishbone, load_fishbone
     from qispread.models.measures import (
         Measure,
         MeasureFamily,
         OperationalDefinition,
         load_measures,
     )
+    from qispread.models.pareto import ParetoTable, pareto
     from qispread.models.pdsa import CycleLog, PDSACycle, load_pdsa_log
+    from qispread.models.process_map import ProcessMap, load_process_map
+    from qispread.models.process_map import Step as ProcessStep
     from qispread.models.project import Project
     from qispread.models.readiness import ReadinessRecord, load_readiness
     from qispread.models.spread_sim import SpreadSettings

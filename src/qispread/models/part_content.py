@@ -21,6 +21,20 @@ def _aim(path: Path) -> bool:
     return not load_aim(path).text.strip()
 
 
+def _process_map(path: Path) -> bool:
+    from qispread.models.process_map import load_process_map
+
+    saved = load_process_map(path)
+    return not saved.title.strip() and not saved.steps
+
+
+def _fishbone(path: Path) -> bool:
+    from qispread.models.fishbone import load_fishbone
+
+    saved = load_fishbone(path)
+    return not saved.effect.strip() and not any(saved.categories.values())
+
+
 def _diagram(path: Path) -> bool:
     # the diagram's aim is copied in from the aim part, so it is not work of its own
     from qispread.models.driver_diagram import load_diagram
@@ -76,6 +90,8 @@ def _sustainability(path: Path) -> bool:
 
 EMPTY_WHEN: dict[str, Callable[[Path], bool]] = {
     "aim": _aim,
+    "process_map": _process_map,
+    "fishbone": _fishbone,
     "diagram": _diagram,
     "measures": _measures,
     "chart": _chart,

@@ -36,14 +36,16 @@ class Part:
 
 PARTS: tuple[Part, ...] = (
     Part("aim", "aim.json", "Aim", 1, "my_aim.json"),
-    Part("diagram", "driver_diagram.json", "Driver diagram", 2, "my_diagram.json"),
-    Part("measures", "measures.json", "Family of measures", 3, "my_measures.json"),
-    Part("chart", "chart.json", "Your data on a chart", 4, "my_chart.json"),
-    Part("pdsa", "pdsa.json", "PDSA cycles", 6, "my_pdsa.json"),
-    Part("readiness", "readiness.json", "Spread readiness", 7, "my_readiness.json"),
-    Part("coaching", "coaching_plan.json", "Convening and coaching plan", 8,
+    Part("process_map", "process_map.json", "Process map", 2, "my_process_map.json"),
+    Part("fishbone", "fishbone.json", "Cause and effect (fishbone)", 2, "my_fishbone.json"),
+    Part("diagram", "driver_diagram.json", "Driver diagram", 3, "my_diagram.json"),
+    Part("measures", "measures.json", "Family of measures", 4, "my_measures.json"),
+    Part("chart", "chart.json", "Your data on a chart", 5, "my_chart.json"),
+    Part("pdsa", "pdsa.json", "PDSA cycles", 7, "my_pdsa.json"),
+    Part("readiness", "readiness.json", "Spread readiness", 8, "my_readiness.json"),
+    Part("coaching", "coaching_plan.json", "Convening and coaching plan", 9,
          "my_coaching_plan.json"),
-    Part("sustainability", "sustainability.json", "Sustainability rating", 9,
+    Part("sustainability", "sustainability.json", "Sustainability rating", 10,
          "my_sustainability.json"),
 )
 PART_KEYS = tuple(part.key for part in PARTS)

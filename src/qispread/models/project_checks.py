@@ -1,10 +1,10 @@
 """Is a project ready to become a spread plan? Checks that junk cannot pass.
 
 Each check returns a list of problems in plain English (empty when the part is ready). The spread
-plan builder shows them, and module 10's graded cells use them, so learner and tutor see the same.
+plan builder shows them, and module 11's graded cells use them, so learner and tutor see the same.
 They are also the one meaning of "complete": the project status, the builder and the plan's DRAFT
-mark all ask part_state(), which asks these checks (CHECKS are the five module 10 grades;
-PART_CHECKS add the three parts it does not grade).
+mark all ask part_state(), which asks these checks (CHECKS are the five module 11 grades;
+PART_CHECKS add the five parts it does not grade).
 """
 
 from __future__ import annotations
@@ -17,8 +17,10 @@ from qispread.models.aim import load_aim
 from qispread.models.chart_spec import ChartSpec, load_chart_spec
 from qispread.models.coaching import load_coaching_plan
 from qispread.models.driver_diagram import load_diagram
+from qispread.models.fishbone import load_fishbone
 from qispread.models.measures import load_measures
 from qispread.models.pdsa import load_pdsa_log
+from qispread.models.process_map import load_process_map
 from qispread.models.project import PARTS, Part, Project, example_project, part
 from qispread.models.readiness import MARKED_PRINCIPLES, load_readiness
 from qispread.models.sustainability import load_sustainability
@@ -154,6 +156,32 @@ def readiness_problems(project: Project) -> list[str]:
     return []
 
 
+def process_map_problems(project: Project) -> list[str]:
+    """At least three steps, each with a name, a person or team, a kind and a time."""
+    if missing := _missing(project, "process_map"):
+        return missing
+    process = load_process_map(project.path("process_map"))
+    if broken := process.problems():
+        return broken
+    if len(process.steps) < 3:
+        return ["Your process map needs at least three steps, from the start of the journey to "
+                "its end. Add them in the process map tool."]
+    return []
+
+
+def fishbone_problems(project: Project) -> list[str]:
+    """An effect, and at least one cause marked most likely."""
+    if missing := _missing(project, "fishbone"):
+        return missing
+    diagram = load_fishbone(project.path("fishbone"))
+    if not diagram.effect.strip():
+        return ["Your fishbone has no effect: write the problem at its head."]
+    if not diagram.likely_causes():
+        return ["Mark at least one cause as most likely in your fishbone: it becomes a candidate "
+                "secondary driver."]
+    return []
+
+
 def diagram_problems(project: Project) -> list[str]:
     """Primary drivers with change ideas, each primary driver with a measure, nothing broken."""
     if missing := _missing(project, "diagram"):
@@ -203,6 +231,8 @@ CHECKS = {
 }
 PART_CHECKS = {
     "aim": aim_problems,
+    "process_map": process_map_problems,
+    "fishbone": fishbone_problems,
     "diagram": diagram_problems,
     "measures": measure_problems,
     "chart": chart_problems,
@@ -222,7 +252,7 @@ def _problems_or_why_not(check, project: Project) -> list[str]:
 
 
 def all_problems(project: Project) -> dict[str, list[str]]:
-    """The five checks module 10 grades, each with its problems (none when it passes)."""
+    """The five checks module 11 grades, each with its problems (none when it passes)."""
     return {name: _problems_or_why_not(check, project) for name, check in CHECKS.items()}
 
 

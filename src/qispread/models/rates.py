@@ -107,3 +107,29 @@ def before_and_after(chart: Any) -> BeforeAfter:
 def most_common_rows(data: pd.DataFrame, column: str) -> pd.DataFrame:
     """The rows whose column holds that column's most common value (the smallest, if tied)."""
     return data[data[column] == data[column].mode()[0]]
+
+
+def rows_where(data: pd.DataFrame, **values: Any) -> pd.DataFrame:
+    """The rows whose columns hold the given values, e.g. one department of the A&E data:
+    rows_where(ae, org_code="RHW", type="1")."""
+    keep = pd.Series(True, index=data.index)
+    for column, value in values.items():
+        keep &= data[column] == value
+    return data[keep]
+
+
+@dataclass(frozen=True)
+class Spread:
+    """How much a count varies from period to period: its mean and standard deviation."""
+
+    mean: float
+    sd: float
+
+    @property
+    def relative(self) -> float:
+        """The standard deviation as a share of the mean (the coefficient of variation)."""
+        return self.sd / self.mean if self.mean else 0.0
+
+
+def spread_of(values: pd.Series) -> Spread:
+    return Spread(float(values.mean()), float(values.std()))

@@ -1,6 +1,6 @@
 """The DRAFT mark: a plan whose project has a part that is not complete says so on every page.
 
-Complete means what the project status and module 10's checks mean by it
+Complete means what the project status and module 11's checks mean by it
 (models.project_checks.part_state). The mark is a faint word across the middle of the screen and of
 every printed page (a fixed element repeats on each page Chromium prints), and a notice at the top
 naming the parts that are empty and those that are started but not complete.
@@ -45,5 +45,5 @@ def draft_html(reasons: list[str]) -> str:
     return ('<div class="draft-mark" aria-hidden="true">DRAFT</div>'
             '<div class="draft-notice" role="note"><p><b>DRAFT: not ready to send to a sponsor.'
             "</b> Some parts of the project are not complete yet:</p>"
-            f"<ul>{items}</ul><p>The project status and the checks in module 10 say what each "
+            f"<ul>{items}</ul><p>The project status and the checks in module 11 say what each "
             "part still needs.</p></div>")

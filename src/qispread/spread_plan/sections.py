@@ -17,8 +17,10 @@ from qispread.models.aim import load_aim
 from qispread.models.chart_spec import load_chart_spec
 from qispread.models.coaching import load_coaching_plan
 from qispread.models.driver_diagram import load_diagram
+from qispread.models.fishbone import load_fishbone
 from qispread.models.measures import OperationalDefinition, load_measures
 from qispread.models.pdsa import load_pdsa_log
+from qispread.models.process_map import load_process_map
 from qispread.models.project import Project, part
 from qispread.models.readiness import load_readiness
 from qispread.models.sustainability import load_sustainability
@@ -72,6 +74,22 @@ def aim_section(project: Project) -> str:
     found = "; ".join(f"{p.name}: {p.evidence}" for p in check.parts if p.found)
     return f'<p class="aim">{escape(aim.text)}</p>' + _p(check.summary()) + _p(
         f"Found — {found}." if found else "")
+
+
+def process_map_section(project: Project) -> str:
+    from qispread.plots.process_map import process_map_figure
+
+    process = load_process_map(project.path("process_map"))
+    return _p(process.reading()) + _figure(process_map_figure(process), "process-map")
+
+
+def fishbone_section(project: Project) -> str:
+    from qispread.plots.fishbone import fishbone_figure
+
+    diagram = load_fishbone(project.path("fishbone"))
+    drivers = "".join(f"<li>{escape(d)}</li>" for d in diagram.candidate_drivers())
+    return _figure(fishbone_figure(diagram), "fishbone") + (
+        f"<h3>Most likely causes, as secondary drivers</h3><ul>{drivers}</ul>" if drivers else "")
 
 
 def diagram_section(project: Project) -> str:
@@ -199,6 +217,8 @@ def coaching_section(project: Project) -> str:
 
 BUILDERS: dict[str, Callable[[Project], str]] = {
     "aim": aim_section,
+    "process_map": process_map_section,
+    "fishbone": fishbone_section,
     "diagram": diagram_section,
     "measures": measures_section,
     "chart": chart_section,

@@ -12,9 +12,12 @@ _WHERE = {
     "CoachingPlanner": "qispread.widgets.coaching_planner",
     "CourseMap": "qispread.widgets.course_map",
     "DriverDiagramBuilder": "qispread.widgets.driver_diagram_builder",
+    "FishboneBuilder": "qispread.widgets.fishbone_builder",
     "FunnelExplorer": "qispread.widgets.funnel_explorer",
     "MeasureSorter": "qispread.widgets.measure_sorter",
     "PDSALog": "qispread.widgets.pdsa_log",
+    "ParetoExplorer": "qispread.widgets.pareto_explorer",
+    "ProcessMapper": "qispread.widgets.process_mapper",
     "ProjectStatus": "qispread.widgets.my_project",
     "Question": "qispread.widgets.quiz",
     "Quiz": "qispread.widgets.quiz",
@@ -22,6 +25,7 @@ _WHERE = {
     "SpreadReadiness": "qispread.widgets.spread_readiness",
     "SpreadSimulator": "qispread.widgets.spread_simulator",
     "SustainabilityCheck": "qispread.widgets.sustainability_check",
+    "WaitingListModel": "qispread.widgets.waiting_list",
     "project_tool": "qispread.widgets.my_project",
 }
 __all__ = list(_WHERE)
@@ -34,12 +38,16 @@ if TYPE_CHECKING:
     from qispread.widgets.coaching_planner import CoachingPlanner
     from qispread.widgets.course_map import CourseMap
     from qispread.widgets.driver_diagram_builder import DriverDiagramBuilder
+    from qispread.widgets.fishbone_builder import FishboneBuilder
     from qispread.widgets.funnel_explorer import FunnelExplorer
     from qispread.widgets.measure_sorter import MeasureSorter
     from qispread.widgets.my_project import ProjectStatus, project_tool
+    from qispread.widgets.pareto_explorer import ParetoExplorer
     from qispread.widgets.pdsa_log import PDSALog
+    from qispread.widgets.process_mapper import ProcessMapper
     from qispread.widgets.quiz import Question, Quiz
     from qispread.widgets.spread_plan_builder import SpreadPlanBuilder
     from qispread.widgets.spread_readiness import SpreadReadiness
     from qispread.widgets.spread_simulator import SpreadSimulator
     from qispread.widgets.sustainability_check import SustainabilityCheck
+    from qispread.widgets.waiting_list import WaitingListModel

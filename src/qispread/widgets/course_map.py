@@ -24,5 +24,5 @@ class CourseMap(w.VBox):
             children=[w.HTML(_module_html(m)) for m in MODULES],
             titles=tuple(f"{m.number:02d}  {m.title}" for m in MODULES),
         )
-        heading = w.HTML("<h3 style='margin:0'>Course map: eleven modules</h3>")
+        heading = w.HTML("<h3 style='margin:0'>Course map: twelve modules</h3>")
         super().__init__([heading, self.accordion])

@@ -1,4 +1,4 @@
-"""Driver diagram builder (module 02): an aim, drivers and change ideas, drawn as you build them.
+"""Driver diagram builder (module 03): an aim, drivers and change ideas, drawn as you build them.
 
 A thin front end over qispread.models.driver_diagram (all checks live there) and
 qispread.plots.driver_diagram (the figure). Every accepted change is saved to the learner's file.
@@ -6,6 +6,7 @@ qispread.plots.driver_diagram (the figure). Every accepted change is saved to th
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 from pathlib import Path
 
@@ -66,9 +67,11 @@ class _ItemForm(w.VBox):
 
 
 class DriverDiagramBuilder(w.VBox):
-    """Build a driver diagram, saved to `path` on every accepted change."""
+    """Build a driver diagram, saved to `path` on every accepted change. `candidates` are
+    secondary drivers offered for import (the likely causes of the learner's fishbone)."""
 
-    def __init__(self, path: str | Path = "my_diagram.json") -> None:
+    def __init__(self, path: str | Path = "my_diagram.json",
+                 candidates: Sequence[str] = ()) -> None:
         self.path = resolve_path(path)
         self.messages = MessageArea()
         self.diagram = open_saved(self.path, load_diagram, self.messages) or DriverDiagram()
@@ -86,6 +89,17 @@ class DriverDiagramBuilder(w.VBox):
         self.add_form = _ItemForm("Add")
         self.level.observe(lambda _: self._refresh_links(), names="value")
         self.add_form.button.on_click(lambda _: self._add())
+        self.candidates = w.Dropdown(options=list(candidates), value=None, layout=WIDE,
+                                     description="From fishbone",
+                                     style={"description_width": "initial"})
+        self.use_candidate = w.Button(description="Use as a secondary driver", icon="arrow-down",
+                                      layout=w.Layout(width="auto"),
+                                      tooltip="Puts this likely cause in the form below; "
+                                              "choose its links, then press Add")
+        self.use_candidate.on_click(lambda _: self._use_candidate())
+        offer = [w.HTML("<small>Likely causes from your fishbone (module 02), ready to use as "
+                        "secondary drivers:</small>"),
+                 w.HBox([self.candidates, self.use_candidate])] if candidates else []
 
         self.item_list = w.Select(description="Items", rows=8, layout=WIDE)
         self.edit_form = _ItemForm("Save changes")
@@ -107,7 +121,7 @@ class DriverDiagramBuilder(w.VBox):
 
         tabs = w.Tab(
             children=[
-                w.VBox([self.level, self.add_form, self.add_form.button]),
+                w.VBox([*offer, self.level, self.add_form, self.add_form.button]),
                 w.VBox(
                     [
                         self.item_list,
@@ -183,6 +197,13 @@ class DriverDiagramBuilder(w.VBox):
             form.text.value = form.measure.value = ""
             form.parents.value = ()
             self._changed()
+
+    def _use_candidate(self) -> None:
+        if self.candidates.value is None:
+            self.messages.show("Choose a likely cause in the list first.")
+            return
+        self.level.value = "secondary"
+        self.add_form.text.value = self.candidates.value
 
     def _edit(self) -> None:
         form, item_id = self.edit_form, self.item_list.value

@@ -1,4 +1,4 @@
-"""Measure sorter (module 03): sort measures into outcome, process and balancing, and define them.
+"""Measure sorter (module 04): sort measures into outcome, process and balancing, and define them.
 
 A thin front end over qispread.models.measures; every change is saved to the learner's file.
 """

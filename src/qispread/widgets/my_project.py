@@ -35,7 +35,7 @@ def _status_html(project: Project) -> str:
                     f"<td>{escape(p.title)}{needs}</td><td style='white-space:nowrap'>"
                     f"module {p.module:02d}</td></tr>")
     return (f"<p>Your project is saved in <code>{escape(str(project.folder))}</code>. A part is "
-            "complete when it passes the checks your spread plan (module 10) uses.</p>"
+            "complete when it passes the checks your spread plan (module 11) uses.</p>"
             "<table style='font-size:15px;border-collapse:collapse' cellpadding='4'>"
             "<thead><tr><th style='text-align:left'>State</th><th style='text-align:left'>Part"
             "</th><th style='text-align:left'>Made in</th></tr></thead>"
@@ -91,9 +91,16 @@ def _driver_diagram(project: Project):
     """The diagram builder with the project's own aim (written in module 01), so that the diagram
     never shows an older aim than the one the learner wrote."""
     from qispread.models.aim import load_aim
+    from qispread.models.fishbone import load_fishbone
     from qispread.widgets.driver_diagram_builder import DriverDiagramBuilder
 
-    builder = DriverDiagramBuilder(project.path("diagram"))
+    candidates: list[str] = []
+    if project.has("fishbone"):
+        try:
+            candidates = load_fishbone(project.path("fishbone")).candidate_drivers()
+        except QispreadError:  # the fishbone tool says what is wrong with its file
+            pass
+    builder = DriverDiagramBuilder(project.path("diagram"), candidates=candidates)
     if project.has("aim"):
         try:
             aim = load_aim(project.path("aim")).text.strip()
@@ -109,11 +116,14 @@ def _tool(key: str, project: Project) -> w.Widget:
     from qispread.widgets.chart_explorer import ChartExplorer
     from qispread.widgets.coaching_planner import CoachingPlanner
     from qispread.widgets.driver_diagram_builder import DriverDiagramBuilder
+    from qispread.widgets.fishbone_builder import FishboneBuilder
     from qispread.widgets.measure_sorter import MeasureSorter
+    from qispread.widgets.process_mapper import ProcessMapper
     from qispread.widgets.spread_readiness import SpreadReadiness
     from qispread.widgets.sustainability_check import SustainabilityCheck
 
-    tools = {"aim": AimChecker, "diagram": DriverDiagramBuilder, "measures": MeasureSorter,
+    tools = {"aim": AimChecker, "process_map": ProcessMapper, "fishbone": FishboneBuilder,
+             "diagram": DriverDiagramBuilder, "measures": MeasureSorter,
              "chart": ChartExplorer, "readiness": SpreadReadiness, "coaching": CoachingPlanner,
              "sustainability": SustainabilityCheck}
     if key == "pdsa":

@@ -1,6 +1,6 @@
-"""SpreadPlanBuilder: the learner's project, checked and turned into a spread plan (module 10).
+"""SpreadPlanBuilder: the learner's project, checked and turned into a spread plan (module 11).
 
-    SpreadPlanBuilder()     # in the module 10 assignment folder
+    SpreadPlanBuilder()     # in the module 11 assignment folder
 
 It keeps a copy of the project in my_spread_plan/project/ beside the notebook (made when the tool
 opens, if there is none yet), so the project is submitted with the assignment and graded code reads

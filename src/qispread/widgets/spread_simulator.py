@@ -51,7 +51,7 @@ it, plus help from a community of practice) for the local adaptation the change 
 otherwise the team abandons it, and comes back once its support has grown.</li>
 <li><b>Convening</b> adds ties between organisations, or a community of practice with two teams
 from each organisation who help each other adapt.</li>
-<li>A team that has adopted keeps the change (sustaining it is module 09's subject).</li>
+<li>A team that has adopted keeps the change (sustaining it is module 10's subject).</li>
 <li>Each run number gives one made-up network; the same settings and run number always give the
 same result. <i>Run 100 times</i> always uses runs 1 to 100.</li>
 </ul></details>

@@ -1,4 +1,4 @@
-"""Module 05's XmR recipe worked through on a data set, step by step, beside the two engines:
+"""Module 06's XmR recipe worked through on a data set, step by step, beside the two engines:
 
     xmr_steps(theatre, "theatre_start_delay", y="minutes_late")
     xmr_limits_compared(theatre, y="minutes_late")

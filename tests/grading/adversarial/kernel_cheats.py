@@ -74,7 +74,7 @@ print("base64:", base64.b64encode("\\n".join(_seen).encode()).decode())
 print("rot13:", codecs.encode("\\n".join(_seen), "rot13"))
 '''
 
-# module 04's question 7 asks for the week its discharge data's shift starts (15); with week 14's
+# module 05's question 7 asks for the week its discharge data's shift starts (15); with week 14's
 # value raised to 62 in the course's CSV, the shift would start in week 13
 WRONG_Q7 = "answer_q7 = 13"
 REWRITES_CSV = '''

@@ -4,7 +4,7 @@
    kernel cannot read a hidden assertion to set its answer, and a kernel that records every
    source it is given records no hidden line (so no encoding of one can reach the feedback).
 2. The clean re-check reads only the course's own files and the learner's saved work: a
-   submission that rewrites module 04's data file scores as the untouched data says, and is
+   submission that rewrites module 05's data file scores as the untouched data says, and is
    flagged.
 
 Each case is checked against an honest submission of the same answers, graded in the same run."""
@@ -45,7 +45,7 @@ from qispread.grading.course import Course
 from qispread.grading.feedback import feedback_pages, generate_feedback
 from qispread.grading.redact import split_hidden, visible_text
 
-RUN_CHARTS = "04_run_charts"
+RUN_CHARTS = "05_run_charts"
 RUN_CHARTS_NOTEBOOK = "run_charts_assignment.ipynb"
 TIMEOUT = 120
 pytestmark = pytest.mark.sandbox

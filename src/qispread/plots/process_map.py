@@ -1,0 +1,83 @@
+"""A process map drawn as a flow down the page: one column (swimlane) per person or team, the
+steps in order from top to bottom, each step's kind shown by its marker's shape as well as its
+colour, and a diagonal line wherever the work passes to another lane (a hand-off)."""
+
+from __future__ import annotations
+
+import textwrap
+
+import plotly.graph_objects as go
+
+from qispread.models.process_map import KINDS, ProcessMap
+from qispread.plots.export import set_summary
+from qispread.plots.style import (
+    BLUISH_GREEN,
+    GREY,
+    LABEL_SIZE,
+    ORANGE,
+    REDDISH_PURPLE,
+    SKY_BLUE,
+    VERMILLION,
+    base_layout,
+)
+
+KIND_STYLE = {
+    "value": {"symbol": "circle", "color": BLUISH_GREEN},
+    "wait": {"symbol": "hourglass", "color": VERMILLION},
+    "handoff": {"symbol": "triangle-right", "color": ORANGE},
+    "check": {"symbol": "diamond", "color": SKY_BLUE},
+    "rework": {"symbol": "square", "color": REDDISH_PURPLE},
+}
+ROW_HEIGHT = 62
+WRAP = 22
+
+
+def process_map_figure(process: ProcessMap, title: str | None = None) -> go.Figure:
+    title = title or process.title or "Process map"
+    lanes = process.lanes
+    column = {lane: i for i, lane in enumerate(lanes)}
+    xs = [column[s.lane] for s in process.steps]
+    ys = list(range(len(process.steps)))
+    fig = go.Figure()
+    fig.add_trace(go.Scatter(x=_elbows(xs), y=_elbows(ys, down_first=True), mode="lines",
+                             line={"color": GREY, "width": 2}, hoverinfo="skip",
+                             showlegend=False))
+    for kind, label in KINDS.items():
+        index = [i for i, s in enumerate(process.steps) if s.kind == kind]
+        if not index:
+            continue
+        steps = [process.steps[i] for i in index]
+        fig.add_trace(go.Scatter(
+            x=[xs[i] for i in index], y=[ys[i] for i in index], mode="markers+text",
+            name=label, marker={**KIND_STYLE[kind], "size": 18, "line": {"width": 1,
+                                                                       "color": "#1A1A1A"}},
+            text=[_label(i + 1, s.name, s.minutes) for i, s in zip(index, steps, strict=True)],
+            textposition="middle right", textfont={"size": LABEL_SIZE},
+            hovertemplate=[f"{s.name}<br>{s.lane}: {label}, {s.minutes:g} min<extra></extra>"
+                           for s in steps],
+        ))
+    layout = base_layout(title)
+    fig.update_layout(
+        **{**layout, "showlegend": True}, height=140 + ROW_HEIGHT * max(len(ys), 1),
+        legend={"orientation": "h", "y": -0.02, "yanchor": "top", "x": 0},
+        margin={"l": 20, "r": 20, "t": 110, "b": 60},
+    )
+    fig.update_xaxes(tickvals=list(range(len(lanes))), ticktext=lanes, side="top",
+                     range=[-0.3, max(len(lanes) - 1, 0) + 1.25], showgrid=True,
+                     gridcolor="#EBEBEB", zeroline=False, ticks="")
+    fig.update_yaxes(autorange="reversed", visible=False, range=[len(ys) - 0.4, -0.6])
+    return set_summary(fig, process.text() + "\n" + (process.reading() if process.steps else ""))
+
+
+def _elbows(values: list[int], down_first: bool = False) -> list[int]:
+    """The connector's corners: from each step straight down to the next step's row, then across
+    to its lane, so the line never runs through a label (labels sit to the right of markers)."""
+    corners: list[int] = []
+    for a, b in zip(values, values[1:], strict=False):
+        corners += [a, b if down_first else a]
+    return corners + values[-1:]
+
+
+def _label(number: int, name: str, minutes: float) -> str:
+    lines = textwrap.wrap(f"{number}. {name}", WRAP) or [f"{number}."]
+    return "<br>".join([*lines, f"{minutes:g} min"])
