@@ -29,6 +29,7 @@ KIND_STYLE = {
     "rework": {"symbol": "square", "color": REDDISH_PURPLE},
 }
 ROW_HEIGHT = 62
+TITLE_WRAP = 60
 WRAP = 22
 
 
@@ -56,11 +57,16 @@ def process_map_figure(process: ProcessMap, title: str | None = None) -> go.Figu
             hovertemplate=[f"{s.name}<br>{s.lane}: {label}, {s.minutes:g} min<extra></extra>"
                            for s in steps],
         ))
-    layout = base_layout(title)
+    title_lines = textwrap.wrap(title, TITLE_WRAP) or [""]
+    label_lines = max((_label(i + 1, s.name, s.minutes).count("<br>") + 1
+                       for i, s in enumerate(process.steps)), default=1)
+    row = max(ROW_HEIGHT, 18 * label_lines + 10)  # a step's label never runs into the next
+    layout = base_layout("<br>".join(title_lines))
+    top = 80 + 26 * len(title_lines)
     fig.update_layout(
-        **{**layout, "showlegend": True}, height=140 + ROW_HEIGHT * max(len(ys), 1),
+        **{**layout, "showlegend": True}, height=top + 60 + row * max(len(ys), 1),
         legend={"orientation": "h", "y": -0.02, "yanchor": "top", "x": 0},
-        margin={"l": 20, "r": 20, "t": 110, "b": 60},
+        margin={"l": 20, "r": 20, "t": top, "b": 60},
     )
     fig.update_xaxes(tickvals=list(range(len(lanes))), ticktext=lanes, side="top",
                      range=[-0.3, max(len(lanes) - 1, 0) + 1.25], showgrid=True,

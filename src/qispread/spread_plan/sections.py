@@ -83,12 +83,17 @@ def process_map_section(project: Project) -> str:
     return _p(process.reading()) + _figure(process_map_figure(process), "process-map")
 
 
+FISHBONE_WIDTH = 960  # its causes are written beside the bones: they need a screen's width
+
+
 def fishbone_section(project: Project) -> str:
     from qispread.plots.fishbone import fishbone_figure
 
     diagram = load_fishbone(project.path("fishbone"))
     drivers = "".join(f"<li>{escape(d)}</li>" for d in diagram.candidate_drivers())
-    return _figure(fishbone_figure(diagram), "fishbone") + (
+    figure = fishbone_figure(diagram)
+    figure.update_layout(width=FISHBONE_WIDTH)  # drawn as on screen, then shrunk to the page
+    return _figure(figure, "fishbone") + (
         f"<h3>Most likely causes, as secondary drivers</h3><ul>{drivers}</ul>" if drivers else "")
 
 

@@ -11,7 +11,7 @@ from qispread.plots.queue import queue_figure
 from qispread.widgets.common import INTRO_STYLE, MessageArea, guarded, show_figure
 from qispread.widgets.figures import figure_widget, fitted
 
-_NUMBER = {"layout": w.Layout(width="19em"), "style": {"description_width": "12em"}}
+_NUMBER = {"layout": w.Layout(width="21em"), "style": {"description_width": "13em"}}
 
 
 class WaitingListModel(w.VBox):
@@ -21,11 +21,11 @@ class WaitingListModel(w.VBox):
         s = settings or QueueSettings()
         self.messages = MessageArea()
         self.demand = w.BoundedFloatText(value=s.demand, min=0, max=100_000,
-                                         description="Average demand a week", **_NUMBER)
+                                         description="Average demand", **_NUMBER)
         self.demand_sd = w.BoundedFloatText(value=s.demand_sd, min=0, max=100_000,
                                             description="Demand varies by (sd)", **_NUMBER)
         self.capacity = w.BoundedFloatText(value=s.capacity, min=0, max=100_000,
-                                           description="Average capacity a week", **_NUMBER)
+                                           description="Average capacity", **_NUMBER)
         self.capacity_sd = w.BoundedFloatText(value=s.capacity_sd, min=0, max=100_000,
                                               description="Capacity varies by (sd)", **_NUMBER)
         self.start = w.BoundedIntText(value=s.start_backlog, min=0, max=1_000_000,
@@ -33,7 +33,7 @@ class WaitingListModel(w.VBox):
         self.weeks = w.BoundedIntText(value=s.weeks, min=1, max=MOST_WEEKS,
                                       description="Weeks", **_NUMBER)
         self.runs = w.BoundedIntText(value=s.runs, min=1, max=MOST_RUNS,
-                                     description="Runs (1 = one year's story)", **_NUMBER)
+                                     description="Runs (1 = one story)", **_NUMBER)
         self.seed = w.BoundedIntText(value=s.seed, min=0, max=2**31 - 1,
                                      description="Random seed", **_NUMBER)
         self.run_button = w.Button(description="Run the model", icon="play",
@@ -45,7 +45,8 @@ class WaitingListModel(w.VBox):
                   self.weeks, self.runs, self.seed]
         super().__init__([
             w.HTML("<h3 style='margin:0'>Waiting list model</h3>"
-                   f"<p style='{INTRO_STYLE}'>Each week new referrals arrive and the service "
+                   f"<p style='{INTRO_STYLE}'>All figures are people a week. Each week new "
+                   "referrals arrive and the service "
                    "sees as many as its capacity allows; both vary from week to week. Before "
                    "you press Run, write down what you expect the list to do. A teaching model, "
                    "not a forecast.</p>"),
