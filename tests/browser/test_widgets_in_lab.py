@@ -23,6 +23,8 @@ def test_chart_explorer_renders_and_redraws(lab_server, page, artifacts):
     )
     chart = panel.locator("svg.main-svg").first
     expect(chart).to_be_visible(timeout=60_000)
+    # plotly draws the axes before the points: wait for the 36 months (a busy machine is slow)
+    expect(panel.locator(".scatterlayer .point").nth(35)).to_be_attached(timeout=30_000)
     points_before = panel.locator(".scatterlayer .point").count()
     assert points_before >= 36, "the run chart of 36 months is not drawn"
 

@@ -64,7 +64,7 @@ def test_the_lab_link_is_an_nbgitpuller_link_to_the_learner_edition():
                      "QISPREAD_SITE_REPO": "https://git.example.nhs.uk/qi/course.git"})
     assert link == ("https://hub.example.nhs.uk/hub/user-redirect/git-pull?"
                     "repo=https%3A%2F%2Fgit.example.nhs.uk%2Fqi%2Fcourse.git&branch=main&"
-                    "urlpath=lab%2Ftree%2Fcourse%2Fcourse%2F04_run_charts%2Frun_charts.ipynb")
+                    "urlpath=lab%2Ftree%2Fcourse%2Fcourse%2F05_run_charts%2Frun_charts.ipynb")
     assert lab_link("course/x.ipynb", {}) is None
 
 

@@ -128,3 +128,10 @@ def test_driver_diagram_builder_without_candidates_offers_nothing(tmp_path):
     assert builder.candidates.options == ()
     builder.use_candidate.click()
     assert "Choose a likely cause" in builder.messages.value
+
+
+def test_pareto_explorer_opens_on_the_course_incidents_without_a_table():
+    tool = ParetoExplorer()
+    assert tool.figure.data[0].x[0] == "Falls"
+    assert [label for label, _ in tool.order_by.options] == ["How often",
+                                                             "Weighted by harm_weight"]

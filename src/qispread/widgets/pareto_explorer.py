@@ -14,8 +14,16 @@ from qispread.widgets.figures import figure_widget, fitted
 
 
 class ParetoExplorer(w.VBox):
-    def __init__(self, data: pd.DataFrame, category: str, count: str | None = None,
-                 weight: str | None = None, title: str = "Pareto chart") -> None:
+    """A table's categories as a Pareto chart; with no table, the course's synthetic ward
+    incidents, weighted by their harm at a click."""
+
+    def __init__(self, data: pd.DataFrame | None = None, category: str = "category",
+                 count: str | None = None, weight: str | None = None,
+                 title: str = "Pareto chart") -> None:
+        if data is None:
+            from qispread import data as course_data
+
+            data, weight = course_data.load("ward_incidents"), weight or "harm_weight"
         self.data, self.category, self.count, self.weight, self.title = (
             data, category, count, weight, title)
         self.messages = MessageArea()
