@@ -132,24 +132,24 @@ def test_a_learner_goes_from_aim_to_spread_plan_with_the_tools_only(lab_server, 
     _shot(page, shots, "01-project")
     assert json.loads((project / "aim.json").read_text())["text"] == MY_AIM
 
-    for folder in ("03_driver_diagrams", "04_measurement"):
+    for folder in ("02_understanding_the_system", "03_driver_diagrams", "04_measurement"):
         _lesson(page, lab_server, folder, shots)
         _shot(page, shots, f"{folder[:2]}-project")
 
-    # 04: my reading of my chart, typed in the box under it
+    # 05: my reading of my chart, typed in the box under it
     cell = _lesson(page, lab_server, "05_run_charts", shots)
     expect(cell.locator("svg.main-svg").first).to_be_visible(timeout=30_000)
     reading = cell.locator("textarea").last
     reading.fill(MY_READING)
     reading.press("Tab")  # the box saves when you leave it
-    _shot(page, shots, "04-project")
+    _shot(page, shots, "05-project")
     assert json.loads((project / "chart.json").read_text())["interpretation"] == MY_READING
 
-    for folder in LESSONS[5:]:
+    for folder in LESSONS[LESSONS.index("05_run_charts") + 1:]:
         _lesson(page, lab_server, folder, shots)
         _shot(page, shots, f"{folder[:2]}-project")
 
-    # 10: the assignment: run it, type my name, make the plan, read the checks
+    # 11: the assignment: run it, type my name, make the plan, read the checks
     switch_notebook(page, ASSIGNMENT)
     run_all_from_menu(page)
     panel = page.locator(NOTEBOOK_PANEL)
@@ -157,7 +157,7 @@ def test_a_learner_goes_from_aim_to_spread_plan_with_the_tools_only(lab_server, 
     panel.get_by_role("button", name="Make my spread plan (HTML and PDF)").click()
     expect(panel.get_by_text("your spread plan is in", exact=False)).to_be_visible(
         timeout=180_000)
-    _shot(page, shots, "10-assignment-plan-made")
+    _shot(page, shots, "11-assignment-plan-made")
     plan = root / "exercises" / "11_spread_plan" / "my_spread_plan"
     assert "Sam Jones" in (plan / "spread_plan.html").read_text()
     assert (plan / "spread_plan.pdf").read_bytes().startswith(b"%PDF")
@@ -170,8 +170,8 @@ def test_a_learner_goes_from_aim_to_spread_plan_with_the_tools_only(lab_server, 
                "Question 4: your PDSA log has a ramp with a prediction and a study.",
                "Question 5: every marked principle is rated."):
         assert ok in text
-    _shot(page, shots, "10-assignment-checks")
+    _shot(page, shots, "11-assignment-checks")
     page.goto(f"file://{plan / 'spread_plan.html'}")
     expect(page.locator(".js-plotly-plot .main-svg").first).to_be_visible()
     wait_until_drawn(page)
-    page.screenshot(path=str(shots / "10-plan-in-browser.png"))
+    page.screenshot(path=str(shots / "11-plan-in-browser.png"))
