@@ -16,7 +16,7 @@ def test_an_upload_is_charted_as_its_numbers_or_clears_the_chart(lab_server, pag
     panel, problems = open_widget(
         page, lab_server, "uploads",
         "from qispread.widgets.chart_explorer import ChartExplorer\n"
-        "ChartExplorer('my_chart.json', data='falls')",
+        "ChartExplorer('uploads_chart.json', data='falls')",
     )
     expect(panel.locator("svg.main-svg").first).to_be_visible(timeout=60_000)
     panel.locator("select").filter(has_text="My own data").first.select_option(
