@@ -168,8 +168,6 @@ def _feedback(args, run) -> int:
                 result, held = release_feedback(course, args.assignment)
                 _nbgrader_step(result, "release feedback")
                 where = "released to the exchange"
-            course.mark_feedback_released(args.assignment, [s for s in [*marked, *failed]
-                                                            if s not in held])
             for student in held:
                 where += (f"; {student}'s was not released (their submission has no "
                           "submission_secret.txt or timestamp.txt, so it was not made by the "

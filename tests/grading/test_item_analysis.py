@@ -135,6 +135,12 @@ def test_answers_are_read_without_running_learner_code(tmp_path):
         {"assignment": "01_x", "test": "q1_check", "student": "ben", "answer": "(blank)"}]
 
 
+def test_answers_with_slips_are_read_as_the_notebook_read_them(tmp_path):
+    path = tmp_path / "autograded" / "ana" / "01_x" / "a.ipynb"
+    _notebook(path, "answer_q1 = seventy\nanswer_q2 = 93%", "answer_q1")
+    assert typed_answers(path) == {"answer_q1": "SEVENTY", "answer_q2": "93%"}
+
+
 def test_the_report_section_lists_every_question_and_escapes_answers(tmp_path):
     tests, _ = synthetic_cohort()
     tests.loc[(tests.student == "learner000") & (tests.test == "q1"), "score"] = 0.0

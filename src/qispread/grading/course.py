@@ -126,14 +126,3 @@ class Course:
 
         return Path(Exchange(config=self.config).root).is_dir()
 
-    def _released_marker(self, assignment: str, student: str) -> Path:
-        return self.state_folder() / assignment / f"{student}.feedback-released"
-
-    def mark_feedback_released(self, assignment: str, students: list[str]) -> None:
-        for student in students:
-            marker = self._released_marker(assignment, student)
-            marker.parent.mkdir(parents=True, exist_ok=True)
-            marker.touch()
-
-    def feedback_released(self, assignment: str, student: str) -> bool:
-        return self._released_marker(assignment, student).exists()

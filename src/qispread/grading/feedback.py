@@ -76,13 +76,11 @@ def generate_feedback(course: Course, assignment: str, students: list[str] | Non
                 refuse(leaks, student)
         summary.generated.append(student)
     if release and course.exchange_ready():
-        result, held = release_feedback(course, assignment)
+        result, _ = release_feedback(course, assignment)
         summary.log += result.get("log", "")
         if not result["success"]:
             raise DataProblem(f"nbgrader could not release feedback: {result.get('error', '')}")
         summary.released = True
-        course.mark_feedback_released(assignment, [s for s in summary.generated
-                                                   if s not in held])
     return summary
 
 
