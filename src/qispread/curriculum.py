@@ -42,6 +42,12 @@ class Module:
         return (f"about {self.further_minutes} minutes more for the optional sections headed "
                 "\u201cGoing further\u201d")
 
+    @property
+    def duration(self) -> str:
+        """Both times in one phrase, for the course map and the website."""
+        return f"{self.time_text}, and {self.further_text}" if self.further_minutes else \
+            self.time_text
+
 
 # tool_minutes, judged per lesson: 8 to 10 for each interactive tool used in earnest (30 for the
 # spread plan), 1 for each chart or table to read, 2 to 3 for the quiz, 3 to 5 for the project step.

@@ -124,3 +124,16 @@ def test_plotly_js_is_shipped_once_and_every_chart_page_loads_it(site):
         html = (site / page).read_text(encoding="utf-8")
         if "Plotly.newPlot" in html:
             assert re.search(r'<script src="(\.\./)*_static/plotly\.min\.js', html), page
+
+
+def test_the_course_map_gives_each_lessons_time_and_its_optional_part():
+    from sitebuild.course_map import Module, home_page
+
+    start, spc = Module("00_start_here"), Module("06_spc")
+    spc.lessons.append(("course/06_spc/spc_making_data_count.ipynb", "SPC"))
+    rows = home_page([start, spc], "Intro.").splitlines()
+    assert "| Module | Lesson | Time | Assignment |" in rows
+    assert "| 00 | none | about 20 minutes | none |" in rows
+    assert ("| 06 | [SPC](course/06_spc/spc_making_data_count.ipynb) | about 50 minutes, and "
+            "about 5 minutes more for the optional sections headed \u201cGoing further\u201d "
+            "| none |") in rows

@@ -13,6 +13,14 @@ def test_course_map_shows_all_twelve_modules_in_order():
     assert all(o in course_map.accordion.children[4].value for o in module(4).outcomes)
 
 
+def test_course_map_says_how_long_each_module_takes_and_what_is_optional():
+    pages = [child.value for child in CourseMap().accordion.children]
+    assert "<b>Time:</b> about 20 minutes<br>" in pages[0]
+    assert "<b>Time:</b> about an hour<br>" in pages[11]
+    assert ("about 50 minutes, and about 12 minutes more for the optional sections headed "
+            "\u201cGoing further\u201d") in pages[8]
+
+
 def test_module_folders_are_numbered_and_unique():
     folders = [m.folder for m in MODULES]
     assert folders[0] == "00_start_here" and len(set(folders)) == 12

@@ -11,7 +11,8 @@ def _module_html(item: Module) -> str:
     outcomes = "".join(f"<li>{escape(o)}</li>" for o in item.outcomes)
     return (
         f"<p><b>After this module you can:</b></p><ul>{outcomes}</ul>"
-        f"<p><b>Tool you will use:</b> {escape(item.widget)}<br>"
+        f"<p><b>Time:</b> {escape(item.duration)}<br>"
+        f"<b>Tool you will use:</b> {escape(item.widget)}<br>"
         f"<b>Lesson:</b> course/{item.folder} &nbsp; <b>Assignment:</b> exercises/{item.folder}</p>"
     )
 
