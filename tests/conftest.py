@@ -134,6 +134,14 @@ def browser(chromium_executable) -> Iterator:
 # --- made once per run -------------------------------------------------------------------------
 
 @pytest.fixture(scope="session")
+def axe_script() -> Path:
+    """axe-core from the npm registry (tests/accessibility.py), for the site and browser tests."""
+    from accessibility import installed_axe
+
+    return installed_axe()
+
+
+@pytest.fixture(scope="session")
 def made_once(tmp_path_factory) -> Callable[[str, Callable[[Path], None]], Path]:
     """made_once(name, make): a folder of this test run, made by `make(folder)` in whichever test
     process asks first; the other xdist workers wait for it and reuse it. A make that failed is

@@ -154,12 +154,12 @@ class BrowserProblems:
             self.messages.append(text)
 
 
-def open_widget(page, lab_server, name: str, code: str):
-    """A notebook holding `code`, opened and run in JupyterLab; returns its panel and the
-    browser's error collector (which hears only from now on). On a page shared by a module's
+def open_widget(page, lab_server, name: str, *code: str):
+    """A notebook holding `code` (a cell each), opened and run in JupyterLab; returns its panel
+    and the browser's error collector (which hears only from now on). On a page shared by a module's
     tests (lab_page), the notebook runs in the kernel of the test before."""
     problems = BrowserProblems()
-    notebook = lab_server.write_notebook(f"browser/{name}.ipynb", code)
+    notebook = lab_server.write_notebook(f"browser/{name}.ipynb", *code)
     if page.evaluate("() => window.jupyterapp !== undefined"):  # a page shared by tests
         # the widgets of the notebook before: the closed notebook's messages have nowhere to go,
         # and this notebook, on the same kernel, tries to restore them (its own widgets are

@@ -24,7 +24,6 @@ from site_pages import HUB, REPO
 ROOT = Path(__file__).resolve().parents[2]
 BUILD = ROOT / "build"
 SITE_OUT = BUILD / "site-test"
-AXE = BUILD / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = ROOT / "test-artifacts" / "site"
 
 
@@ -66,17 +65,6 @@ def site_url(site) -> Iterator[str]:
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
-
-
-@pytest.fixture(scope="session")
-def axe_script() -> Path:
-    """axe-core from the npm registry, installed under build/axe (as `make test` does)."""
-    with open(BUILD / "axe.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not AXE.exists():
-            subprocess.run(["npm", "install", "--prefix", str(AXE.parents[2]), "--no-audit",
-                            "--no-fund", "axe-core@4"], check=True, capture_output=True)
-    return AXE
 
 
 @pytest.fixture(scope="session")

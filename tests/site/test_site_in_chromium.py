@@ -8,9 +8,8 @@ import json
 from urllib.parse import urlsplit
 
 import pytest
+from accessibility import axe_violations, serious
 from site_pages import all_pages, lesson_pages
-
-SERIOUS = {"serious", "critical"}
 
 
 @pytest.fixture
@@ -45,17 +44,6 @@ def open_page(browser, site_url):
         page.close()
 
 
-def _axe(page, axe_script) -> list[dict]:
-    """Every rule axe-core finds broken on the page, with its impact (minor to critical)."""
-    page.add_script_tag(path=str(axe_script))
-    results = page.evaluate("""async () => {
-        const r = await axe.run(document, {resultTypes: ['violations']});
-        return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-            nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
-    }""")
-    return results
-
-
 HEADINGS_JS = """() => Array.from(document.querySelectorAll(
     'main h1, main h2, main h3, main h4, main h5, main h6'))
     .filter(h => h.checkVisibility())  // the theme's print-only title is hidden from everyone
@@ -69,10 +57,10 @@ def test_page_offline_accessible(path, open_page, axe_script, artifacts):
 
     name = path.replace("/", "-").removesuffix(".html")
     page.screenshot(path=str(artifacts / f"page-{name}.png"))
-    violations = _axe(page, axe_script)
+    violations = axe_violations(page, axe_script)
     (artifacts / f"axe-{name}.json").write_text(json.dumps(violations, indent=1))
-    serious = [v for v in violations if v["impact"] in SERIOUS]
-    assert not serious, f"{path}: axe-core found " + json.dumps(serious, indent=1)
+    found = serious(violations)
+    assert not found, f"{path}: axe-core found " + json.dumps(found, indent=1)
 
     headings = page.evaluate(HEADINGS_JS)
     assert headings and headings[0][0] == 1, f"{path}: the page does not start with one <h1>"

@@ -7,14 +7,15 @@ from qispread.widgets.quiz import Question, Quiz
 
 def test_course_map_shows_all_twelve_modules_in_order():
     course_map = CourseMap()
-    assert len(course_map.accordion.children) == 12
-    assert course_map.accordion.titles[0].endswith("Start here")
-    assert "spread plan" in course_map.accordion.titles[11]
-    assert all(o in course_map.accordion.children[4].value for o in module(4).outcomes)
+    assert len(course_map.modules) == 12
+    assert "<summary" in course_map.modules[0].value  # Tab and Enter open it, as a click does
+    assert "00  Start here</summary>" in course_map.modules[0].value
+    assert "spread plan" in course_map.modules[11].value
+    assert all(o in course_map.modules[4].value for o in module(4).outcomes)
 
 
 def test_course_map_says_how_long_each_module_takes_and_what_is_optional():
-    pages = [child.value for child in CourseMap().accordion.children]
+    pages = [section.value for section in CourseMap().modules]
     assert "<b>Time:</b> about 20 minutes<br>" in pages[0]
     assert "<b>Time:</b> about an hour<br>" in pages[11]
     assert ("about 50 minutes, and about 12 minutes more for the optional sections headed "

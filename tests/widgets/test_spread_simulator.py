@@ -73,3 +73,11 @@ def test_a_number_the_simulator_cannot_use_is_explained_and_kept_as_typed(box, t
     assert sim.run is before  # the last good run stays on screen
     getattr(sim, box).value = "2"
     assert sim.messages.value == "" and sim.run is not before
+
+
+def test_the_month_slider_stays_within_the_months_run():
+    sim = SpreadSimulator()
+    sim.month.value = sim.month.max + 5
+    assert sim.month.value == sim.month.max == sim.run.settings.months
+    sim.month.value = -1
+    assert sim.month.value == 0

@@ -17,13 +17,21 @@ def _module_html(item: Module) -> str:
     )
 
 
+def _title(item: Module) -> str:
+    return f"{item.number:02d}  {item.title}"
+
+
 class CourseMap(w.VBox):
-    """Click a module's title to see its learning outcomes."""
+    """Click a module's title, or Tab to it and press Enter, to see its learning outcomes.
+
+    Each module is the browser's own <details>: ipywidgets' Accordion titles cannot be reached
+    with Tab, so a keyboard user could not open them."""
 
     def __init__(self) -> None:
-        self.accordion = w.Accordion(
-            children=[w.HTML(_module_html(m)) for m in MODULES],
-            titles=tuple(f"{m.number:02d}  {m.title}" for m in MODULES),
-        )
+        self.modules = [
+            w.HTML(f"<details style='border-bottom:1px solid #ccc;padding:4px 0'>"
+                   f"<summary style='cursor:pointer;font-weight:bold'>{escape(_title(m))}"
+                   f"</summary><div style='padding:0 1em'>{_module_html(m)}</div></details>")
+            for m in MODULES]
         heading = w.HTML("<h3 style='margin:0'>Course map: twelve modules</h3>")
-        super().__init__([heading, self.accordion])
+        super().__init__([heading, *self.modules])

@@ -26,6 +26,7 @@ from qispread.plots.spread_sim import (
     state_points,
 )
 from qispread.widgets.common import INTRO_STYLE, MessageArea, guarded, show_figure
+from qispread.widgets.named_slider import NamedSlider
 
 RUNS = 100
 SEED_TEAMS = range(1, 21)
@@ -91,9 +92,8 @@ class SpreadSimulator(w.VBox):
                                     description="Convene: a community of practice across "
                                                 "organisations", layout=w.Layout(width="auto"))
         self.run_number = _whole_number_box(start.seed, "Run number", RUN_NUMBERS)
-        self.month = w.IntSlider(value=start.months, min=0, max=start.months,
-                                 description="Show month", style=WIDE,
-                                 layout=w.Layout(width="44em"), continuous_update=False)
+        self.month = NamedSlider(value=start.months, min=0, max=start.months,
+                                 description="Show month", layout=w.Layout(width="44em"))
         self.summary = w.HTML()
         self.many_button = w.Button(description=f"Run {RUNS} times", icon="play",
                                     tooltip=f"Runs 1 to {RUNS} with these settings: how far did "
