@@ -7,6 +7,7 @@ import json
 
 import pytest
 from accessibility import axe_violations, serious
+from playwright.sync_api import expect
 
 from browser.lab_actions import NOTEBOOK_PANEL, open_widget, screenshot, wait_until_drawn
 from qispread import widgets as tools
@@ -71,3 +72,21 @@ def test_a_screen_reader_can_name_and_a_keyboard_reach_every_part(name, lab_serv
     missed = tab_misses(page, output)
     screenshot(page, artifacts, f"a11y-{name}")
     assert not missed, f"{name}: Tab never reaches " + json.dumps(missed, indent=1)
+
+
+def test_the_month_slider_is_named_and_moves_with_the_arrow_keys(lab_server, page, artifacts):
+    """The one serious finding of issue 23 §6: a screen reader now hears "Show month", and the
+    arrow keys move the month the network shows."""
+    panel, problems = open_widget(page, lab_server, "a11y/month_slider",
+                                  "from qispread.widgets import SpreadSimulator\nSpreadSimulator()")
+    slider = panel.get_by_role("slider", name="Show month")
+    slider.scroll_into_view_if_needed()
+    expect(slider).to_have_value("60", timeout=60_000)
+    slider.focus()
+    page.keyboard.press("Home")
+    expect(panel.locator(".gtitle", has_text="month 0,")).to_have_count(1, timeout=30_000)
+    page.keyboard.press("ArrowRight")
+    expect(panel.locator(".gtitle", has_text="month 1,")).to_have_count(1, timeout=30_000)
+    wait_until_drawn(page)
+    screenshot(page, artifacts, "a11y-month-slider")
+    assert problems.messages == []

@@ -35,6 +35,11 @@ export default {
       slider.value = model.get("value");
       readout.textContent = slider.value;
     };
+    // JupyterLab's notebook cancels the arrow keys on their way up (they move between cells):
+    // kept here, they move the slider, as they do anywhere else
+    slider.addEventListener("keydown", (event) => {
+      if (/^(Arrow|Page)/.test(event.key)) event.stopPropagation();
+    });
     slider.addEventListener("input", () => { readout.textContent = slider.value; });
     slider.addEventListener("change", () => {
       model.set("value", Number(slider.value));
