@@ -14,6 +14,7 @@ import itertools
 
 import ipywidgets as w
 
+from qispread.widgets.named_slider import NamedSlider
 from sitebuild.charts import figure_html
 
 LIVE_NOTE = ("This is an interactive tool, shown here as it first looks. To use it, open this "
@@ -163,8 +164,8 @@ _DRAWERS = [
     ((w.Dropdown, w.Select, w.SelectMultiple), _dropdown),
     ((w.RadioButtons, w.ToggleButtons), _radio),
     ((w.Text, w.Textarea), _text),
-    ((w.IntText, w.FloatText, w.BoundedIntText, w.BoundedFloatText, w.IntSlider, w.FloatSlider),
-     _number),
+    ((w.IntText, w.FloatText, w.BoundedIntText, w.BoundedFloatText, w.IntSlider, w.FloatSlider,
+      NamedSlider), _number),
     (w.Checkbox, _checkbox),
     ((w.Button, w.ToggleButton), _button),
     (w.FileUpload, _upload),

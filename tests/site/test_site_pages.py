@@ -137,3 +137,12 @@ def test_the_course_map_gives_each_lessons_time_and_its_optional_part():
     assert ("| 06 | [SPC](course/06_spc/spc_making_data_count.ipynb) | about 50 minutes, and "
             "about 5 minutes more for the optional sections headed \u201cGoing further\u201d "
             "| none |") in rows
+
+
+def test_the_spread_simulators_month_slider_is_pictured_with_its_name():
+    from sitebuild.static_widgets import widget_picture
+
+    from qispread.widgets.spread_simulator import SpreadSimulator
+
+    picture = widget_picture(SpreadSimulator())
+    assert 'Show month <input type="number" disabled value="60" aria-label="Show month">' in picture
