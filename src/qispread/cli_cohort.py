@@ -138,6 +138,8 @@ def _autograde(args, run) -> int:
 
 
 def _feedback(args, run) -> int:
+    from qispread.coaching.returned import return_comments
+    from qispread.coaching.review import COMMENTS_NAME
     from qispread.grading.failed_feedback import write_failed_feedback
     from qispread.grading.feedback import (
         feedback_pages,
@@ -146,6 +148,7 @@ def _feedback(args, run) -> int:
         unreleasable,
     )
     from qispread.grading.feedback_release import release
+    from qispread.grading.private_paths import default_path
     from qispread.grading.states import standings_of
 
     course = _course(args)
@@ -155,6 +158,8 @@ def _feedback(args, run) -> int:
     wanted = args.student or sorted(set(course.submitted_students(args.assignment)))
     failed = write_failed_feedback(course, args.assignment,
                                    standings_of(course, [args.assignment], wanted))
+    coached = return_comments(course, args.assignment, default_path(course, COMMENTS_NAME),
+                              args.student or None)
     where = "not released (--no-release)"
     if not args.no_release:
         if course.exchange_ready():
@@ -177,6 +182,8 @@ def _feedback(args, run) -> int:
     print(f"Feedback pages for {_plural(len(marked), 'learner')}, checked for hidden tests; "
           f"{len(failed)} more told their submission could not be marked and what to fix; "
           f"{where}.{_log_note(run)}")
+    if coached:
+        print(f"Coaching comments added to the pages of {_plural(len(coached), 'learner')}.")
     return 0
 
 
@@ -263,6 +270,20 @@ def _report(args) -> int:
     return 0
 
 
+def _projects(args) -> int:
+    from qispread.coaching.review import COMMENTS_NAME, review_projects
+    from qispread.grading.private_paths import default_path, output_path
+    from qispread.grading.report import PROJECTS_PAGE
+
+    course = _course(args)
+    review = review_projects(course, output_path(course, args.output, PROJECTS_PAGE),
+                             default_path(course, COMMENTS_NAME))
+    print(f"Wrote {review.page}. Coaching comments go in {review.comments} (a row per learner "
+          "and part; `qispread cohort feedback` sends each learner their own).")
+    print("\n".join(review.lines()))
+    return 0
+
+
 def _status(args) -> int:
     from qispread.grading.cohort_data import assignment_status, attention, cohort_tables
 
@@ -304,7 +325,8 @@ def _log_note(run) -> str:
 def register(subparsers) -> None:
     """Add `cohort` and its subcommands to the `qispread` command's subparsers."""
     cohort = subparsers.add_parser("cohort", help="grade a cohort: roster, release, collect, "
-                                   "autograde, feedback, deadlines, export, report, status")
+                                   "autograde, feedback, deadlines, export, report, projects, "
+                                   "status")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--root", default=".", help="the course folder (default: here)")
     common.add_argument("--db-url", default=None,
@@ -370,6 +392,8 @@ def register(subparsers) -> None:
                              "exported before")
     step("report", _report, "self-contained HTML cohort report").add_argument(
         "--output", default=None, help="default: gradebook/cohort-report.html (git-ignored)")
+    step("projects", _projects, "every learner's project at a glance, for coaching").add_argument(
+        "--output", default=None, help="default: gradebook/projects.html (git-ignored)")
     step("status", _status, "each assignment's counts, and who needs attention")
     step("learner-edition", _learner_edition,
          "build the folder learners receive (no solutions/, no tutor tools)").add_argument(

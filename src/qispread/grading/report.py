@@ -4,7 +4,6 @@ text in it is escaped, and its content security policy lets only its own scripts
 from __future__ import annotations
 
 import html
-import re
 import secrets
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,9 +14,12 @@ import plotly.graph_objects as go
 from qispread.grading.cohort_data import CohortTables, cohort_tables
 from qispread.grading.course import Course
 from qispread.grading.item_analysis import item_analysis_html
+from qispread.grading.private_paths import default_path
+from qispread.grading.script_policy import content_policy, nonced
 from qispread.grading.states import GRADED, NOT_SUBMITTED, STATES
 
 STRUGGLING_PERCENT = 50.0
+PROJECTS_PAGE = "projects.html"  # written by qispread.coaching, beside the report
 _LAYOUT = dict(template="plotly_white", height=360, margin=dict(l=60, r=20, t=60, b=60))
 
 
@@ -153,27 +155,28 @@ def sections(tables: CohortTables, charts: list[str], autograded: Path) -> list[
     ]
 
 
-def _ours(fragment: str, nonce: str) -> str:
-    """plotly's own script tags, marked as the page's (learner text never passes here)."""
-    return re.sub(r"<script(?=[\s>])", f'<script nonce="{nonce}"', fragment)
-
-
-def content_policy(nonce: str) -> str:
-    """The page runs only its own scripts and fetches nothing: learner text in it (typed
-    answers, ids) is escaped, and this stops anything that slipped through from running."""
-    return (f"default-src 'none'; script-src 'nonce-{nonce}'; style-src 'unsafe-inline'; "
-            "img-src data:; font-src data:; base-uri 'none'; form-action 'none'")
+def projects_link(course: Course) -> str:
+    """Where the coaching page is (`qispread cohort projects` writes it beside this report)."""
+    page = default_path(course, PROJECTS_PAGE)
+    if page.is_file():
+        return (f"<p><a href='{PROJECTS_PAGE}'>Every learner's project at a glance</a> (made "
+                f"{datetime.fromtimestamp(page.stat().st_mtime, UTC):%d %B %Y %H:%M UTC}; "
+                "run <code>qispread cohort projects</code> again to bring it up to date).</p>")
+    return ("<p class='note'>Run <code>qispread cohort projects</code> to see every learner's "
+            "project at a glance, part by part, and to write coaching comments.</p>")
 
 
 def report_html(course: Course) -> str:
     tables = cohort_tables(course)
     figures = [completion_figure(tables), score_figure(tables), difficulty_figure(tables)]
     nonce = secrets.token_urlsafe(18)
-    charts = [_ours(fig.to_html(full_html=False, include_plotlyjs=(i == 0), config={
+    charts = [nonced(fig.to_html(full_html=False, include_plotlyjs=(i == 0), config={
         "displaylogo": False}), nonce) for i, fig in enumerate(figures)]
     stamp = datetime.now(UTC).strftime("%d %B %Y %H:%M UTC")
     body = "\n".join(f"<h2>{html.escape(heading)}</h2>{fragment}"
-                     for heading, fragment in sections(tables, charts, course.folder("autograded")))
+                     for heading, fragment in [
+                         *sections(tables, charts, course.folder("autograded")),
+                         ("Projects, for coaching", projects_link(course))])
     return f"""<!DOCTYPE html>
 <html lang="en-GB"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="{content_policy(nonce)}">
