@@ -32,6 +32,7 @@ SHIFTED = ChartFindings(shift=True, trend=False, outside=0, trend_rule=False)
     ("Screening on the night shift was lower than on the day shift.", set()),
     ("Staff on the early shift tried the prompt; there is not a signal yet.", set()),
     ("The run chart shows the median of 60.", set()),
+    ("We expected a shift after the prompt; we will watch for a signal next month.", set()),
 ])
 def test_claims_are_read_with_their_negations(reading, claims):
     assert claimed_signals(reading) == claims

@@ -3,9 +3,10 @@
 The rules are the ones the chart uses (Anhøj or IHI run rules, control limits, or Making Data
 Count's), run by the course's own engine. The reading is read for the signals it claims: a shift
 (or an unusually long run, too few crossings), a trend, a point outside the limits, or a signal in
-general (special cause, non-random). A claim preceded by a negation in its clause ("no shift",
-"not a signal") is not a claim. The reading agrees when every signal it claims was found, it names
-at least one when the rules found one, and it says the variation looks random when they found none.
+general (special cause, non-random). A claim preceded in its clause by a negation ("no shift",
+"not a signal") or an expectation ("we hoped for a shift", "watch for a signal") is not a claim.
+The reading agrees when every signal it claims was found, it names at least one when the rules
+found one, and it says the variation looks random when they found none.
 
 It reads words, not understanding: a reading that agrees can still be poor (the tutor marks that,
 module 11's mark scheme B), but one that claims a shift the rules do not find cannot earn the mark.
@@ -50,9 +51,12 @@ _CLAIMS = {
         r"\bsignificant change|\bnot (?:due to |down to )?(?:random|chance)",
         re.IGNORECASE),
 }
-_NEGATION = re.compile(
+# a claim after these in its clause is denied, or only expected ("we hoped for a shift")
+_NOT_ASSERTED = re.compile(
     r"\b(?:no|not|nor|none|never|without|neither|lack(?:s|ed)?|absence|nothing|"
-    r"(?:is|was|are|were|does|did|do|has|have|had|could|can|would)n[’']?t|cannot)\b",
+    r"(?:is|was|are|were|does|did|do|has|have|had|could|can|would)n[’']?t|cannot|"
+    r"expect(?:s|ed)?|predict(?:s|ed)?|hope(?:s|d)?|if|whether|until|look(?:ing)? for|"
+    r"watch(?:ing)? for|wait(?:ing)? for)\b",
     re.IGNORECASE)
 _RANDOM = re.compile(
     r"(?<!non-)(?<!non )\brandom\b|\bcommon[- ]cause|\bby chance\b|\bchance alone\b|"
@@ -74,7 +78,7 @@ def claimed_signals(reading: str) -> set[str]:
     claims = set()
     for clause in _clauses(reading):
         for kind, pattern in _CLAIMS.items():
-            if any(not _NEGATION.search(clause[:found.start()])
+            if any(not _NOT_ASSERTED.search(clause[:found.start()])
                    for found in pattern.finditer(clause)):
                 claims.add(kind)
     return claims
@@ -163,7 +167,9 @@ def disagreements(reading: str, found: ChartFindings) -> list[str]:
         unsupported.append(OUTSIDE)
     if SIGNAL in claims and not found.any:
         unsupported.append(SIGNAL)
-    shown = ", ".join(found.names()) or "no signal: the variation looks random"
+    names = found.names()
+    shown = (" and ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else
+             names[0] if names else "no signal: the variation looks random")
     problems = []
     if unsupported:
         problems.append(

@@ -158,8 +158,9 @@ def _ramp_problem(chain: list[PDSACycle]) -> str:
         if earlier.act not in ("adopt", "adapt"):
             decided = f"was to {earlier.act}" if earlier.act else "is not written"
             return (f"Cycle {later.id} builds on {earlier.id}, whose Act decision {decided}. "
-                    f"The next test follows from adopting or adapting what {earlier.id} tested: "
-                    "write that decision, or start a new ramp.")
+                    f"A cycle builds on a test its team chose to adopt or adapt: if that is what "
+                    f"{earlier.id} led to, write it as its Act decision; if {earlier.id} was "
+                    f"abandoned, start a new ramp with {later.id}.")
         if _same_words(later.prediction, earlier.prediction):
             return (f"Cycle {later.id} predicts the same as {earlier.id}. Each cycle builds on "
                     "the last: say what you now expect, at the new scale or conditions.")
