@@ -166,8 +166,8 @@ def test_a_learner_goes_from_aim_to_spread_plan_with_the_tools_only(lab_server, 
     text = panel.text_content()
     for ok in ("Question 1: your aim can be marked.",
                "Question 2: every primary driver has a fully defined measure.",
-               "Question 3: your chart and your reading of it can be marked.",
-               "Question 4: your PDSA log has a ramp with a prediction and a study.",
+               "Question 3: your chart can be marked, and your reading agrees with its rules.",
+               "Question 4: your PDSA log has a ramp of cycles that build on each other.",
                "Question 5: every marked principle is rated."):
         assert ok in text
     _shot(page, shots, "11-assignment-checks")

@@ -9,17 +9,19 @@ PART_CHECKS add the five parts it does not grade).
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pandas as pd
 
 from qispread.models.aim import load_aim
+from qispread.models.chart_reading import disagreements, findings
 from qispread.models.chart_spec import ChartSpec, load_chart_spec
 from qispread.models.coaching import load_coaching_plan
 from qispread.models.driver_diagram import load_diagram
 from qispread.models.fishbone import load_fishbone
 from qispread.models.measures import load_measures
-from qispread.models.pdsa import load_pdsa_log
+from qispread.models.pdsa import PDSACycle, load_pdsa_log
 from qispread.models.process_map import load_process_map
 from qispread.models.project import PARTS, Part, Project, example_project, part
 from qispread.models.readiness import MARKED_PRINCIPLES, load_readiness
@@ -91,6 +93,8 @@ def measure_problems(project: Project) -> list[str]:
             continue
         if not measure.definition.complete:
             problems.append(measure.completeness())
+        elif unclear := measure.unclear():
+            problems.append(unclear)
     return problems
 
 
@@ -102,7 +106,8 @@ def chart_points(spec: ChartSpec) -> int:
 
 
 def chart_problems(project: Project) -> list[str]:
-    """At least 12 points, and the signals stated in the learner's own words."""
+    """At least 12 points, and the signals stated in the learner's own words, agreeing with what
+    the chart's rules find (models.chart_reading)."""
     if missing := _missing(project, "chart"):
         return missing
     spec = load_chart_spec(project.path("chart"))
@@ -125,20 +130,57 @@ def chart_problems(project: Project) -> list[str]:
             f"Say what your chart shows in your own words (at least {MIN_INTERPRETATION_WORDS} "
             "words in the box under the chart): which signals it shows, where, and what they "
             "mean for your aim.")
+    if not problems:
+        problems += disagreements(spec.interpretation, findings(spec))
     return problems
 
 
+def _studied(cycle: PDSACycle) -> bool:
+    return (len(_words(cycle.prediction)) >= MIN_CYCLE_WORDS and
+            len(_words(cycle.study)) >= MIN_CYCLE_WORDS)
+
+
+def _ramp_problem(chain: list[PDSACycle]) -> str:
+    """Why a ramp does not show cycles building on each other ('' when it does): each cycle
+    predicts and studies, each but the last decides to adopt or adapt (a cycle built on an
+    abandoned test does not build on it), and each predicts something new. A last cycle not yet
+    studied is in progress and left out."""
+    if len(chain) > 1 and not chain[-1].study.strip():
+        chain = chain[:-1]
+    if len(chain) < 2:
+        return (f"Your ramp from {chain[0].id} has one cycle. A ramp is a series of tests, each "
+                "building on the last: add the next cycle and set 'Builds on' to the one before.")
+    for cycle in chain:
+        if not _studied(cycle):
+            return (f"Cycle {cycle.id} has no prediction and study to build on. Write what you "
+                    "predicted and what you found, compared with the prediction.")
+    for earlier, later in itertools.pairwise(chain):
+        if earlier.act not in ("adopt", "adapt"):
+            decided = f"was to {earlier.act}" if earlier.act else "is not written"
+            return (f"Cycle {later.id} builds on {earlier.id}, whose Act decision {decided}. "
+                    f"A cycle builds on a test its team chose to adopt or adapt: if that is what "
+                    f"{earlier.id} led to, write it as its Act decision; if {earlier.id} was "
+                    f"abandoned, start a new ramp with {later.id}.")
+        if _same_words(later.prediction, earlier.prediction):
+            return (f"Cycle {later.id} predicts the same as {earlier.id}. Each cycle builds on "
+                    "the last: say what you now expect, at the new scale or conditions.")
+    return ""
+
+
 def pdsa_problems(project: Project) -> list[str]:
-    """At least one ramp holds a cycle with a prediction and a study."""
+    """At least one ramp of two or more cycles, each building on the last (_ramp_problem)."""
     if missing := _missing(project, "pdsa"):
         return missing
     log = load_pdsa_log(project.path("pdsa"))
-    for chain in log.ramps():
-        if any(len(_words(c.prediction)) >= MIN_CYCLE_WORDS and
-               len(_words(c.study)) >= MIN_CYCLE_WORDS for c in chain):
-            return []
-    return ["No PDSA cycle has both a prediction and a study yet. In the PDSA log, write what "
-            "you predicted and what you found for at least one cycle."]
+    chains = log.ramps()
+    if not any(_studied(cycle) for chain in chains for cycle in chain):
+        return ["No PDSA cycle has both a prediction and a study yet. In the PDSA log, write "
+                "what you predicted and what you found for at least one cycle."]
+    found = [_ramp_problem(chain) for chain in chains]
+    if "" in found:
+        return []
+    longest = max(range(len(chains)), key=lambda i: len(chains[i]))
+    return [found[longest]]
 
 
 def readiness_problems(project: Project) -> list[str]:
