@@ -8,7 +8,7 @@ import nbformat
 import pandas as pd
 import pytest
 
-from qispread.grading.item_analysis import (
+from qispread.grading.reports.item_analysis import (
     answers_table,
     item_analysis_html,
     item_statistics,
