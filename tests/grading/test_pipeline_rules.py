@@ -12,9 +12,8 @@ from sample_course import SAMPLE, make_course, submit
 from qispread.grading.autograde import clean_process, sandbox
 from qispread.grading.autograde.autograder import Autograder
 from qispread.grading.autograde.output_cap import CELL_TEXT_BYTES, cap_cell
-from qispread.grading.autograde.sanitise import SANITISE
-from qispread.grading.autograde.worker import AFTER_EXECUTE
 from qispread.grading.course import Course
+from qispread.grading.nbgrader_seam import AFTER_EXECUTE, SANITISE
 from qispread.spc.errors import DataProblem
 
 WRITERS = (Execute, SaveAutoGrades, AssignLatePenalties)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from qispread.grading.autograde.lent_gradebook import lent
+from qispread.grading.nbgrader_seam import WRITERS, lend_gradebook
 
 
 class _CommitsDeferred:
@@ -29,13 +29,6 @@ class _CommitsDeferred:
 
     def __getattr__(self, name: str):
         return getattr(self._session, name)
-
-
-def _preprocessor_modules() -> list:
-    import nbgrader.preprocessors.latesubmissions as late_submissions
-    import nbgrader.preprocessors.saveautogrades as save_auto_grades
-
-    return [save_auto_grades, late_submissions]
 
 
 class GradebookWriter:
@@ -54,7 +47,7 @@ class GradebookWriter:
         session = gradebook.db
         gradebook.db = _CommitsDeferred(session)
         try:
-            with lent(gradebook, _preprocessor_modules(), after_use=lambda: None):
+            with lend_gradebook(gradebook, WRITERS, after_use=lambda: None):
                 yield gradebook
             session.commit()
         except BaseException:

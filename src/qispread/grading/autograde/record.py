@@ -18,6 +18,7 @@ from qispread.grading.cohort.store import (
     write_record,
 )
 from qispread.grading.course import Course
+from qispread.grading.nbgrader_seam import WRITERS
 
 
 def tampering_detail(outcome: Outcome) -> str | None:
@@ -61,14 +62,12 @@ def record(course: Course, assignment: str, notebook_ids: list[str], outcome: Ou
     """The writer's half of nbgrader's autograde pipeline in one transaction, then the graded
     notebooks and the state file. A failed submission is recorded, without grades, as nbgrader
     does."""
-    from nbgrader.preprocessors import AssignLatePenalties, SaveAutoGrades
-
     with writer.submission() as gb:
         _record_submission(course, assignment, notebook_ids, gb, outcome.student)
         for notebook_id, nb in outcome.notebooks.items():
             resources = {"nbgrader": {"student": outcome.student, "assignment": assignment,
                                       "notebook": notebook_id, "db_url": course.db_url}}
-            for pp_class in (SaveAutoGrades, AssignLatePenalties):
+            for pp_class in WRITERS:
                 pp_class(config=course.config)(nb, resources)
     dest = course.folder("autograded", outcome.student, assignment)
     for notebook_id, nb in outcome.notebooks.items():

@@ -11,20 +11,14 @@ from pathlib import Path
 
 import nbformat
 from nbgrader.preprocessors import (
-    CheckCellMetadata,
     ClearHiddenTests,
-    ClearOutput,
-    DeduplicateIds,
-    OverwriteCells,
-    OverwriteKernelspec,
 )
 from traitlets.config import Config
 
 from qispread.grading.autograde.handover import Job, SubmissionFailed
 from qispread.grading.cells import is_test_cell
+from qispread.grading.nbgrader_seam import SANITISE
 
-# nbgrader's Autograde.sanitize_preprocessors; a test checks they still are
-SANITISE = [ClearOutput, DeduplicateIds, OverwriteKernelspec, OverwriteCells, CheckCellMetadata]
 DAMAGED = "the notebook file is damaged and cannot be read"
 TEST_CELL_CHANGED = "a test cell was deleted or changed"
 

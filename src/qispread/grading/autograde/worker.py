@@ -14,9 +14,7 @@ from multiprocessing.util import Finalize
 from pathlib import Path
 from typing import Any
 
-from nbconvert.preprocessors import ClearMetadataPreprocessor
 from nbgrader.coursedir import CourseDirectory
-from nbgrader.preprocessors import CheckCellMetadata, IgnorePattern, LimitOutput
 from traitlets.config import Config
 
 from qispread.grading.autograde.execute import WarmSandboxes
@@ -26,10 +24,8 @@ from qispread.grading.autograde.recheck import CleanChecker, recheck
 from qispread.grading.autograde.sandbox_cgroup import process_limit_reached
 from qispread.grading.autograde.sanitise import for_kernel, resources, sanitise, visible_parts
 from qispread.grading.autograde.saved_work import lay_out_check_folder
+from qispread.grading.nbgrader_seam import AFTER_EXECUTE
 
-# nbgrader's Autograde.autograde_preprocessors after Execute, less the two that write the
-# gradebook (the parent's writer runs those); a test checks they still are
-AFTER_EXECUTE = [IgnorePattern, ClearMetadataPreprocessor, LimitOutput, CheckCellMetadata]
 # a disagreement where only the learner's kernel failed: after the sandbox reached its process
 # limit, that is the limit at work (the kernel could start nothing), not an attempt on the marks
 KERNEL_FAILED = "learner's kernel: failed"
