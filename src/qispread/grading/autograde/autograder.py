@@ -21,7 +21,7 @@ from qispread.grading.autograde.lay_out import lay_out, submitted_ids
 from qispread.grading.autograde.record import record, tampering_detail
 from qispread.grading.autograde.sandbox import NO_SANDBOX_WARNING, Limits, check_sandbox_works
 from qispread.grading.autograde.worker import grade, init_worker
-from qispread.grading.cells import is_test_cell, region_lines
+from qispread.grading.cells import Delimiters, is_test_cell, region_lines
 from qispread.grading.cohort.store import (
     GRADED,
     forget_record,
@@ -51,13 +51,14 @@ def course_imports(course: Course, assignment: str, tests_only: bool = False) ->
     arguments are readable inside it); or, for the clean checker, what the test cells import,
     hidden tests included."""
     modules: set[str] = set()
+    delimiters = Delimiters.of(course.config)
     for path in sorted(course.folder("source", assignment=assignment).glob("*.ipynb")):
         for cell in nbformat.read(path, as_version=4).cells:
             if cell.cell_type != "code" or tests_only and not is_test_cell(cell):
                 continue
             try:
                 tree = ast.parse(cell.source if tests_only
-                                 else "\n".join(region_lines(cell.source)[1]))
+                                 else "\n".join(region_lines(cell.source, delimiters)[1]))
             except SyntaxError:
                 continue
             for node in ast.walk(tree):

@@ -16,6 +16,8 @@ import shutil
 from pathlib import Path
 
 from qispread.errors import DataProblem
+from qispread.grading.cells import DEFAULT, Delimiters
+from qispread.grading.course import load_config
 from qispread.grading.edition.links import broken_links, relative_links
 
 PARTS = ["course", "exercises", "source_data", "src", "pyproject.toml", "hatch_build.py",
@@ -24,15 +26,16 @@ LEARNER_README = "learner-edition/README.md"  # becomes the edition's README.md
 CITED_DOCS = ("docs/spread-simulator.md", "docs/sources.md")  # named in lessons 07 and 08
 LEFT_OUT = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info", ".ipynb_checkpoints",
                                   "my_*.json", "*_export.*", "gradebook")
-TUTOR_ONLY = ("BEGIN SOLUTION", "BEGIN HIDDEN TESTS", "BEGIN MARK SCHEME")
 
 
-def tutor_only_text(folder: Path) -> list[str]:
-    """Notebooks under folder holding a region only tutors may see."""
+def tutor_only_text(folder: Path, delimiters: Delimiters = DEFAULT) -> list[str]:
+    """Notebooks under folder holding a region only tutors may see: one that begins with the
+    course's delimiters or with nbgrader's defaults."""
+    markers = dict.fromkeys(begin for d in (delimiters, DEFAULT) for begin, _ in d.secret)
     found = []
     for notebook in sorted(folder.rglob("*.ipynb")):
         text = notebook.read_text(encoding="utf-8")
-        found += [f"{notebook.relative_to(folder)}: {m}" for m in TUTOR_ONLY if m in text]
+        found += [f"{notebook.relative_to(folder)}: {m}" for m in markers if m in text]
     return found
 
 
@@ -78,7 +81,7 @@ def build_learner_edition(root: Path, out: Path) -> Path:
     for document in with_what_they_link(root, CITED_DOCS):
         (out / document).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(root / document, out / document)
-    leaks = tutor_only_text(out)
+    leaks = tutor_only_text(out, Delimiters.of(load_config(root)))
     if leaks:
         shutil.rmtree(out)
         raise DataProblem("The learner edition would have held tutor-only text, so it was not "

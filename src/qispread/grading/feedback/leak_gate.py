@@ -20,7 +20,7 @@ import nbformat
 from nbgrader.preprocessors import NbGraderPreprocessor
 
 from qispread.errors import DataProblem
-from qispread.grading.cells import region_lines
+from qispread.grading.cells import DEFAULT, Delimiters, region_lines
 from qispread.grading.feedback.redact import distinctive, visible_text
 
 SHORTEST_ENV_VALUE = 8
@@ -54,14 +54,14 @@ class Secrets:
         return found
 
 
-def assignment_lines(source_root: Path) -> list[str]:
+def assignment_lines(source_root: Path, delimiters: Delimiters = DEFAULT) -> list[str]:
     """Secret lines of every assignment's source notebooks, less any line that a visible part
     of some notebook shows too, whole or within a longer line (an import, an example answer in
     the instructions, is no secret)."""
     hidden, shown = [], []
     for path in sorted(source_root.glob("*/*.ipynb")):
         for cell in nbformat.read(path, as_version=4).cells:
-            inside, outside = region_lines(cell.source)
+            inside, outside = region_lines(cell.source, delimiters)
             hidden += inside
             shown += outside
     visible = "\n".join(shown)
@@ -99,7 +99,7 @@ def people(coursedir) -> list[str]:
 
 def course_secrets(coursedir) -> Secrets:
     source = Path(coursedir.format_path(coursedir.source_directory, ".", "."))
-    return Secrets(assignment_lines(source), people(coursedir),
+    return Secrets(assignment_lines(source, Delimiters.of(coursedir.config)), people(coursedir),
                    environment_values(coursedir.db_url))
 
 

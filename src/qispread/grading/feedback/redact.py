@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 from nbformat import NotebookNode
 from nbgrader.preprocessors import NbGraderPreprocessor
 
-from qispread.grading.cells import HIDDEN_REGIONS
+from qispread.grading.cells import DEFAULT, Delimiters
 
 PLACEHOLDER = "# (hidden tests are not shown in feedback)"
 HIDDEN_FAILURE = "A hidden test did not pass. Check your answer against the question again."
@@ -23,18 +23,19 @@ _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 _CELL_LINE = re.compile(r"(?:Cell In\s*\[\d*\]|Input In \[\d*\]|<ipython-input-[^>]*>), line (\d+)")
 
 
-def split_hidden(source: str) -> tuple[str, list[int], list[str]]:
+def split_hidden(source: str, delimiters: Delimiters = DEFAULT
+                 ) -> tuple[str, list[int], list[str]]:
     """(source without hidden regions, 1-based line numbers hidden, text of the hidden lines)."""
     kept: list[str] = []
     hidden_numbers: list[int] = []
     hidden_text: list[str] = []
     inside = None
     for number, line in enumerate(source.splitlines(), start=1):
-        begin = next((end for start, end in HIDDEN_REGIONS if start in line), None)
+        begin = next((end for start, end in delimiters.hidden if start in line), None)
         if inside is None and begin:
             inside = begin
             hidden_numbers.append(number)
-            if begin == HIDDEN_REGIONS[0][1]:
+            if begin == delimiters.hidden_tests[1]:
                 kept.append(line[: len(line) - len(line.lstrip())] + PLACEHOLDER)
             continue
         if inside is not None:
@@ -81,8 +82,9 @@ class RedactHiddenTests(NbGraderPreprocessor):
 
     def preprocess(self, nb: NotebookNode, resources: dict):
         hidden_everywhere: list[str] = []
+        delimiters = Delimiters.of(self.config)
         for cell in nb.cells:
-            cell.source, numbers, text = split_hidden(cell.source)
+            cell.source, numbers, text = split_hidden(cell.source, delimiters)
             hidden_everywhere.extend(distinctive(text))
             if numbers and cell.cell_type == "code":
                 cell.outputs = [
