@@ -20,8 +20,9 @@ test (tests/grading/test_nbgrader_seam.py) that fails when an nbgrader upgrade c
    autograde/run_notebook.py's CappedExecute overrides to bound what a cell may send.
    Tripwire: the signature.
 5. `ClearHiddenTests` (its `begin_test_delimeter`/`end_test_delimeter` traits, spelt as
-   nbgrader spells them), which autograde/sanitise.py runs with the course's configuration.
-   Tripwire: the traits and their defaults, which grading/cells.py's regions assume.
+   nbgrader spells them), which autograde/sanitise.py runs with the course's configuration;
+   grading/cells.py reads these traits (and ClearMarkScheme's, ClearSolutions') for the
+   course's delimiters. Tripwire: the traits and their defaults, cells.DEFAULT.
 """
 
 from __future__ import annotations

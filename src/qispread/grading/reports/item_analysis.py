@@ -88,7 +88,7 @@ def answers_table(autograded: Path) -> pd.DataFrame:
 
 def item_statistics(tests: pd.DataFrame, answers: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per autograded test. `tests`: assignment, test, student, score, max_score (as in
-    cohort_data.CohortTables.tests); `answers`: assignment, test, student, answer."""
+    tables.CohortTables.tests); `answers`: assignment, test, student, answer."""
     rows = []
     for assignment, group in tests.groupby("assignment", sort=True):
         points = group.pivot_table(index="student", columns="test", values="score",
