@@ -94,3 +94,17 @@ def test_the_seam_is_where_the_steps_take_nbgrader_s_lists_from():
     assert sanitise.SANITISE is nbgrader_seam.SANITISE
     assert worker.AFTER_EXECUTE is nbgrader_seam.AFTER_EXECUTE
     assert record.WRITERS is nbgrader_seam.WRITERS
+
+
+def test_every_class_the_course_s_nbgrader_config_names_exists():
+    """nbgrader imports these by name when it runs (formgrader, `nbgrader collect`, ...): a
+    module moved without its name changed here would break the course only then."""
+    import re
+
+    from traitlets.utils.importstring import import_item
+
+    config = (SRC.parent / "nbgrader_config.py").read_text(encoding="utf-8")
+    names = re.findall(r'"(qispread\.[\w.]+)"', config)
+    assert len(names) >= 5
+    for name in names:
+        assert isinstance(import_item(name), type), name
