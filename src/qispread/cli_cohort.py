@@ -18,9 +18,9 @@ LOG_NAME = "logs/cohort.log"
 
 
 def _course(args):
+    from qispread.grading.cohort.collect import PLUGIN as COLLECT_PLUGIN
+    from qispread.grading.cohort.late_penalty import PLUGIN
     from qispread.grading.course import Course
-    from qispread.grading.exchange_collect import PLUGIN as COLLECT_PLUGIN
-    from qispread.grading.late_penalty import PLUGIN
 
     exchange = Path(args.exchange) if args.exchange else None
     if exchange is not None and not exchange.is_dir():
@@ -42,8 +42,8 @@ def _plural(n: int, noun: str) -> str:
 
 
 def _init(args) -> int:
+    from qispread.grading.cohort.roster import import_roster, read_roster
     from qispread.grading.private_paths import check_private, default_path
-    from qispread.grading.roster import import_roster, read_roster
 
     course = _course(args)
     learners = read_roster(Path(args.roster)) if args.roster else []
@@ -70,7 +70,7 @@ def _nbgrader_step(result: dict, what: str) -> int:
 
 
 def _release(args, run=None) -> int:
-    from qispread.grading.deadlines import apply_to_gradebook
+    from qispread.grading.cohort.deadlines import apply_to_gradebook
 
     course = _course(args)
     course.check_assignment(args.assignment)
@@ -89,7 +89,7 @@ def _release(args, run=None) -> int:
 
 def collect_notes(course, assignments: list[str]) -> list[str]:
     """What the last collect of each assignment left out or refused, learner by learner."""
-    from qispread.grading.exchange_collect import describe, read_notes
+    from qispread.grading.cohort.collect import describe, read_notes
 
     return [f"{assignment} / {line}" for assignment in assignments
             for student, found in read_notes(course.state_folder(), assignment).items()
@@ -111,10 +111,10 @@ def _collect(args, run=None) -> int:
 
 
 def _autograde(args, run) -> int:
-    from qispread.grading.autograde import Autograder
-    from qispread.grading.deadlines import apply_to_gradebook
-    from qispread.grading.resubmission import invalidate_stale, snapshot
-    from qispread.grading.states import record_failures
+    from qispread.grading.autograde.autograder import Autograder
+    from qispread.grading.cohort.deadlines import apply_to_gradebook
+    from qispread.grading.cohort.resubmission import invalidate_stale, snapshot
+    from qispread.grading.cohort.standings import record_failures
 
     course = _course(args)
     course.check_assignment(args.assignment)
@@ -140,16 +140,16 @@ def _autograde(args, run) -> int:
 def _feedback(args, run) -> int:
     from qispread.coaching.returned import return_comments
     from qispread.coaching.review import COMMENTS_NAME
-    from qispread.grading.failed_feedback import write_failed_feedback
-    from qispread.grading.feedback import (
+    from qispread.grading.cohort.standings import standings_of
+    from qispread.grading.feedback.failed_pages import write_failed_feedback
+    from qispread.grading.feedback.pages import (
         feedback_pages,
         generate_feedback,
         release_feedback,
         unreleasable,
     )
-    from qispread.grading.feedback_release import release
+    from qispread.grading.feedback.release import release
     from qispread.grading.private_paths import default_path
-    from qispread.grading.states import standings_of
 
     course = _course(args)
     course.check_assignment(args.assignment)
@@ -188,7 +188,7 @@ def _feedback(args, run) -> int:
 
 
 def _deadline(args) -> int:
-    from qispread.grading.deadlines import parse_when, set_due, show_when
+    from qispread.grading.cohort.deadlines import parse_when, set_due, show_when
 
     course = _course(args)
     course.check_assignment(args.assignment)
@@ -200,7 +200,7 @@ def _deadline(args) -> int:
 
 
 def _extend(args) -> int:
-    from qispread.grading.deadlines import extend, parse_when, show_when
+    from qispread.grading.cohort.deadlines import extend, parse_when, show_when
 
     if bool(args.until) == bool(args.remove):
         raise DataProblem("Give either --until DATE (the learner's new due date) or --remove.")
@@ -220,11 +220,11 @@ def _extend(args) -> int:
 
 
 def _export(args) -> int:
-    from qispread.grading.cohort_data import cohort_tables
-    from qispread.grading.lms_export import Options, build, read_moodle_users, write
-    from qispread.grading.lms_memory import remember, would_clear
+    from qispread.grading.cohort.roster import sections
     from qispread.grading.private_paths import output_path
-    from qispread.grading.roster import sections
+    from qispread.grading.reports.lms_export import Options, build, read_moodle_users, write
+    from qispread.grading.reports.lms_memory import remember, would_clear
+    from qispread.grading.reports.tables import cohort_tables
 
     course = _course(args)
     options = Options(
@@ -263,7 +263,7 @@ def _canvas_id(text: str) -> tuple[str, str]:
 
 def _report(args) -> int:
     from qispread.grading.private_paths import output_path
-    from qispread.grading.report import write_report
+    from qispread.grading.reports.report import write_report
 
     course = _course(args)
     print(f"Wrote {write_report(course, output_path(course, args.output, 'cohort-report.html'))}.")
@@ -273,7 +273,7 @@ def _report(args) -> int:
 def _projects(args) -> int:
     from qispread.coaching.review import COMMENTS_NAME, review_projects
     from qispread.grading.private_paths import default_path, output_path
-    from qispread.grading.report import PROJECTS_PAGE
+    from qispread.grading.reports.report import PROJECTS_PAGE
 
     course = _course(args)
     review = review_projects(course, output_path(course, args.output, PROJECTS_PAGE),
@@ -285,7 +285,7 @@ def _projects(args) -> int:
 
 
 def _status(args) -> int:
-    from qispread.grading.cohort_data import assignment_status, attention, cohort_tables
+    from qispread.grading.reports.tables import assignment_status, attention, cohort_tables
 
     course = _course(args)
     tables = cohort_tables(course)
@@ -309,7 +309,7 @@ def _status(args) -> int:
 
 
 def _learner_edition(args) -> int:
-    from qispread.grading.learner_edition import build_learner_edition
+    from qispread.grading.edition.learner_edition import build_learner_edition
 
     out = build_learner_edition(Path(args.root), Path(args.output))
     print(f"Learner edition written to {out}: course/, exercises/, source_data/ and the library; "

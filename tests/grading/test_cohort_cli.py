@@ -8,8 +8,8 @@ from course_notebooks import release_notebooks, source_notebooks
 from sample_course import SAMPLE, make_course
 
 from qispread.cli_cohort import main
-from qispread.grading.cohort_data import STATUS_COLUMNS
-from qispread.grading.redact import visible_text
+from qispread.grading.feedback.redact import visible_text
+from qispread.grading.reports.tables import STATUS_COLUMNS
 
 ROSTER = ("id,first_name,last_name,email\nana,Ana,Okafor,ana@nhs.net\n"
           "ben,Ben,Price,ben@nhs.net\ncat,Cat,Jones,cat@nhs.net\n")

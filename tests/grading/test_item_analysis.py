@@ -8,7 +8,7 @@ import nbformat
 import pandas as pd
 import pytest
 
-from qispread.grading.item_analysis import (
+from qispread.grading.reports.item_analysis import (
     answers_table,
     item_analysis_html,
     item_statistics,
@@ -168,8 +168,7 @@ NEW_ITEMS = {  # issue 23 §3: each new item's test reads the answers the learne
 
 def test_every_typed_item_of_every_assignment_reaches_the_item_analysis():
     from pipeline.notebooks import notebooks
-
-    from qispread.grading.item_analysis import answer_names_by_test
+    from qispread.grading.reports.item_analysis import answer_names_by_test
 
     found = {}
     for path in notebooks("solutions"):

@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 from qispread.coaching.comments import Comments
 from qispread.coaching.glance import DAMAGED, ProjectGlance
 from qispread.coaching.submitted import Found
-from qispread.grading.script_policy import content_policy, nonced
+from qispread.grading.reports.script_policy import content_policy, nonced
 from qispread.models.project import PARTS
 from qispread.models.project_checks import COMPLETE, EMPTY, STARTED
 
