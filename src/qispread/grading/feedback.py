@@ -14,6 +14,7 @@ from qispread.grading.exchange_collect import REQUIRED
 from qispread.grading.honest_scores import MarkUnmarked, honest_feedback_config
 from qispread.grading.inert_output import MakeLearnerOutputInert
 from qispread.grading.leak_check import RefuseLeaks, course_secrets, page_leaks, refuse
+from qispread.grading.misconceptions import ExplainMisconceptions
 from qispread.grading.redact import RedactHiddenTests
 
 
@@ -30,7 +31,8 @@ def _feedback_config(course: Course) -> Config:
 
     cfg = Config(course.config)
     cfg.GenerateFeedback.preprocessors = [GetGrades, MarkUnmarked, RedactHiddenTests,
-                                          MakeLearnerOutputInert, RefuseLeaks,
+                                          ExplainMisconceptions, MakeLearnerOutputInert,
+                                          RefuseLeaks,
                                           CSSHTMLHeaderPreprocessor]
     honest_feedback_config(cfg)
     return cfg
