@@ -73,10 +73,10 @@ def choice_calls(source: str) -> list[ChoiceCall]:
                 and node.func.value.id == "checks" and len(node.args) >= 2
                 and isinstance(node.args[0], ast.Name)
                 and isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str)):
-            count = node.args[2].value if (node.func.attr == "letters"
-                                           and isinstance(node.args[2], ast.Constant)) else 1
+            count = node.args[2].value if node.func.attr == "letters" and len(node.args) > 2 \
+                and isinstance(node.args[2], ast.Constant) else 1
             calls.append(ChoiceCall(node.func.attr, node.args[0].id, node.args[1].value,
-                                    int(count)))
+                                    count if isinstance(count, int) else 1))
     return calls
 
 
@@ -143,7 +143,7 @@ def notes_for(entry: dict, picked: list[tuple[int, str]]) -> list[Note]:
 def note_markdown(note: Note, lesson: str) -> str:
     said = (f"You answered **{note.answered}**: that answer" if note.answered
             else "An answer that misses this mark")
-    return (f"**What to look at again.** {said} often comes from thinking that "
+    return (f"> **What to look at again.** {said} often comes from thinking that "
             f"*{note.misconception}*. Re-read lesson {lesson}, section "
             f"“{note.reread}”.")
 
