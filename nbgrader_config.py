@@ -43,12 +43,14 @@ c.ClearSolutions.text_stub = "Write your answer here."
 # Feedback from nbgrader's own path (`nbgrader generate_feedback`, formgrader's "generate feedback"
 # button) goes through the same redaction, inert output and final leak check as
 # `qispread cohort feedback`:
-# hidden tests and mark schemes removed, and a page refused if it still holds any assignment's
+# hidden tests and mark schemes removed, misconception notes added after the deadline
+# (solutions/misconceptions.json, docs/assessment.md), and a page refused if it still holds any assignment's
 # hidden tests, mark schemes or model answers, another learner's id or email, or a value of the
 # grader's environment. See docs/grading-sandbox.md.
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",
     "qispread.grading.feedback.redact.RedactHiddenTests",
+    "qispread.grading.feedback.misconceptions.ExplainMisconceptions",
     "qispread.grading.feedback.inert_output.MakeLearnerOutputInert",
     "qispread.grading.feedback.leak_gate.RefuseLeaks",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",

@@ -13,6 +13,7 @@ from qispread.grading.cohort.collect import REQUIRED
 from qispread.grading.course import Course
 from qispread.grading.feedback.honest_scores import MarkUnmarked, honest_feedback_config
 from qispread.grading.feedback.inert_output import MakeLearnerOutputInert
+from qispread.grading.feedback.misconceptions import ExplainMisconceptions
 from qispread.grading.feedback.leak_gate import RefuseLeaks, course_secrets, page_leaks, refuse
 from qispread.grading.feedback.redact import RedactHiddenTests
 
@@ -30,7 +31,8 @@ def _feedback_config(course: Course) -> Config:
 
     cfg = Config(course.config)
     cfg.GenerateFeedback.preprocessors = [GetGrades, MarkUnmarked, RedactHiddenTests,
-                                          MakeLearnerOutputInert, RefuseLeaks,
+                                          ExplainMisconceptions, MakeLearnerOutputInert,
+                                          RefuseLeaks,
                                           CSSHTMLHeaderPreprocessor]
     honest_feedback_config(cfg)
     return cfg
