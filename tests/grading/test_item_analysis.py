@@ -168,6 +168,7 @@ NEW_ITEMS = {  # issue 23 §3: each new item's test reads the answers the learne
 
 def test_every_typed_item_of_every_assignment_reaches_the_item_analysis():
     from pipeline.notebooks import notebooks
+
     from qispread.grading.reports.item_analysis import answer_names_by_test
 
     found = {}

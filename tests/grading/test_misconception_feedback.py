@@ -16,9 +16,9 @@ from sample_course import submit
 from qispread.errors import DataProblem
 from qispread.grading import deadlines
 from qispread.grading.autograde import Autograder
-from qispread.grading.feedback.pages import feedback_pages, generate_feedback
 from qispread.grading.feedback.leak_gate import assignment_lines
 from qispread.grading.feedback.misconceptions import MAP_FILE
+from qispread.grading.feedback.pages import feedback_pages, generate_feedback
 from qispread.grading.feedback.redact import visible_text
 
 RUN_CHARTS = "05_run_charts"

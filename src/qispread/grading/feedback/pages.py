@@ -13,8 +13,8 @@ from qispread.grading.cohort.collect import REQUIRED
 from qispread.grading.course import Course
 from qispread.grading.feedback.honest_scores import MarkUnmarked, honest_feedback_config
 from qispread.grading.feedback.inert_output import MakeLearnerOutputInert
-from qispread.grading.feedback.misconceptions import ExplainMisconceptions
 from qispread.grading.feedback.leak_gate import RefuseLeaks, course_secrets, page_leaks, refuse
+from qispread.grading.feedback.misconceptions import ExplainMisconceptions
 from qispread.grading.feedback.redact import RedactHiddenTests
 
 
