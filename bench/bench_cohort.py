@@ -180,7 +180,7 @@ def sandbox_start_seconds(repeats: int = 5) -> tuple[float, float]:
     return best[True], best[False]
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--submissions", type=int, default=200)
     parser.add_argument("--assignment", default="00_start_here")
@@ -188,7 +188,7 @@ def main() -> None:
     parser.add_argument("--out", "--output", dest="out",
                         default=str(ROOT / "docs" / "bench-cohort.md"),
                         help="where to write the report (give another file for a reduced run)")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     put_python_bin_on_path()
     work = Path(tempfile.mkdtemp(prefix="bench-cohort-"))
     for name in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "IPYTHONDIR"):

@@ -46,6 +46,7 @@ def _pages(pdf) -> list[str]:
     return [page.extract_text() for page in PdfReader(pdf).pages]
 
 
+@pytest.mark.chromium
 @needs_chromium
 def test_a_plan_with_parts_not_complete_says_draft_on_every_printed_page(tmp_path):
     """The example project as it is: its aim and its reading of the chart are not the learner's."""
@@ -58,6 +59,7 @@ def test_a_plan_with_parts_not_complete_says_draft_on_every_printed_page(tmp_pat
         " ".join(pages[0].split()))
 
 
+@pytest.mark.chromium
 @needs_chromium
 def test_a_complete_plan_prints_without_the_draft_mark(tmp_path):
     pdf = print_pdf(write_html(own_project(tmp_path / "p"), tmp_path))

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 
 @dataclass(frozen=True)
@@ -46,6 +45,8 @@ def make_panels(data: pd.DataFrame, ncols: int | None = None,
         return fig, [Panel(None, data, 1, 1, "x", "y")]
     ncols = ncols or min(len(facets), 2 if len(facets) <= 4 else 3)
     nrows = math.ceil(len(facets) / ncols)
+    from plotly.subplots import make_subplots  # only faceted charts; costly to import
+
     fig = make_subplots(
         rows=nrows, cols=ncols, shared_xaxes=False, shared_yaxes=True,
         subplot_titles=[str(f) for f in facets],
