@@ -23,9 +23,9 @@ STAGES = {"aim": "Setting the aim", "system": "Understanding the system",
 RUNGS = {  # lowest first
     "informing": "Informing: telling people what is happening",
     "consulting": "Consulting: asking for views on proposals",
-    "involving": "Involving: working with people throughout, their views shaping decisions",
+    "involving": "Involving: their views shape the decisions",
     "collaborating": "Collaborating: deciding together as partners",
-    "devolving": "Devolving: people make the decisions themselves",
+    "devolving": "Devolving: people decide for themselves",
 }
 RUNG_ORDER = tuple(RUNGS)
 WHERE_DECISIONS_ARE_MADE = ("aim", "system")

@@ -26,8 +26,8 @@ class ProjectTeamForm(w.VBox):
             role.key: text_box("\n".join(self.model.members) if role.key == "members"
                                else getattr(self.model, role.key), role.name,
                                f"One a line: {role.does}" if role.key == "members"
-                               else f"Name and job title: {role.does}",
-                               long=role.key == "members")
+                               else role.does[0].upper() + role.does[1:],
+                               long=role.key == "members", width="54em")
             for role in ROLES}
         for field in self.fields.values():
             field.observe(lambda _c: self._changed(), names="value")
