@@ -260,8 +260,9 @@ STAKEHOLDERS = StakeholderMap([
 INVOLVEMENT = InvolvementPlan({
     "aim": StageInvolvement("Patient partner and the sepsis survivors' group", "collaborating",
                             "The aim was drafted with them at a co-design event before it went "
-                            "to the board", "They asked for the aim to cover patients who "
-                            "leave before triage; we now count them as a balancing measure."),
+                            "to the board", "They asked that screening should not be sped up "
+                            "by rushing triage; the team added time to triage as a balancing "
+                            "measure."),
     "system": StageInvolvement("Patient partner; patients in the waiting room", "involving",
                                "The patient partner walked the journey with the team; ten "
                                "patients asked 'What matters to you?' while waiting",
