@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from qispread.errors import DataProblem
-from qispread.models.storage import ModelFileProblem, load_json, save_json
+from qispread.models.storage import ModelFileProblem, load_kind, save_json
 
 STAGES = {"aim": "Setting the aim", "system": "Understanding the system",
           "testing": "Testing changes", "spreading": "Spreading"}
@@ -131,7 +131,4 @@ class InvolvementPlan:
 
 
 def load_involvement_plan(path: str | os.PathLike) -> InvolvementPlan:
-    payload = load_json(path, "involvement plan")
-    if payload.get("kind") != "involvement plan":
-        raise ModelFileProblem(f"The file '{path}' does not hold an involvement plan.")
-    return InvolvementPlan.from_dict(payload)
+    return InvolvementPlan.from_dict(load_kind(path, "involvement plan"))

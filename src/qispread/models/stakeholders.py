@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from qispread.errors import DataProblem
-from qispread.models.storage import ModelFileProblem, load_json, save_json
+from qispread.models.storage import ModelFileProblem, load_kind, save_json
 
 LEVELS = {1: "low", 2: "fairly low", 3: "fairly high", 4: "high"}  # no middle: each is one side
 HIGH_FROM = 3
@@ -143,7 +143,4 @@ class StakeholderMap:
 
 
 def load_stakeholder_map(path: str | os.PathLike) -> StakeholderMap:
-    payload = load_json(path, "stakeholder map")
-    if payload.get("kind") != "stakeholder map":
-        raise ModelFileProblem(f"The file '{path}' does not hold a stakeholder map.")
-    return StakeholderMap.from_dict(payload)
+    return StakeholderMap.from_dict(load_kind(path, "stakeholder map"))

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from qispread.errors import DataProblem
-from qispread.models.storage import ModelFileProblem, load_json, save_json
+from qispread.models.storage import ModelFileProblem, load_kind, save_json
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,4 @@ class ProjectTeam:
 
 
 def load_team(path: str | os.PathLike) -> ProjectTeam:
-    payload = load_json(path, "project team")
-    if payload.get("kind") != "project team":
-        raise ModelFileProblem(f"The file '{path}' does not hold a project team.")
-    return ProjectTeam.from_dict(payload)
+    return ProjectTeam.from_dict(load_kind(path, "project team"))
