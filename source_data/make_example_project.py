@@ -18,12 +18,15 @@ from qispread.models.chart_spec import ChartSpec
 from qispread.models.coaching import CoachingPlan
 from qispread.models.driver_diagram import DriverDiagram
 from qispread.models.fishbone import Fishbone
+from qispread.models.involvement import InvolvementPlan, StageInvolvement
 from qispread.models.measures import MeasureFamily
 from qispread.models.pdsa import CycleLog, PDSACycle
 from qispread.models.process_map import ProcessMap, Step
 from qispread.models.project import PARTS, Project
 from qispread.models.readiness import DIMENSIONS, ReadinessRecord
+from qispread.models.stakeholders import Stakeholder, StakeholderMap
 from qispread.models.sustainability import FACTORS, SustainabilityRating
+from qispread.models.team import ProjectTeam
 
 HERE = Path(__file__).resolve().parent
 
@@ -99,7 +102,9 @@ CYCLES = [
         plan_when="One week", plan_where="Majors and minors triage",
         do="Ran for the week; night shift used old forms for two nights.",
         study="74% screened in time, just under the prediction; nights were lower.",
-        act="adapt", start=date(2023, 8, 14), end=date(2023, 8, 20), builds_on="C1"),
+        act="adapt", start=date(2023, 8, 14), end=date(2023, 8, 20), builds_on="C1",
+        partner="Our patient partner asked what patients in the waiting room were told; the "
+                "prompt gained a line to tell them why they were being checked."),
     PDSACycle(
         "C3", "Prompt made mandatory in the electronic triage form",
         objective="Make the prompt part of the electronic form so it cannot be skipped.",
@@ -145,7 +150,9 @@ COACHING = {
 
 
 def _diagram() -> DriverDiagram:
-    diagram = DriverDiagram(aim=AIM)
+    diagram = DriverDiagram(aim=AIM, partner="Our patient partner moved 'Screening happens early in "
+                            "the patient's journey' from a secondary to a primary driver: "
+                            "patients see the wait, not the form.")
     for primary_text, measure, secondaries in DRIVERS:
         primary = diagram.add("primary", primary_text, measure=measure)
         for secondary_text, changes in secondaries:
@@ -226,6 +233,51 @@ def _fishbone() -> Fishbone:
     return diagram
 
 
+TEAM = ProjectTeam(
+    sponsor="Director of nursing, urgent care", clinical_lead="Consultant in emergency medicine",
+    day_to_day_lead="Senior sister, emergency department",
+    members=["Two triage nurses", "Nurse in charge (rotating)", "Digital team analyst"],
+    patient_partner="A former patient treated for sepsis, recruited through the hospital's "
+                    "patient partner scheme")
+
+STAKEHOLDERS = StakeholderMap([
+    Stakeholder("Director of nursing", "staff", 4, 3, "Evidence the project is safe and worth "
+                "the nurses' time", "Monthly update at the urgent care board; asked to clear "
+                "the electronic form change"),
+    Stakeholder("Triage nurses", "staff", 3, 4, "A screen that fits triage and does not add "
+                "minutes", "Test each change with them; their comments shape the next cycle"),
+    Stakeholder("Patients arriving with possible sepsis", "public", 1, 4, "Quick recognition, "
+                "and to know why they are being checked", "Ask what matters to them in the "
+                "waiting room; feedback cards for a week in each cycle"),
+    Stakeholder("Sepsis survivors' group", "public", 2, 4, "Their experience to count in the "
+                "design", "Co-design event for the aim and the process map"),
+    Stakeholder("Digital team", "staff", 3, 2, "A clear request and time to build it",
+                "Keep satisfied: agree the change request early, share the results"),
+    Stakeholder("Ambulance service", "organisation", 2, 2, "To know if handover changes",
+                "Monitor; tell them when the screen moves to triage"),
+])
+
+INVOLVEMENT = InvolvementPlan({
+    "aim": StageInvolvement("Patient partner and the sepsis survivors' group", "collaborating",
+                            "The aim was drafted with them at a co-design event before it went "
+                            "to the board", "They asked that screening should not be sped up "
+                            "by rushing triage; the team added time to triage as a balancing "
+                            "measure."),
+    "system": StageInvolvement("Patient partner; patients in the waiting room", "involving",
+                               "The patient partner walked the journey with the team; ten "
+                               "patients asked 'What matters to you?' while waiting",
+                               "The process map gained the wait nobody on the staff side had "
+                               "noticed: before the form is fetched."),
+    "testing": StageInvolvement("Patient partner", "involving",
+                                "Reviews each cycle's study with the team before the act "
+                                "decision", "Cycle C2's prompt tells patients why they are "
+                                "checked."),
+    "spreading": StageInvolvement("Patient partner and the survivors' group", "collaborating",
+                                  "Co-present the change to the next two departments; the "
+                                  "group chooses which patient story goes with it", ""),
+})
+
+
 def make(folder: Path) -> Project:
     project = Project(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -233,7 +285,8 @@ def make(folder: Path) -> Project:
         "aim": Aim(AIM), "process_map": _process_map(), "fishbone": _fishbone(),
         "diagram": _diagram(), "measures": _measures(), "chart": _chart(),
         "pdsa": CycleLog(CYCLES), "readiness": _readiness(), "coaching": _coaching(),
-        "sustainability": _sustainability(),
+        "sustainability": _sustainability(), "team": TEAM, "stakeholders": STAKEHOLDERS,
+        "involvement": INVOLVEMENT,
     }
     for item in PARTS:
         writers[item.key].save(project.path(item.key))

@@ -32,8 +32,9 @@ EXAMPLE_CELLS = {"04_measurement": ("cell-22",), "05_run_charts": ("cell-19",),
                  "06_spc": ("cell-03", "cell-08", "cell-10", "cell-22", "cell-27"),
                  "08_spread_principles": ("cell-05",)}
 ASSIGNMENT = "exercises/11_spread_plan/spread_plan_assignment.ipynb"
-PARTS = ["aim.json", "process_map.json", "fishbone.json", "driver_diagram.json", "measures.json",
-         "chart.json", "pdsa.json", "readiness.json", "coaching_plan.json", "sustainability.json"]
+PARTS = ["aim.json", "team.json", "process_map.json", "fishbone.json", "driver_diagram.json",
+         "measures.json", "stakeholders.json", "involvement.json", "chart.json",
+         "pdsa.json", "readiness.json", "coaching_plan.json", "sustainability.json"]
 
 MY_AIM = ("Increase the percentage of eligible adults screened for sepsis within one hour in the "
           "acute medical unit at Hilltop Hospital from 55% to 80% by 30 June 2026.")

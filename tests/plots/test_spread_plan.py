@@ -19,9 +19,9 @@ def test_the_plan_shows_every_part_in_order_with_words_under_each_chart():
     page = build_html(example_project(), author="Sam Jones")
     positions = [page.index(f'<h2 id="h-{p.key}">') for p in PARTS]
     assert positions == sorted(positions)
-    # process map, fishbone, diagram, chart, PDSA chart, readiness radar, sustainability bars:
-    # each with its words
-    assert page.count("<figcaption") == page.count('class="plotly-graph-div"') == 7
+    # process map, fishbone, diagram, chart, PDSA chart, readiness radar, stakeholder grid,
+    # sustainability bars: each with its words
+    assert page.count("<figcaption") == page.count('class="plotly-graph-div"') == 8
     assert "In words:" in page and "Sam Jones" in page
     assert not re.search(r"<(script|link)[^>]+(src|href)=\"?https?:", page)
 
@@ -72,8 +72,8 @@ def test_parts_saved_empty_make_a_draft_that_names_them(tmp_path):
     Aim("").save(project.path("aim"))  # as the aim checker saves it on opening
     page = build_html(project)
     assert page.count("DRAFT") >= 3  # the title, the mark across every page, the notice
-    assert ("Empty: Aim (module 01), Process map (module 02), Cause and effect (fishbone) "
-            "(module 02), Driver diagram (module 03)") in page
+    assert ("Empty: Aim (module 01), Project team (module 01), Process map (module 02), Cause "
+            "and effect (fishbone) (module 02), Driver diagram (module 03)") in page
     assert page.count("Not in the project yet") == len(PARTS)
 
 

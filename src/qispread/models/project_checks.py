@@ -4,7 +4,7 @@ Each check returns a list of problems in plain English (empty when the part is r
 plan builder shows them, and module 11's graded cells use them, so learner and tutor see the same.
 They are also the one meaning of "complete": the project status, the builder and the plan's DRAFT
 mark all ask part_state(), which asks these checks (CHECKS are the five module 11 grades;
-PART_CHECKS add the five parts it does not grade).
+PART_CHECKS add the parts it does not grade).
 """
 
 from __future__ import annotations
@@ -20,12 +20,15 @@ from qispread.models.chart_spec import ChartSpec, load_chart_spec
 from qispread.models.coaching import load_coaching_plan
 from qispread.models.driver_diagram import load_diagram
 from qispread.models.fishbone import load_fishbone
+from qispread.models.involvement import load_involvement_plan
 from qispread.models.measures import load_measures
 from qispread.models.pdsa import PDSACycle, load_pdsa_log
 from qispread.models.process_map import load_process_map
 from qispread.models.project import PARTS, Part, Project, example_project, part
 from qispread.models.readiness import MARKED_PRINCIPLES, load_readiness
+from qispread.models.stakeholders import load_stakeholder_map
 from qispread.models.sustainability import load_sustainability
+from qispread.models.team import load_team
 
 MIN_POINTS = 12
 MIN_INTERPRETATION_WORDS = 25
@@ -264,6 +267,31 @@ def sustainability_problems(project: Project) -> list[str]:
     return []
 
 
+def team_problems(project: Project) -> list[str]:
+    """Every role the Model for Improvement asks for is held by someone."""
+    if missing := _missing(project, "team"):
+        return missing
+    unfilled = [role.name.lower() for role in load_team(project.path("team")).unfilled()]
+    if unfilled:
+        return [f"Your project team has no {', no '.join(unfilled)}. Name who holds each role "
+                "(one person may hold two in a small project)."]
+    return []
+
+
+def stakeholder_problems(project: Project) -> list[str]:
+    """Three or more stakeholders including the public, each with needs and involvement."""
+    if missing := _missing(project, "stakeholders"):
+        return missing
+    return load_stakeholder_map(project.path("stakeholders")).problems()
+
+
+def involvement_problems(project: Project) -> list[str]:
+    """Every stage says who from the public takes part, at which rung and how."""
+    if missing := _missing(project, "involvement"):
+        return missing
+    return load_involvement_plan(project.path("involvement")).problems()
+
+
 CHECKS = {
     "aim": aim_problems,
     "measures": measure_problems,
@@ -273,6 +301,7 @@ CHECKS = {
 }
 PART_CHECKS = {
     "aim": aim_problems,
+    "team": team_problems,
     "process_map": process_map_problems,
     "fishbone": fishbone_problems,
     "diagram": diagram_problems,
@@ -281,6 +310,8 @@ PART_CHECKS = {
     "pdsa": pdsa_problems,
     "readiness": readiness_problems,
     "coaching": coaching_problems,
+    "stakeholders": stakeholder_problems,
+    "involvement": involvement_problems,
     "sustainability": sustainability_problems,
 }
 EMPTY, STARTED, COMPLETE = "empty", "started", "complete"
