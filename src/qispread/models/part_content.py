@@ -88,6 +88,14 @@ def _sustainability(path: Path) -> bool:
         r.score is not None or r.notes.strip() for r in rating.ratings.values())
 
 
+def _spread_measures(path: Path) -> bool:
+    from qispread.models.spread_measures import load_spread_measures
+
+    saved = load_spread_measures(path)
+    return not saved.innovation.strip() and not saved.sites and not saved.components \
+        and not saved.reach
+
+
 EMPTY_WHEN: dict[str, Callable[[Path], bool]] = {
     "aim": _aim,
     "process_map": _process_map,
@@ -99,6 +107,7 @@ EMPTY_WHEN: dict[str, Callable[[Path], bool]] = {
     "readiness": _readiness,
     "coaching": _coaching,
     "sustainability": _sustainability,
+    "spread_measures": _spread_measures,
 }
 
 
