@@ -38,6 +38,7 @@ from qispread.models.project_checks import (
     unfinished_parts,
 )
 from qispread.models.readiness import ReadinessRecord, default_label, load_readiness
+from qispread.models.spread_measures import SpreadMeasures
 from qispread.models.sustainability import SustainabilityRating
 
 
@@ -167,6 +168,7 @@ def _saved_as_tools_open_them(folder) -> Project:
     record.save(empty.path("readiness"))
     CoachingPlan().save(empty.path("coaching"))
     SustainabilityRating().save(empty.path("sustainability"))
+    SpreadMeasures().save(empty.path("spread_measures"))
     return empty
 
 
@@ -183,7 +185,7 @@ def test_the_example_fills_parts_saved_empty_and_keeps_started_and_damaged_ones(
     project.path("pdsa").write_text("{not json")
     filled = [p.key for p in start_from_example(project)]
     assert filled == ["process_map", "fishbone", "diagram", "measures", "chart", "readiness",
-                      "coaching", "sustainability"]
+                      "coaching", "sustainability", "spread_measures"]
     assert json.loads(project.path("aim").read_text())["text"] == "Fewer falls"
     assert project.path("pdsa").read_text() == "{not json"
     assert part_state(project, "aim") == part_state(project, "pdsa") == STARTED

@@ -19,9 +19,10 @@ def test_the_plan_shows_every_part_in_order_with_words_under_each_chart():
     page = build_html(example_project(), author="Sam Jones")
     positions = [page.index(f'<h2 id="h-{p.key}">') for p in PARTS]
     assert positions == sorted(positions)
-    # process map, fishbone, diagram, chart, PDSA chart, readiness radar, sustainability bars:
+    # process map, fishbone, diagram, chart, PDSA chart, readiness radar, sustainability bars,
+    # adoption curve, fidelity grid, reach bars:
     # each with its words
-    assert page.count("<figcaption") == page.count('class="plotly-graph-div"') == 7
+    assert page.count("<figcaption") == page.count('class="plotly-graph-div"') == 10
     assert "In words:" in page and "Sam Jones" in page
     assert not re.search(r"<(script|link)[^>]+(src|href)=\"?https?:", page)
 

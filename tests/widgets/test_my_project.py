@@ -53,7 +53,7 @@ def test_the_example_fills_the_parts_the_lessons_saved_empty(course):
     # the example's aim and reading of the chart are not the learner's own: started, not complete
     assert _states(status) == ["◐ started", "✔ complete", "✔ complete", "✔ complete",
                                "✔ complete", "◐ started", "✔ complete", "✔ complete",
-                               "✔ complete", "✔ complete"]
+                               "✔ complete", "✔ complete", "✔ complete"]
     assert "This is the example project" in status.table.value
 
 

@@ -220,6 +220,24 @@ def coaching_section(project: Project) -> str:
     return "".join(blocks)
 
 
+def spread_measures_section(project: Project) -> str:
+    from qispread.models.spread_measures import load_spread_measures
+    from qispread.plots.spread_measures import adoption_figure, fidelity_figure, reach_figure
+
+    measures = load_spread_measures(project.path("spread_measures"))
+    table = measures.adoption_table()
+    rows = [[str(r.site), r.signed_up or "not signed up", r.in_use_from or "not yet",
+             str(r.status)] for r in table.itertuples()]
+    return (_p(f"The change: {measures.innovation or '(not named)'}. A site is in use once its "
+               f"uptake is at or above {measures.threshold:g}% for {measures.run_months} months "
+               f"running; a site signed up but not in use is adoption on paper.")
+            + _p(measures.explain())
+            + _table(["Site", "Signed up", "In use from", "Status"], rows)
+            + _figure(adoption_figure(measures), "adoption")
+            + _figure(fidelity_figure(measures), "fidelity")
+            + _figure(reach_figure(measures), "reach"))
+
+
 BUILDERS: dict[str, Callable[[Project], str]] = {
     "aim": aim_section,
     "process_map": process_map_section,
@@ -231,6 +249,7 @@ BUILDERS: dict[str, Callable[[Project], str]] = {
     "readiness": readiness_section,
     "coaching": coaching_section,
     "sustainability": sustainability_section,
+    "spread_measures": spread_measures_section,
 }
 
 

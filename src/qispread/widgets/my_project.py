@@ -119,13 +119,14 @@ def _tool(key: str, project: Project) -> w.Widget:
     from qispread.widgets.fishbone_builder import FishboneBuilder
     from qispread.widgets.measure_sorter import MeasureSorter
     from qispread.widgets.process_mapper import ProcessMapper
+    from qispread.widgets.spread_measures_tool import SpreadMeasuresTool
     from qispread.widgets.spread_readiness import SpreadReadiness
     from qispread.widgets.sustainability_check import SustainabilityCheck
 
     tools = {"aim": AimChecker, "process_map": ProcessMapper, "fishbone": FishboneBuilder,
              "diagram": DriverDiagramBuilder, "measures": MeasureSorter,
              "chart": ChartExplorer, "readiness": SpreadReadiness, "coaching": CoachingPlanner,
-             "sustainability": SustainabilityCheck}
+             "sustainability": SustainabilityCheck, "spread_measures": SpreadMeasuresTool}
     if key == "pdsa":
         return _pdsa_log(project)
     if key == "diagram":
