@@ -18,7 +18,14 @@ from qispread.models.spread_measures_text import (
     sites_text,
 )
 from qispread.plots.spread_measures import adoption_figure, fidelity_figure, reach_figure
-from qispread.widgets.common import INTRO_STYLE, MessageArea, guarded, open_saved, resolve_path
+from qispread.widgets.common import (
+    INTRO_STYLE,
+    MessageArea,
+    guarded,
+    open_saved,
+    resolve_path,
+    show_figure,
+)
 from qispread.widgets.figures import figure_widget, fitted
 from qispread.widgets.saving import save_on_creation
 
@@ -43,21 +50,21 @@ class SpreadMeasuresTool(w.VBox):
         self.months = w.Text(description="Months", layout=_WIDE,
                              placeholder="e.g. Apr 2024, May 2024, Jun 2024",
                              style={"description_width": "6em"})
-        self.sites = w.Textarea(layout=w.Layout(width="95%", height="9em"),
+        self.sites = w.Textarea(layout=w.Layout(width="95%", height="12em"),
                                 placeholder="Riverside | Apr 2024 | 62, 70, 78")
-        self.components = w.Textarea(layout=w.Layout(width="95%", height="7em"),
+        self.components = w.Textarea(layout=w.Layout(width="95%", height="9em"),
                                      placeholder="core: Screening prompt at triage\n"
                                                  "periphery: Paper or electronic form")
-        self.reach = w.Textarea(layout=w.Layout(width="95%", height="6em"),
+        self.reach = w.Textarea(layout=w.Layout(width="95%", height="8em"),
                                 placeholder="1 most deprived | 1240 | 682")
         self.update = w.Button(description="Save and draw", button_style="primary",
                                icon="check")
         self.update.on_click(lambda _b: self.apply())
         self.reading = w.HTML()
         self.grid = w.VBox()
-        self.adoption_chart = figure_widget()
-        self.fidelity_chart = figure_widget()
-        self.reach_chart = figure_widget()
+        self.adoption_chart = figure_widget(adoption_figure(self.model))
+        self.fidelity_chart = figure_widget(fidelity_figure(self.model))
+        self.reach_chart = figure_widget(reach_figure(self.model))
         self._show_text()
         header = w.HTML(
             "<h3 style='margin:0'>Is it spreading? Adoption, fidelity and reach</h3>"
@@ -74,7 +81,7 @@ class SpreadMeasuresTool(w.VBox):
                                                               "each component"),
             self.grid, fitted(self.fidelity_chart), fitted(self.reach_chart)],
             layout=w.Layout(padding="6px 10px", border="1px solid #ccc"))
-        self._redraw()
+        self._redraw(charts=False)
         save_on_creation(self.path, self.save, self.messages)
 
     def _show_text(self) -> None:
@@ -103,7 +110,7 @@ class SpreadMeasuresTool(w.VBox):
         if guarded(self.messages, self.save):
             self._redraw(grid=False)
 
-    def _redraw(self, grid: bool = True) -> None:
+    def _redraw(self, grid: bool = True, charts: bool = True) -> None:
         self.reading.value = (f"<p style='{INTRO_STYLE}'>{html.escape(self.model.explain())}"
                               "</p>")
         if grid:
@@ -113,14 +120,12 @@ class SpreadMeasuresTool(w.VBox):
                 for c in self.model.components]
             self.grid.children = [w.HBox(head), *(self._grid_row(site.name)
                                                    for site in self.model.sites)]
+        if not charts:
+            return
         for chart, build in ((self.adoption_chart, adoption_figure),
                              (self.fidelity_chart, fidelity_figure),
                              (self.reach_chart, reach_figure)):
-            fig = build(self.model)
-            with chart.batch_update():
-                chart.data = []
-                chart.add_traces(list(fig.data))
-                chart.layout = fig.layout
+            show_figure(chart, build(self.model))
 
     def _grid_row(self, site: str) -> w.HBox:
         boxes: list[w.Widget] = [w.HTML(f"<b>{html.escape(site)}</b>",
