@@ -24,6 +24,7 @@ from qispread.models.pdsa import CycleLog, PDSACycle
 from qispread.models.process_map import ProcessMap, Step
 from qispread.models.project import PARTS, Project
 from qispread.models.readiness import DIMENSIONS, ReadinessRecord
+from qispread.models.spread_measures import Component, ReachGroup, Site, SpreadMeasures
 from qispread.models.stakeholders import Stakeholder, StakeholderMap
 from qispread.models.sustainability import FACTORS, SustainabilityRating
 from qispread.models.team import ProjectTeam
@@ -276,6 +277,54 @@ INVOLVEMENT = InvolvementPlan({
                                   "Co-present the change to the next two departments; the "
                                   "group chooses which patient story goes with it", ""),
 })
+SPREAD_MONTHS = ("Apr 2024", "May 2024", "Jun 2024", "Jul 2024", "Aug 2024", "Sep 2024",
+                 "Oct 2024", "Nov 2024", "Dec 2024", "Jan 2025", "Feb 2025", "Mar 2025")
+SPREAD_SITES = (  # name, month signed up (index), monthly uptake (%); invented for teaching
+    ("Riverside", 0, (62, 70, 78, 82, 85, 86, 88, 87, 89, 90, 88, 91)),
+    ("Northgate", 1, (None, 20, 45, 58, 66, 72, 75, 78, 80, 81, 83, 84)),
+    ("Eastfield", 2, (None, None, 10, 25, 40, 55, 61, 64, 70, 72, 71, 75)),
+    ("Hillcrest", 2, (None, None, 15, 18, 22, 20, 25, 24, 28, 26, 27, 30)),
+    ("Westbrook", 4, (None, None, None, None, 12, 30, 52, 48, 55, 60, 63, 65)),
+    ("Lakeside", 6, (None, None, None, None, None, None, 5, 8, 6, 10, 12, 9)),
+    ("Meadowvale", 9, (None, None, None, None, None, None, None, None, None, 35, 52, 58)),
+    ("Southmoor", None, ()),
+)
+SPREAD_COMPONENTS = (
+    ("Screening prompt at triage", True),
+    ("Escalation to the nurse in charge within 15 minutes", True),
+    ("Bundle started within one hour of a positive screen", True),
+    ("Who completes the screen", False),
+    ("Paper or electronic form", False),
+    ("How results are fed back to staff", False),
+)
+SPREAD_FIDELITY = {  # site: ratings in SPREAD_COMPONENTS order ("" = not known)
+    "Riverside": ("as designed",) * 6,
+    "Northgate": ("as designed", "as designed", "as designed", "adapted", "adapted",
+                  "as designed"),
+    "Eastfield": ("as designed", "adapted", "as designed", "as designed", "adapted", "adapted"),
+    "Hillcrest": ("not delivered", "as designed", "adapted", "adapted", "as designed",
+                  "not delivered"),
+    "Westbrook": ("as designed", "as designed", "as designed", "adapted", "as designed",
+                  "adapted"),
+    "Lakeside": ("adapted", "", "", "adapted", "", ""),
+    "Meadowvale": ("as designed", "as designed", "as designed", "as designed", "adapted", ""),
+}
+SPREAD_REACH = (  # deprivation fifth (IMD 2019 quintile), eligible adults, screened in time
+    ("1 most deprived", 1240, 682), ("2", 1105, 707), ("3", 980, 676), ("4", 860, 610),
+    ("5 least deprived", 790, 577),
+)
+
+
+def _spread_measures() -> SpreadMeasures:
+    names = [name for name, _ in SPREAD_COMPONENTS]
+    return SpreadMeasures(
+        innovation="One-hour sepsis screening in emergency departments",
+        months=SPREAD_MONTHS,
+        sites=tuple(Site(name, signed, uptake) for name, signed, uptake in SPREAD_SITES),
+        components=tuple(Component(name, core) for name, core in SPREAD_COMPONENTS),
+        fidelity={site: {c: r for c, r in zip(names, ratings, strict=True) if r}
+                  for site, ratings in SPREAD_FIDELITY.items()},
+        reach=tuple(ReachGroup(*row) for row in SPREAD_REACH))
 
 
 def make(folder: Path) -> Project:
@@ -286,7 +335,7 @@ def make(folder: Path) -> Project:
         "diagram": _diagram(), "measures": _measures(), "chart": _chart(),
         "pdsa": CycleLog(CYCLES), "readiness": _readiness(), "coaching": _coaching(),
         "sustainability": _sustainability(), "team": TEAM, "stakeholders": STAKEHOLDERS,
-        "involvement": INVOLVEMENT,
+        "involvement": INVOLVEMENT, "spread_measures": _spread_measures(),
     }
     for item in PARTS:
         writers[item.key].save(project.path(item.key))

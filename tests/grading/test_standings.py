@@ -9,9 +9,6 @@ from datetime import datetime, timedelta
 
 import nbformat
 import pytest
-from sample_course import SAMPLE, make_course, submit
-
-from qispread.grading.course import Course
 from qispread.grading.deadlines import set_due
 from qispread.grading.grade_worker import Outcome
 from qispread.grading.gradebook_writer import GradebookWriter
@@ -25,6 +22,9 @@ from qispread.grading.states import (
     Standing,
     standings_of,
 )
+from sample_course import SAMPLE, make_course, submit
+
+from qispread.grading.course import Course
 
 DUE = datetime(2026, 1, 10, 12)
 ON_TIME = "2026-01-10 09:00:00.000000 UTC"

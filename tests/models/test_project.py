@@ -39,6 +39,7 @@ from qispread.models.project_checks import (
     unfinished_parts,
 )
 from qispread.models.readiness import ReadinessRecord, default_label, load_readiness
+from qispread.models.spread_measures import SpreadMeasures
 from qispread.models.stakeholders import StakeholderMap
 from qispread.models.sustainability import SustainabilityRating
 from qispread.models.team import ProjectTeam
@@ -173,6 +174,7 @@ def _saved_as_tools_open_them(folder) -> Project:
     ProjectTeam().save(empty.path("team"))
     StakeholderMap().save(empty.path("stakeholders"))
     InvolvementPlan().save(empty.path("involvement"))
+    SpreadMeasures().save(empty.path("spread_measures"))
     return empty
 
 
@@ -189,6 +191,9 @@ def test_the_example_fills_parts_saved_empty_and_keeps_started_and_damaged_ones(
     project.path("pdsa").write_text("{not json")
     filled = [p.key for p in start_from_example(project)]
     assert filled == [p.key for p in PARTS if p.key not in ("aim", "pdsa")]
+    assert filled == ["team", "process_map", "fishbone", "diagram", "measures", "chart",
+                      "readiness", "coaching", "stakeholders", "involvement", "sustainability",
+                      "spread_measures"]
     assert json.loads(project.path("aim").read_text())["text"] == "Fewer falls"
     assert project.path("pdsa").read_text() == "{not json"
     assert part_state(project, "aim") == part_state(project, "pdsa") == STARTED

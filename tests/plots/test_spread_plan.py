@@ -20,8 +20,8 @@ def test_the_plan_shows_every_part_in_order_with_words_under_each_chart():
     positions = [page.index(f'<h2 id="h-{p.key}">') for p in PARTS]
     assert positions == sorted(positions)
     # process map, fishbone, diagram, chart, PDSA chart, readiness radar, stakeholder grid,
-    # sustainability bars: each with its words
-    assert page.count("<figcaption") == page.count('class="plotly-graph-div"') == 8
+    # sustainability bars, adoption curve, fidelity grid, reach bars: each with its words
+    assert page.count("<figcaption") == page.count('class="plotly-graph-div"') == 11
     assert "In words:" in page and "Sam Jones" in page
     assert not re.search(r"<(script|link)[^>]+(src|href)=\"?https?:", page)
 

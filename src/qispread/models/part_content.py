@@ -106,6 +106,14 @@ def _involvement(path: Path) -> bool:
     return load_involvement_plan(path).is_empty()
 
 
+def _spread_measures(path: Path) -> bool:
+    from qispread.models.spread_measures import load_spread_measures
+
+    saved = load_spread_measures(path)
+    return not saved.innovation.strip() and not saved.sites and not saved.components \
+        and not saved.reach
+
+
 EMPTY_WHEN: dict[str, Callable[[Path], bool]] = {
     "aim": _aim,
     "team": _team,
@@ -120,6 +128,7 @@ EMPTY_WHEN: dict[str, Callable[[Path], bool]] = {
     "stakeholders": _stakeholders,
     "involvement": _involvement,
     "sustainability": _sustainability,
+    "spread_measures": _spread_measures,
 }
 
 

@@ -51,6 +51,8 @@ PARTS: tuple[Part, ...] = (
          "my_involvement.json"),
     Part("sustainability", "sustainability.json", "Sustainability rating", 10,
          "my_sustainability.json"),
+    Part("spread_measures", "spread_measures.json", "How we will know it is spreading", 10,
+         "my_spread_measures.json"),
 )
 PART_KEYS = tuple(part.key for part in PARTS)
 

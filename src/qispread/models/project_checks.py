@@ -292,6 +292,25 @@ def involvement_problems(project: Project) -> list[str]:
     return load_involvement_plan(project.path("involvement")).problems()
 
 
+def spread_measures_problems(project: Project) -> list[str]:
+    """Two sites or more, a core component, and reach for at least one group."""
+    if missing := _missing(project, "spread_measures"):
+        return missing
+    from qispread.models.spread_measures import load_spread_measures
+
+    measures = load_spread_measures(project.path("spread_measures"))
+    problems = []
+    if len(measures.sites) < 2:
+        problems.append("Your spread measures need at least two sites: add them in the spread "
+                        "measures tool.")
+    if not any(c.core for c in measures.components):
+        problems.append("Name at least one core component of the change, so fidelity can be "
+                        "judged.")
+    if not measures.reach:
+        problems.append("Add at least one group of eligible people, so reach can be judged.")
+    return problems
+
+
 CHECKS = {
     "aim": aim_problems,
     "measures": measure_problems,
@@ -313,6 +332,7 @@ PART_CHECKS = {
     "stakeholders": stakeholder_problems,
     "involvement": involvement_problems,
     "sustainability": sustainability_problems,
+    "spread_measures": spread_measures_problems,
 }
 EMPTY, STARTED, COMPLETE = "empty", "started", "complete"
 

@@ -255,6 +255,22 @@ def involvement_section(project: Project) -> str:
     concerns = "".join(f'<p class="concern">{escape(c)}</p>' for c in plan.concerns())
     return _table(["Stage", "Who from the public", "Rung of the ladder", "How",
                    "What changed because of it"], rows) + concerns
+def spread_measures_section(project: Project) -> str:
+    from qispread.models.spread_measures import load_spread_measures
+    from qispread.plots.spread_measures import adoption_figure, fidelity_figure, reach_figure
+
+    measures = load_spread_measures(project.path("spread_measures"))
+    table = measures.adoption_table()
+    rows = [[str(r.site), r.signed_up or "not signed up", r.in_use_from or "not yet",
+             str(r.status)] for r in table.itertuples()]
+    return (_p(f"The change: {measures.innovation or '(not named)'}. A site is in use once its "
+               f"uptake is at or above {measures.threshold:g}% for {measures.run_months} months "
+               f"running; a site signed up but not in use is adoption on paper.")
+            + _p(measures.explain())
+            + _table(["Site", "Signed up", "In use from", "Status"], rows)
+            + _figure(adoption_figure(measures), "adoption")
+            + _figure(fidelity_figure(measures), "fidelity")
+            + _figure(reach_figure(measures), "reach"))
 
 
 BUILDERS: dict[str, Callable[[Project], str]] = {
@@ -271,6 +287,7 @@ BUILDERS: dict[str, Callable[[Project], str]] = {
     "stakeholders": stakeholders_section,
     "involvement": involvement_section,
     "sustainability": sustainability_section,
+    "spread_measures": spread_measures_section,
 }
 
 

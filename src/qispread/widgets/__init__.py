@@ -25,6 +25,7 @@ _WHERE = {
     "Quiz": "qispread.widgets.quiz",
     "SpreadPlanBuilder": "qispread.widgets.spread_plan_builder",
     "SpreadReadiness": "qispread.widgets.spread_readiness",
+    "SpreadMeasuresTool": "qispread.widgets.spread_measures_tool",
     "SpreadSimulator": "qispread.widgets.spread_simulator",
     "StakeholderMapper": "qispread.widgets.stakeholder_mapper",
     "SustainabilityCheck": "qispread.widgets.sustainability_check",
@@ -51,6 +52,7 @@ if TYPE_CHECKING:
     from qispread.widgets.process_mapper import ProcessMapper
     from qispread.widgets.project_team import ProjectTeamForm
     from qispread.widgets.quiz import Question, Quiz
+    from qispread.widgets.spread_measures_tool import SpreadMeasuresTool
     from qispread.widgets.spread_plan_builder import SpreadPlanBuilder
     from qispread.widgets.spread_readiness import SpreadReadiness
     from qispread.widgets.spread_simulator import SpreadSimulator
