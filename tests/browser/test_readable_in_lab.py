@@ -15,8 +15,17 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def page(lab_page):
-    """The module's one page (conftest.lab_page): JupyterLab loads once for all its tests."""
+    """The module's one page (conftest.lab_page): JupyterLab loads once for all its tests, at its
+    default width (1366 x 900), with the file browser open beside the notebook as `make lab` opens
+    it."""
+    lab_page.set_viewport_size({"width": 1366, "height": 900})
     return lab_page
+
+
+def show_file_browser(page) -> None:
+    page.evaluate("() => window.jupyterapp.commands.execute('filebrowser:activate')")
+    page.locator(".jp-FileBrowser").first.wait_for(state="visible")
+    page.evaluate("() => new Promise(r => setTimeout(r, 300))")  # the notebook re-lays out
 BEFORE = bool(os.environ.get("QISPREAD_BEFORE"))
 SUFFIX = "-before" if BEFORE else ""
 
@@ -65,6 +74,34 @@ for key, score in {"complexity": 3, "leadership": 4, "benefit": 5, "learning": 2
 record.save("readiness.json")
 from qispread.widgets.spread_readiness import SpreadReadiness
 SpreadReadiness("readiness.json")
+""",
+    "diagram": """
+from qispread.models import load_diagram
+from qispread.plots import driver_diagram_figure
+driver_diagram_figure(load_diagram("../course/03_driver_diagrams/falls_driver_diagram.json"))
+""",
+    "stratified": """
+from qispread import data, qic, qic_figure
+from qispread.models.rates import with_total_group
+stratified = with_total_group(data.load("sepsis_screening_by_deprivation"), group="group",
+                              keys=["week", "week_starting"],
+                              sums=["eligible", "screened_within_1h"], label="whole hospital")
+qic_figure(qic(x="week_starting", y="screened_within_1h", n="eligible", data=stratified,
+               chart="run", multiply=100, facets="group"),
+           title="Adults screened for sepsis within one hour, by deprivation group (synthetic)",
+           ylab="% of eligible adults screened")
+""",
+    "reach": """
+from qispread.plots.spread_sim import reach_figure
+reach_figure({"unit": 0, "organisation": 0, "beyond": 100})
+""",
+    "draft_check": """
+from qispread.models import load_diagram
+draft = load_diagram("../course/03_driver_diagrams/falls_driver_diagram_draft.json")
+print(draft.structure_report().as_text())
+print()
+for advice in draft.warnings():
+    print("•", advice)
 """,
     "summary": FALLS + ("""
 from qispread.spc import qic
@@ -118,11 +155,13 @@ def _shoot(page, artifacts, name, target):
 def test_nothing_is_cut_off_or_rounded_away(name, lab_server, page, artifacts):
     code = _pdsa_case(lab_server.root) if name == "pdsa" else CASES[name]
     panel, problems = open_widget(page, lab_server, f"readable_{name}", code)
+    show_file_browser(page)
     output = panel.locator(".jp-OutputArea-output").last
     expect(output).to_be_visible(timeout=60_000)
     if name in ("explorer", "example", "phases", "readiness", "pdsa"):
         expect(panel.locator("svg.main-svg").first).to_be_visible(timeout=30_000)
     _shoot(page, artifacts, name, panel.locator(".jp-CodeCell").first)
+    page.screenshot(path=str(artifacts / f"readable-{name}-page{SUFFIX}.png"))
     if name in ("explorer", "example", "pdsa", "readiness"):  # taller than the window: chart too
         _shoot(page, artifacts, f"{name}-chart", panel.locator(".js-plotly-plot").first)
     assert "Traceback" not in panel.inner_text()
