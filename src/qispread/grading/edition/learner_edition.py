@@ -23,7 +23,8 @@ from qispread.grading.edition.links import broken_links, relative_links
 PARTS = ["course", "exercises", "source_data", "src", "pyproject.toml", "hatch_build.py",
          "constraints.txt", "Makefile", "LICENSE", "jupyter-config"]
 LEARNER_README = "learner-edition/README.md"  # becomes the edition's README.md
-CITED_DOCS = ("docs/spread-simulator.md", "docs/sources.md")  # named in lessons 07 and 08
+# named in lessons 07 and 08; the data guide is linked under every chart of the course's data
+CITED_DOCS = ("docs/spread-simulator.md", "docs/sources.md", "docs/data.md")
 LEFT_OUT = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info", ".ipynb_checkpoints",
                                   "my_*.json", "*_export.*", "gradebook")
 
