@@ -12,13 +12,13 @@ import sys
 
 import nbformat
 import numpy as np
-from qispread.grading.answer_extraction import (
+from qispread.grading.autograde.answer_extraction import (
     ANSWERS_BYTES,
     add_extraction_cell,
     answers_from,
     remove_extraction_cell,
 )
-from qispread.grading.clean_check import UnmarkableValue, check, restore, run_cell
+from qispread.grading.autograde.clean_process import UnmarkableValue, check, restore, run_cell
 from sample_course import HIDDEN_MARKER, VISIBLE_HINT
 
 VISIBLE = f'assert answer_median_odd == 3, "{VISIBLE_HINT}"'
@@ -131,7 +131,7 @@ def test_the_re_check_runs_in_the_folder_it_is_given(tmp_path, monkeypatch):
 def test_the_re_check_process_answers_one_line_per_request(tmp_path):
     request = {"folder": str(tmp_path), "answers": {"answer_median_odd": 3},
                "cells": [{"id": "odd", "source": VISIBLE}, {"id": "fails", "source": HIDDEN}]}
-    done = subprocess.run([sys.executable, "-m", "qispread.grading.clean_check", "[]"],
+    done = subprocess.run([sys.executable, "-m", "qispread.grading.autograde.clean_process", "[]"],
                           input=json.dumps(request) + "\n", capture_output=True, text=True,
                           timeout=60, check=True)
     reply = json.loads(done.stdout)

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import nbformat
 import pytest
-from qispread.grading.leak_check import (
+from qispread.grading.feedback.leak_gate import (
     Secrets,
     assignment_lines,
     environment_values,
     notebook_text,
     region_lines,
 )
-from qispread.grading.redact import (
+from qispread.grading.feedback.redact import (
     HIDDEN_FAILURE,
     PLACEHOLDER,
     RedactHiddenTests,

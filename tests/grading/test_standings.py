@@ -9,11 +9,11 @@ from datetime import datetime, timedelta
 
 import nbformat
 import pytest
-from qispread.grading.deadlines import set_due
-from qispread.grading.grade_worker import Outcome
-from qispread.grading.gradebook_writer import GradebookWriter
-from qispread.grading.record import record
-from qispread.grading.states import (
+from qispread.grading.cohort.deadlines import set_due
+from qispread.grading.autograde.worker import Outcome
+from qispread.grading.autograde.gradebook_writer import GradebookWriter
+from qispread.grading.autograde.record import record
+from qispread.grading.cohort.standings import (
     AWAITING_AUTOGRADE,
     AWAITING_MANUAL,
     FAILED,
