@@ -12,6 +12,8 @@ import sys
 
 import nbformat
 import numpy as np
+from sample_course import HIDDEN_MARKER, VISIBLE_HINT
+
 from qispread.grading.autograde.answer_extraction import (
     ANSWERS_BYTES,
     add_extraction_cell,
@@ -19,7 +21,6 @@ from qispread.grading.autograde.answer_extraction import (
     remove_extraction_cell,
 )
 from qispread.grading.autograde.clean_process import UnmarkableValue, check, restore, run_cell
-from sample_course import HIDDEN_MARKER, VISIBLE_HINT
 
 VISIBLE = f'assert answer_median_odd == 3, "{VISIBLE_HINT}"'
 HIDDEN = f'assert answer_median_even == 2.5, "{HIDDEN_MARKER}"'

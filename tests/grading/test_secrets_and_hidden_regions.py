@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import nbformat
 import pytest
+from sample_course import HIDDEN_MARKER, VISIBLE_HINT, sample_notebook
+
 from qispread.grading.feedback.leak_gate import (
     Secrets,
     assignment_lines,
@@ -22,7 +24,6 @@ from qispread.grading.feedback.redact import (
     split_hidden,
     visible_text,
 )
-from sample_course import HIDDEN_MARKER, VISIBLE_HINT, sample_notebook
 
 HIDDEN_LINE = f'assert even == 2.5, "{HIDDEN_MARKER} even-length lists"'
 TEST_CELL = """odd = checks.number(answer_median_odd, "The median of 1, 3 and 9")

@@ -9,10 +9,12 @@ from datetime import datetime, timedelta
 
 import nbformat
 import pytest
-from qispread.grading.cohort.deadlines import set_due
-from qispread.grading.autograde.worker import Outcome
+from sample_course import SAMPLE, make_course, submit
+
 from qispread.grading.autograde.gradebook_writer import GradebookWriter
 from qispread.grading.autograde.record import record
+from qispread.grading.autograde.worker import Outcome
+from qispread.grading.cohort.deadlines import set_due
 from qispread.grading.cohort.standings import (
     AWAITING_AUTOGRADE,
     AWAITING_MANUAL,
@@ -22,8 +24,6 @@ from qispread.grading.cohort.standings import (
     Standing,
     standings_of,
 )
-from sample_course import SAMPLE, make_course, submit
-
 from qispread.grading.course import Course
 
 DUE = datetime(2026, 1, 10, 12)
