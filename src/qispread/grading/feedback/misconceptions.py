@@ -150,10 +150,10 @@ def note_markdown(note: Note, lesson: str) -> str:
 
 def deadline_passed(coursedir, assignment: str, now: datetime | None = None) -> bool:
     """True once the assignment's due date, and every learner's extension, has passed."""
-    from qispread.grading import deadlines
+    from qispread.grading.cohort import deadlines
+    from qispread.grading.course import state_folder_of
 
-    state = Path(coursedir.format_path(coursedir.autograded_directory, ".", ".")).resolve()
-    deadline = deadlines.for_assignment(state.parent / "qispread-state", assignment)
+    deadline = deadlines.for_assignment(state_folder_of(coursedir), assignment)
     if deadline.due is None:
         return False
     now = now or datetime.now(UTC).replace(tzinfo=None)
