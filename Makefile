@@ -17,11 +17,11 @@ EXTRAS := $(if $(wildcard solutions),dev$(comma)site,learner)
 # about 1.1 s of CPU in every process that imports nbformat (each nbgrader, papermill and Jupyter
 # process). Nothing here validates IRIs, so it is removed after installing.
 SLOW_IMPORTS_OUT = $(1)/python -m pip uninstall --quiet --yes rfc3987-syntax
-# The inner loop: everything but the servers, the browser, nbgrader's builds and autogrades (the
-# grading logic's unit tests stay in), executed notebooks (the website's build executes every
-# lesson), the wheel and the property tests (`hypothesis` is the marker Hypothesis gives them);
-# `make test` runs all. Markers: pyproject.toml; which places carry them: tests/conftest.py.
-FAST_MARKERS := not (browser or hub or postgres or grading or notebooks or site or wheel or hypothesis)
+# The inner loop is the unit tier: tests that need only the library (no kernel, server, browser,
+# nbgrader build or autograde, executed notebook, wheel or property test); the grading logic's unit
+# tests are in it. `make test` runs every tier. The tiers and the markers they are made from:
+# pyproject.toml, tests/conftest.py, docs/test-suite.md.
+FAST_MARKERS := unit
 
 export PATH := $(abspath $(BIN)):$(PATH)
 
@@ -60,9 +60,9 @@ test: setup
 	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest -n $(JOBS) $(PYTEST_ARGS)
 
-# The inner loop (aim: under 60 s on 2 cores): unit, widget, figure and grading-logic tests.
+# The inner loop (aim: under 60 s on 2 cores): the unit tier.
 test-fast: setup
-	$(BIN)/python -m pytest -n $(JOBS) -m "$(FAST_MARKERS)" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(JOBS) -m $(FAST_MARKERS) $(PYTEST_ARGS)
 
 typecheck: setup
 	$(BIN)/python -m mypy

@@ -29,11 +29,11 @@ c.Exchange.root = os.environ.get("QISPREAD_EXCHANGE", "/srv/nbgrader/exchange")
 # files, size caps, refused entries named to the tutor, impersonation kept for `cohort status`),
 # for `qispread cohort collect`, `nbgrader collect` and formgrader's Collect button alike.
 # See docs/grading-sandbox.md.
-c.ExchangeFactory.collect = "qispread.grading.exchange_collect.HostileFilesCollect"
+c.ExchangeFactory.collect = "qispread.grading.cohort.collect.HostileFilesCollect"
 
 # Late submissions: nbgrader's own late-penalty step, with the percentage per day the tutor sets
 # with `qispread cohort deadline ASSIGNMENT --due ... --late-penalty PERCENT`.
-c.AssignLatePenalties.plugin_class = "qispread.grading.late_penalty.PercentPerDay"
+c.AssignLatePenalties.plugin_class = "qispread.grading.cohort.late_penalty.PercentPerDay"
 
 # Learners answer by editing a value such as `answer_q1 = ""` that stays above the solution region,
 # so the released cell keeps that line and the solution region simply disappears.
@@ -43,14 +43,16 @@ c.ClearSolutions.text_stub = "Write your answer here."
 # Feedback from nbgrader's own path (`nbgrader generate_feedback`, formgrader's "generate feedback"
 # button) goes through the same redaction, inert output and final leak check as
 # `qispread cohort feedback`:
-# hidden tests and mark schemes removed, and a page refused if it still holds any assignment's
+# hidden tests and mark schemes removed, misconception notes added after the deadline
+# (solutions/misconceptions.json, docs/assessment.md), and a page refused if it still holds any assignment's
 # hidden tests, mark schemes or model answers, another learner's id or email, or a value of the
 # grader's environment. See docs/grading-sandbox.md.
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",
-    "qispread.grading.redact.RedactHiddenTests",
-    "qispread.grading.inert_output.MakeLearnerOutputInert",
-    "qispread.grading.leak_check.RefuseLeaks",
+    "qispread.grading.feedback.redact.RedactHiddenTests",
+    "qispread.grading.feedback.misconceptions.ExplainMisconceptions",
+    "qispread.grading.feedback.inert_output.MakeLearnerOutputInert",
+    "qispread.grading.feedback.leak_gate.RefuseLeaks",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]
 
@@ -58,4 +60,4 @@ c.GenerateFeedback.preprocessors = [
 # nbconvert's HTMLExporter on the tutor's Jupyter origin, so scripts, event attributes,
 # javascript: links, SVG and widget state in a learner's outputs or markdown are removed first
 # (feedback above gets the same). See docs/grading-sandbox.md.
-c.HTMLExporter.preprocessors = ["qispread.grading.inert_output.MakeLearnerOutputInert"]
+c.HTMLExporter.preprocessors = ["qispread.grading.feedback.inert_output.MakeLearnerOutputInert"]

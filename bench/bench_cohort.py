@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT / "tests" / "grading"))
 
 from sample_course import course_config, submit  # noqa: E402
 
-from qispread.grading.autograde import Autograder  # noqa: E402
+from qispread.grading.autograde.autograder import Autograder  # noqa: E402
 from qispread.grading.course import Course  # noqa: E402
 from qispread.grading.nbgrader_env import put_python_bin_on_path  # noqa: E402
 
@@ -159,8 +159,8 @@ def sandbox_start_seconds(repeats: int = 5) -> tuple[float, float]:
     `repeats`: what the sandbox adds to each submission."""
     from jupyter_core.utils import run_sync
 
-    from qispread.grading.sandbox import Limits
-    from qispread.grading.sandboxed_kernel import kill, start_kernel
+    from qispread.grading.autograde.sandbox import Limits
+    from qispread.grading.autograde.sandboxed_kernel import kill, start_kernel
 
     best = {}
     for sandboxed in (True, False):
@@ -180,7 +180,7 @@ def sandbox_start_seconds(repeats: int = 5) -> tuple[float, float]:
     return best[True], best[False]
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--submissions", type=int, default=200)
     parser.add_argument("--assignment", default="00_start_here")
@@ -188,7 +188,7 @@ def main() -> None:
     parser.add_argument("--out", "--output", dest="out",
                         default=str(ROOT / "docs" / "bench-cohort.md"),
                         help="where to write the report (give another file for a reduced run)")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     put_python_bin_on_path()
     work = Path(tempfile.mkdtemp(prefix="bench-cohort-"))
     for name in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "IPYTHONDIR"):

@@ -18,12 +18,16 @@ from qispread.models.chart_spec import ChartSpec
 from qispread.models.coaching import CoachingPlan
 from qispread.models.driver_diagram import DriverDiagram
 from qispread.models.fishbone import Fishbone
+from qispread.models.involvement import InvolvementPlan, StageInvolvement
 from qispread.models.measures import MeasureFamily
 from qispread.models.pdsa import CycleLog, PDSACycle
 from qispread.models.process_map import ProcessMap, Step
 from qispread.models.project import PARTS, Project
 from qispread.models.readiness import DIMENSIONS, ReadinessRecord
+from qispread.models.spread_measures import Component, ReachGroup, Site, SpreadMeasures
+from qispread.models.stakeholders import Stakeholder, StakeholderMap
 from qispread.models.sustainability import FACTORS, SustainabilityRating
+from qispread.models.team import ProjectTeam
 
 HERE = Path(__file__).resolve().parent
 
@@ -99,7 +103,9 @@ CYCLES = [
         plan_when="One week", plan_where="Majors and minors triage",
         do="Ran for the week; night shift used old forms for two nights.",
         study="74% screened in time, just under the prediction; nights were lower.",
-        act="adapt", start=date(2023, 8, 14), end=date(2023, 8, 20), builds_on="C1"),
+        act="adapt", start=date(2023, 8, 14), end=date(2023, 8, 20), builds_on="C1",
+        partner="Our patient partner asked what patients in the waiting room were told; the "
+                "prompt gained a line to tell them why they were being checked."),
     PDSACycle(
         "C3", "Prompt made mandatory in the electronic triage form",
         objective="Make the prompt part of the electronic form so it cannot be skipped.",
@@ -145,7 +151,9 @@ COACHING = {
 
 
 def _diagram() -> DriverDiagram:
-    diagram = DriverDiagram(aim=AIM)
+    diagram = DriverDiagram(aim=AIM, partner="Our patient partner moved 'Screening happens early in "
+                            "the patient's journey' from a secondary to a primary driver: "
+                            "patients see the wait, not the form.")
     for primary_text, measure, secondaries in DRIVERS:
         primary = diagram.add("primary", primary_text, measure=measure)
         for secondary_text, changes in secondaries:
@@ -226,6 +234,99 @@ def _fishbone() -> Fishbone:
     return diagram
 
 
+TEAM = ProjectTeam(
+    sponsor="Director of nursing, urgent care", clinical_lead="Consultant in emergency medicine",
+    day_to_day_lead="Senior sister, emergency department",
+    members=["Two triage nurses", "Nurse in charge (rotating)", "Digital team analyst"],
+    patient_partner="A former patient treated for sepsis, recruited through the hospital's "
+                    "patient partner scheme")
+
+STAKEHOLDERS = StakeholderMap([
+    Stakeholder("Director of nursing", "staff", 4, 3, "Evidence the project is safe and worth "
+                "the nurses' time", "Monthly update at the urgent care board; asked to clear "
+                "the electronic form change"),
+    Stakeholder("Triage nurses", "staff", 3, 4, "A screen that fits triage and does not add "
+                "minutes", "Test each change with them; their comments shape the next cycle"),
+    Stakeholder("Patients arriving with possible sepsis", "public", 1, 4, "Quick recognition, "
+                "and to know why they are being checked", "Ask what matters to them in the "
+                "waiting room; feedback cards for a week in each cycle"),
+    Stakeholder("Sepsis survivors' group", "public", 2, 4, "Their experience to count in the "
+                "design", "Co-design event for the aim and the process map"),
+    Stakeholder("Digital team", "staff", 3, 2, "A clear request and time to build it",
+                "Keep satisfied: agree the change request early, share the results"),
+    Stakeholder("Ambulance service", "organisation", 2, 2, "To know if handover changes",
+                "Monitor; tell them when the screen moves to triage"),
+])
+
+INVOLVEMENT = InvolvementPlan({
+    "aim": StageInvolvement("Patient partner and the sepsis survivors' group", "collaborating",
+                            "The aim was drafted with them at a co-design event before it went "
+                            "to the board", "They asked that screening should not be sped up "
+                            "by rushing triage; the team added time to triage as a balancing "
+                            "measure."),
+    "system": StageInvolvement("Patient partner; patients in the waiting room", "involving",
+                               "The patient partner walked the journey with the team; ten "
+                               "patients asked 'What matters to you?' while waiting",
+                               "The process map gained the wait nobody on the staff side had "
+                               "noticed: before the form is fetched."),
+    "testing": StageInvolvement("Patient partner", "involving",
+                                "Reviews each cycle's study with the team before the act "
+                                "decision", "Cycle C2's prompt tells patients why they are "
+                                "checked."),
+    "spreading": StageInvolvement("Patient partner and the survivors' group", "collaborating",
+                                  "Co-present the change to the next two departments; the "
+                                  "group chooses which patient story goes with it", ""),
+})
+SPREAD_MONTHS = ("Apr 2024", "May 2024", "Jun 2024", "Jul 2024", "Aug 2024", "Sep 2024",
+                 "Oct 2024", "Nov 2024", "Dec 2024", "Jan 2025", "Feb 2025", "Mar 2025")
+SPREAD_SITES = (  # name, month signed up (index), monthly uptake (%); invented for teaching
+    ("Riverside", 0, (62, 70, 78, 82, 85, 86, 88, 87, 89, 90, 88, 91)),
+    ("Northgate", 1, (None, 20, 45, 58, 66, 72, 75, 78, 80, 81, 83, 84)),
+    ("Eastfield", 2, (None, None, 10, 25, 40, 55, 61, 64, 70, 72, 71, 75)),
+    ("Hillcrest", 2, (None, None, 15, 18, 22, 20, 25, 24, 28, 26, 27, 30)),
+    ("Westbrook", 4, (None, None, None, None, 12, 30, 52, 48, 55, 60, 63, 65)),
+    ("Lakeside", 6, (None, None, None, None, None, None, 5, 8, 6, 10, 12, 9)),
+    ("Meadowvale", 9, (None, None, None, None, None, None, None, None, None, 35, 52, 58)),
+    ("Southmoor", None, ()),
+)
+SPREAD_COMPONENTS = (
+    ("Screening prompt at triage", True),
+    ("Escalation to the nurse in charge within 15 minutes", True),
+    ("Bundle started within one hour of a positive screen", True),
+    ("Who completes the screen", False),
+    ("Paper or electronic form", False),
+    ("How results are fed back to staff", False),
+)
+SPREAD_FIDELITY = {  # site: ratings in SPREAD_COMPONENTS order ("" = not known)
+    "Riverside": ("as designed",) * 6,
+    "Northgate": ("as designed", "as designed", "as designed", "adapted", "adapted",
+                  "as designed"),
+    "Eastfield": ("as designed", "adapted", "as designed", "as designed", "adapted", "adapted"),
+    "Hillcrest": ("not delivered", "as designed", "adapted", "adapted", "as designed",
+                  "not delivered"),
+    "Westbrook": ("as designed", "as designed", "as designed", "adapted", "as designed",
+                  "adapted"),
+    "Lakeside": ("adapted", "", "", "adapted", "", ""),
+    "Meadowvale": ("as designed", "as designed", "as designed", "as designed", "adapted", ""),
+}
+SPREAD_REACH = (  # deprivation fifth (IMD 2019 quintile), eligible adults, screened in time
+    ("1 most deprived", 1240, 682), ("2", 1105, 707), ("3", 980, 676), ("4", 860, 610),
+    ("5 least deprived", 790, 577),
+)
+
+
+def _spread_measures() -> SpreadMeasures:
+    names = [name for name, _ in SPREAD_COMPONENTS]
+    return SpreadMeasures(
+        innovation="One-hour sepsis screening in emergency departments",
+        months=SPREAD_MONTHS,
+        sites=tuple(Site(name, signed, uptake) for name, signed, uptake in SPREAD_SITES),
+        components=tuple(Component(name, core) for name, core in SPREAD_COMPONENTS),
+        fidelity={site: {c: r for c, r in zip(names, ratings, strict=True) if r}
+                  for site, ratings in SPREAD_FIDELITY.items()},
+        reach=tuple(ReachGroup(*row) for row in SPREAD_REACH))
+
+
 def make(folder: Path) -> Project:
     project = Project(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -233,7 +334,8 @@ def make(folder: Path) -> Project:
         "aim": Aim(AIM), "process_map": _process_map(), "fishbone": _fishbone(),
         "diagram": _diagram(), "measures": _measures(), "chart": _chart(),
         "pdsa": CycleLog(CYCLES), "readiness": _readiness(), "coaching": _coaching(),
-        "sustainability": _sustainability(),
+        "sustainability": _sustainability(), "team": TEAM, "stakeholders": STAKEHOLDERS,
+        "involvement": INVOLVEMENT, "spread_measures": _spread_measures(),
     }
     for item in PARTS:
         writers[item.key].save(project.path(item.key))

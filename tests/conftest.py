@@ -255,6 +255,24 @@ def _place(item) -> str:
         return ""
 
 
+# The tiers, each test's given here once from what it needs (`make test-fast` runs `-m unit`):
+# system: a real server and its clients; integration: a kernel, nbgrader, papermill, Chromium, a
+# website or wheel build, or many generated cases (Hypothesis); unit: everything else.
+_TIERS = (
+    ("system", ("browser", "hub", "postgres")),
+    ("integration", ("grading", "sandbox", "notebooks", "site", "wheel", "chromium",
+                     "hypothesis")),
+)
+
+
+def tier(item) -> str:
+    # Hypothesis marks its tests after this hook has run: ask it directly
+    if getattr(getattr(item, "obj", None), "is_hypothesis_test", False):
+        return "integration"
+    return next((name for name, markers in _TIERS
+                 if any(item.get_closest_marker(m) for m in markers)), "unit")
+
+
 @pytest.hookimpl(tryfirst=True)  # before `-m` selects by marker
 def pytest_collection_modifyitems(config, items):
     items.sort(key=lambda item: _rank(_place(item)))  # stable: each file's tests stay in order
@@ -262,7 +280,8 @@ def pytest_collection_modifyitems(config, items):
         for marker, places in _MARKED_BY_PLACE.items():
             if _place(item).startswith(places):
                 item.add_marker(marker)
-    if any(item.get_closest_marker("grading") for item in items):
+        item.add_marker(tier(item))
+    if any(_place(item).startswith(("grading/", "hub/")) for item in items):
         _read_alembic_head_once()
 
 

@@ -17,8 +17,8 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 from pipeline.notebooks import ROOT
 
-from qispread.grading.edition_links import broken_links, relative_links
-from qispread.grading.learner_edition import build_learner_edition
+from qispread.grading.edition.learner_edition import build_learner_edition
+from qispread.grading.edition.links import broken_links, relative_links
 
 DEVELOPERS_ONLY = {"pytest", "mypy", "sphinx", "jupyterhub", "psycopg2", "psycopg2-binary",
                    "playwright", "ruff", "hypothesis", "papermill"}

@@ -196,7 +196,8 @@ def test_every_tool_is_in_the_flat_namespace():
 
 
 # Pieces the tools are built from, not tools a notebook shows.
-INTERNAL_PARTS = {"StageBox", "RatingRow", "ExplorerControls", "StepRow", "CauseRow"}
+INTERNAL_PARTS = {"StageBox", "RatingRow", "ExplorerControls", "StepRow", "CauseRow",
+                  "StakeholderRow"}
 
 
 def test_learner_facing_errors_are_qispread_errors(project_root):

@@ -72,7 +72,7 @@ def test_the_installed_wheel_works_far_from_the_checkout(chromium_executable, wh
         (ROOT / "source_data" / "datapackage.json").read_text())["resources"]}
     assert report["data_sets"] == expected_rows
     assert "Open Government Licence v3.0" in report["licences"]
-    assert any("Synthetic data made for teaching" in a for a in report["attributions"])
+    assert any("Synthetic data made for this course" in a for a in report["attributions"])
     assert report["data_guide"]
     assert report["qic_explain"] and report["ptd_explain"] and report["qic_headline"]
     assert report["png"] > 10_000 and report["html"] > 1_000_000  # plotly.js embedded: offline

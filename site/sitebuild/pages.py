@@ -13,6 +13,7 @@ import html
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 import nbformat
 
@@ -21,7 +22,6 @@ from sitebuild.charts import figure_html
 PLOTLY = "application/vnd.plotly.v1+json"
 WIDGET = "application/vnd.jupyter.widget-view+json"
 ANSWER_CELL = re.compile(r"^\s*answer_q\d+\s*=")
-MARK_SCHEME = "=== BEGIN MARK SCHEME ==="
 
 
 @dataclass(frozen=True)
@@ -111,10 +111,24 @@ def assignment_page(release: nbformat.NotebookNode, links: PageLinks) -> nbforma
     return page
 
 
+@cache
+def secret_markers() -> tuple[str, ...]:
+    """The beginnings of every region learners must not see: the course's own delimiters (its
+    nbgrader_config.py) and nbgrader's defaults."""
+    from qispread.grading.cells import DEFAULT, Delimiters
+    from qispread.grading.course import load_config
+    from sitebuild.execute import ROOT
+
+    course = Delimiters.of(load_config(ROOT))
+    return tuple(dict.fromkeys(begin for d in (course, DEFAULT) for begin, _ in d.secret))
+
+
 def _instruction(cell) -> bool:
     grading = cell.metadata.get("nbgrader", {})
+    if any(marker in cell.source for marker in secret_markers()):
+        return False
     if cell.cell_type == "markdown":
-        return MARK_SCHEME not in cell.source and not grading.get("solution", False)
+        return not grading.get("solution", False)
     return cell.cell_type == "code" and bool(ANSWER_CELL.match(cell.source))
 
 

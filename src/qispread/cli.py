@@ -13,7 +13,7 @@ GRADING_MODULES = {"nbgrader", "nbformat", "nbconvert", "jupyter_client", "jupyt
 
 
 def _build(args) -> int:
-    from qispread.grading.build import build_release
+    from qispread.grading.edition.build import build_release
 
     for path in build_release(args.root, args.into):
         print(path)

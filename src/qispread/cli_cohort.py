@@ -18,9 +18,9 @@ LOG_NAME = "logs/cohort.log"
 
 
 def _course(args):
+    from qispread.grading.cohort.collect import PLUGIN as COLLECT_PLUGIN
+    from qispread.grading.cohort.late_penalty import PLUGIN
     from qispread.grading.course import Course
-    from qispread.grading.exchange_collect import PLUGIN as COLLECT_PLUGIN
-    from qispread.grading.late_penalty import PLUGIN
 
     exchange = Path(args.exchange) if args.exchange else None
     if exchange is not None and not exchange.is_dir():
@@ -42,8 +42,8 @@ def _plural(n: int, noun: str) -> str:
 
 
 def _init(args) -> int:
+    from qispread.grading.cohort.roster import import_roster, read_roster
     from qispread.grading.private_paths import check_private, default_path
-    from qispread.grading.roster import import_roster, read_roster
 
     course = _course(args)
     learners = read_roster(Path(args.roster)) if args.roster else []
@@ -70,7 +70,7 @@ def _nbgrader_step(result: dict, what: str) -> int:
 
 
 def _release(args, run=None) -> int:
-    from qispread.grading.deadlines import apply_to_gradebook
+    from qispread.grading.cohort.deadlines import apply_to_gradebook
 
     course = _course(args)
     course.check_assignment(args.assignment)
@@ -89,7 +89,7 @@ def _release(args, run=None) -> int:
 
 def collect_notes(course, assignments: list[str]) -> list[str]:
     """What the last collect of each assignment left out or refused, learner by learner."""
-    from qispread.grading.exchange_collect import describe, read_notes
+    from qispread.grading.cohort.collect import describe, read_notes
 
     return [f"{assignment} / {line}" for assignment in assignments
             for student, found in read_notes(course.state_folder(), assignment).items()
@@ -111,10 +111,10 @@ def _collect(args, run=None) -> int:
 
 
 def _autograde(args, run) -> int:
-    from qispread.grading.autograde import Autograder
-    from qispread.grading.deadlines import apply_to_gradebook
-    from qispread.grading.resubmission import invalidate_stale, snapshot
-    from qispread.grading.states import record_failures
+    from qispread.grading.autograde.autograder import Autograder
+    from qispread.grading.cohort.deadlines import apply_to_gradebook
+    from qispread.grading.cohort.resubmission import invalidate_stale, snapshot
+    from qispread.grading.cohort.standings import record_failures
 
     course = _course(args)
     course.check_assignment(args.assignment)
@@ -138,15 +138,18 @@ def _autograde(args, run) -> int:
 
 
 def _feedback(args, run) -> int:
-    from qispread.grading.failed_feedback import write_failed_feedback
-    from qispread.grading.feedback import (
+    from qispread.coaching.returned import return_comments
+    from qispread.coaching.review import COMMENTS_NAME
+    from qispread.grading.cohort.standings import standings_of
+    from qispread.grading.feedback.failed_pages import write_failed_feedback
+    from qispread.grading.feedback.pages import (
         feedback_pages,
         generate_feedback,
         release_feedback,
         unreleasable,
     )
-    from qispread.grading.feedback_release import release
-    from qispread.grading.states import standings_of
+    from qispread.grading.feedback.release import release
+    from qispread.grading.private_paths import default_path
 
     course = _course(args)
     course.check_assignment(args.assignment)
@@ -155,6 +158,8 @@ def _feedback(args, run) -> int:
     wanted = args.student or sorted(set(course.submitted_students(args.assignment)))
     failed = write_failed_feedback(course, args.assignment,
                                    standings_of(course, [args.assignment], wanted))
+    coached = return_comments(course, args.assignment, default_path(course, COMMENTS_NAME),
+                              args.student or None)
     where = "not released (--no-release)"
     if not args.no_release:
         if course.exchange_ready():
@@ -177,11 +182,13 @@ def _feedback(args, run) -> int:
     print(f"Feedback pages for {_plural(len(marked), 'learner')}, checked for hidden tests; "
           f"{len(failed)} more told their submission could not be marked and what to fix; "
           f"{where}.{_log_note(run)}")
+    if coached:
+        print(f"Coaching comments added to the pages of {_plural(len(coached), 'learner')}.")
     return 0
 
 
 def _deadline(args) -> int:
-    from qispread.grading.deadlines import parse_when, set_due, show_when
+    from qispread.grading.cohort.deadlines import parse_when, set_due, show_when
 
     course = _course(args)
     course.check_assignment(args.assignment)
@@ -193,7 +200,7 @@ def _deadline(args) -> int:
 
 
 def _extend(args) -> int:
-    from qispread.grading.deadlines import extend, parse_when, show_when
+    from qispread.grading.cohort.deadlines import extend, parse_when, show_when
 
     if bool(args.until) == bool(args.remove):
         raise DataProblem("Give either --until DATE (the learner's new due date) or --remove.")
@@ -213,11 +220,11 @@ def _extend(args) -> int:
 
 
 def _export(args) -> int:
-    from qispread.grading.cohort_data import cohort_tables
-    from qispread.grading.lms_export import Options, build, read_moodle_users, write
-    from qispread.grading.lms_memory import remember, would_clear
+    from qispread.grading.cohort.roster import sections
     from qispread.grading.private_paths import output_path
-    from qispread.grading.roster import sections
+    from qispread.grading.reports.lms_export import Options, build, read_moodle_users, write
+    from qispread.grading.reports.lms_memory import remember, would_clear
+    from qispread.grading.reports.tables import cohort_tables
 
     course = _course(args)
     options = Options(
@@ -256,15 +263,29 @@ def _canvas_id(text: str) -> tuple[str, str]:
 
 def _report(args) -> int:
     from qispread.grading.private_paths import output_path
-    from qispread.grading.report import write_report
+    from qispread.grading.reports.report import write_report
 
     course = _course(args)
     print(f"Wrote {write_report(course, output_path(course, args.output, 'cohort-report.html'))}.")
     return 0
 
 
+def _projects(args) -> int:
+    from qispread.coaching.review import COMMENTS_NAME, review_projects
+    from qispread.grading.private_paths import default_path, output_path
+    from qispread.grading.reports.report import PROJECTS_PAGE
+
+    course = _course(args)
+    review = review_projects(course, output_path(course, args.output, PROJECTS_PAGE),
+                             default_path(course, COMMENTS_NAME))
+    print(f"Wrote {review.page}. Coaching comments go in {review.comments} (a row per learner "
+          "and part; `qispread cohort feedback` sends each learner their own).")
+    print("\n".join(review.lines()))
+    return 0
+
+
 def _status(args) -> int:
-    from qispread.grading.cohort_data import assignment_status, attention, cohort_tables
+    from qispread.grading.reports.tables import assignment_status, attention, cohort_tables
 
     course = _course(args)
     tables = cohort_tables(course)
@@ -288,7 +309,7 @@ def _status(args) -> int:
 
 
 def _learner_edition(args) -> int:
-    from qispread.grading.learner_edition import build_learner_edition
+    from qispread.grading.edition.learner_edition import build_learner_edition
 
     out = build_learner_edition(Path(args.root), Path(args.output))
     print(f"Learner edition written to {out}: course/, exercises/, source_data/ and the library; "
@@ -304,7 +325,8 @@ def _log_note(run) -> str:
 def register(subparsers) -> None:
     """Add `cohort` and its subcommands to the `qispread` command's subparsers."""
     cohort = subparsers.add_parser("cohort", help="grade a cohort: roster, release, collect, "
-                                   "autograde, feedback, deadlines, export, report, status")
+                                   "autograde, feedback, deadlines, export, report, projects, "
+                                   "status")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--root", default=".", help="the course folder (default: here)")
     common.add_argument("--db-url", default=None,
@@ -370,6 +392,8 @@ def register(subparsers) -> None:
                              "exported before")
     step("report", _report, "self-contained HTML cohort report").add_argument(
         "--output", default=None, help="default: gradebook/cohort-report.html (git-ignored)")
+    step("projects", _projects, "every learner's project at a glance, for coaching").add_argument(
+        "--output", default=None, help="default: gradebook/projects.html (git-ignored)")
     step("status", _status, "each assignment's counts, and who needs attention")
     step("learner-edition", _learner_edition,
          "build the folder learners receive (no solutions/, no tutor tools)").add_argument(

@@ -121,12 +121,20 @@ def attribution(name: str) -> str:
     return _attribution(_resource(name)["provenance"])
 
 
+def guide() -> Path | None:
+    """The course's guide to its data (docs/data.md; README.md in the installed package's data
+    folder): where each set comes from, and how the synthetic ones were made."""
+    packaged = Path(str(source_data_folder())) / "README.md"
+    if packaged.is_file():
+        return packaged
+    checkout = CHECKOUT_FOLDER.parent / "docs" / "data.md"
+    return checkout if checkout.is_file() else None
+
+
 def _attribution(origin: dict) -> str:
     if origin["type"] == "synthetic":
-        return (
-            f"Synthetic data made for teaching by {origin['script']} (seed {origin['seed']}); "
-            "not real patients."
-        )
+        # the script and its seed are in the data guide (guide()), not under every chart
+        return "Synthetic data made for this course, not real patients."
     return origin["attribution"]
 
 

@@ -6,7 +6,7 @@ import pytest
 from pipeline.notebooks import ROOT
 
 from assessment.guessing import guess_assignment
-from qispread.grading.build import SOURCE, assignment_ids
+from qispread.grading.edition.build import SOURCE, assignment_ids
 
 GUESS_LIMIT = 0.20
 

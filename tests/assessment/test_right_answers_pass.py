@@ -1,6 +1,7 @@
 """Right answers earn their marks, however a learner types them (issue 23 §2, issue 24 §3). Each
-test cell runs as the grader's clean re-check runs it (qispread.grading.clean_check.run_cell), on
-the answers as the learner's kernel holds them after an answer cell ran (checks.slips)."""
+test cell runs as the grader's clean re-check runs it
+(qispread.grading.autograde.clean_process.run_cell), on the answers as the learner's kernel
+holds them after an answer cell ran (checks.slips)."""
 
 import contextlib
 
@@ -9,7 +10,7 @@ import pytest
 from pipeline.notebooks import ROOT
 
 from qispread.checks.slips import rewrite
-from qispread.grading.clean_check import run_cell
+from qispread.grading.autograde.clean_process import run_cell
 
 SETUP = ["from qispread import checks"]
 

@@ -10,7 +10,7 @@ from pipeline.notebooks import ROOT
 
 from assessment.guessing import autograded_cells
 from qispread import checks
-from qispread.grading.build import SOURCE
+from qispread.grading.edition.build import SOURCE
 from qispread.models.chart_spec import ChartSpec
 from qispread.models.coaching import CoachingPlan
 from qispread.models.driver_diagram import DriverDiagram

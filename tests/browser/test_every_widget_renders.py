@@ -26,6 +26,9 @@ WIDGETS = {
                  "Prediction", False),
     "spread_readiness": ("from qispread.widgets.spread_readiness import SpreadReadiness\n"
                          "SpreadReadiness('my_readiness.json')", "Networks", True),
+    "spread_measures_tool": ("from qispread.widgets import SpreadMeasuresTool\n"
+                             "SpreadMeasuresTool('my_spread_measures.json', example=True)",
+                             "adoption on paper: Hillcrest, Lakeside", True),
 }
 
 

@@ -29,7 +29,7 @@ from browser.lab_actions import (
     screenshot,
     wait_until_idle,
 )
-from qispread.grading.learner_edition import build_learner_edition
+from qispread.grading.edition.learner_edition import build_learner_edition
 
 pytestmark = pytest.mark.browser
 

@@ -32,8 +32,9 @@ EXAMPLE_CELLS = {"04_measurement": ("cell-22",), "05_run_charts": ("cell-19",),
                  "06_spc": ("cell-03", "cell-08", "cell-10", "cell-22", "cell-27"),
                  "08_spread_principles": ("cell-05",)}
 ASSIGNMENT = "exercises/11_spread_plan/spread_plan_assignment.ipynb"
-PARTS = ["aim.json", "process_map.json", "fishbone.json", "driver_diagram.json", "measures.json",
-         "chart.json", "pdsa.json", "readiness.json", "coaching_plan.json", "sustainability.json"]
+PARTS = ["aim.json", "team.json", "process_map.json", "fishbone.json", "driver_diagram.json",
+         "measures.json", "stakeholders.json", "involvement.json", "chart.json",
+         "pdsa.json", "readiness.json", "coaching_plan.json", "sustainability.json"]
 
 MY_AIM = ("Increase the percentage of eligible adults screened for sepsis within one hour in the "
           "acute medical unit at Hilltop Hospital from 55% to 80% by 30 June 2026.")
@@ -166,8 +167,8 @@ def test_a_learner_goes_from_aim_to_spread_plan_with_the_tools_only(lab_server, 
     text = panel.text_content()
     for ok in ("Question 1: your aim can be marked.",
                "Question 2: every primary driver has a fully defined measure.",
-               "Question 3: your chart and your reading of it can be marked.",
-               "Question 4: your PDSA log has a ramp with a prediction and a study.",
+               "Question 3: your chart can be marked, and your reading agrees with its rules.",
+               "Question 4: your PDSA log has a ramp of cycles that build on each other.",
                "Question 5: every marked principle is rated."):
         assert ok in text
     _shot(page, shots, "11-assignment-checks")

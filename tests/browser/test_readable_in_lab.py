@@ -5,6 +5,7 @@ Run with QISPREAD_BEFORE=1 and PYTHONPATH pointing at an older src/ to take the 
 
 import os
 
+import nbformat
 import pytest
 from playwright.sync_api import expect
 
@@ -15,8 +16,17 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def page(lab_page):
-    """The module's one page (conftest.lab_page): JupyterLab loads once for all its tests."""
+    """The module's one page (conftest.lab_page): JupyterLab loads once for all its tests, at its
+    default width (1366 x 900), with the file browser open beside the notebook as `make lab` opens
+    it."""
+    lab_page.set_viewport_size({"width": 1366, "height": 900})
     return lab_page
+
+
+def show_file_browser(page) -> None:
+    page.evaluate("() => window.jupyterapp.commands.execute('filebrowser:activate')")
+    page.locator(".jp-FileBrowser").first.wait_for(state="visible")
+    page.evaluate("() => new Promise(r => setTimeout(r, 300))")  # the notebook re-lays out
 BEFORE = bool(os.environ.get("QISPREAD_BEFORE"))
 SUFFIX = "-before" if BEFORE else ""
 
@@ -66,6 +76,31 @@ record.save("readiness.json")
 from qispread.widgets.spread_readiness import SpreadReadiness
 SpreadReadiness("readiness.json")
 """,
+    "diagram": """
+from qispread.models import load_diagram
+from qispread.plots import driver_diagram_figure
+driver_diagram_figure(load_diagram("../course/03_driver_diagrams/falls_driver_diagram.json"))
+""",
+    "stratified": """
+from qispread import data, qic, qic_figure
+from qispread.models.rates import with_total_group
+stratified = with_total_group(data.load("sepsis_screening_by_deprivation"), group="group",
+                              keys=["week", "week_starting"],
+                              sums=["eligible", "screened_within_1h"], label="whole hospital")
+qic_figure(qic(x="week_starting", y="screened_within_1h", n="eligible", data=stratified,
+               chart="run", multiply=100, facets="group"),
+           title="Adults screened for sepsis within one hour, by deprivation group (synthetic)",
+           ylab="% of eligible adults screened")
+""",
+    "reach": """
+from qispread.plots.spread_sim import reach_figure
+reach_figure({"unit": 0, "organisation": 0, "beyond": 100})
+""",
+    "credit": """
+from qispread import data
+from qispread.widgets.lesson_chart import source_note
+source_note("falls")
+""",
     "summary": FALLS + ("""
 from qispread.spc import qic
 chart = qic(x="period", y="falls_per_1000_bed_days", data=falls, chart="run")
@@ -79,6 +114,24 @@ chart = qic(x="period", y="falls_per_1000_bed_days", data=falls, chart="run")
 display(explanation(chart))
 summary_table(chart, ["n_obs", "n_useful", "cl", "longest_run", "runs_signal"])
 """),
+}
+
+
+def lesson_cell(root, notebook: str, first_line: str) -> str:
+    """The source of the lesson's cell that starts with first_line, run in the lesson's folder
+    after the imports of the cells before it: what a learner sees, not a copy of it."""
+    cells = nbformat.read(root / "course" / notebook, as_version=4).cells
+    code = [c.source for c in cells if c.cell_type == "code"]
+    index = next(i for i, source in enumerate(code) if source.startswith(first_line))
+    imports = [line for source in code[:index] for line in source.splitlines()
+               if line.startswith(("from ", "import "))]
+    folder = str(root / "course" / notebook.split("/")[0])
+    return "\n".join([f"import os\nos.chdir({folder!r})", *imports, code[index]])
+
+
+LESSON_CELLS = {  # the check's advice and a table of run counts, as lessons 03 and 05 show them
+    "draft_check": ("03_driver_diagrams/driver_diagrams.ipynb", "# Opens a draft diagram"),
+    "made_up": ("05_run_charts/run_charts.ipynb", "# Reads a made-up series"),
 }
 
 
@@ -108,21 +161,48 @@ def expect_chart_fills_the_cell(panel) -> None:
     raise AssertionError(f"the chart is {chart_width:.0f} px wide in a {cell_width:.0f} px cell")
 
 
+def expect_nothing_overlaps(plot) -> None:
+    """No two of the chart's texts (title, panel titles, axis titles, tick labels, legend) cover
+    each other, and none sticks out of the chart."""
+    boxes = plot.evaluate("""p => {
+        const outer = p.getBoundingClientRect();
+        const kinds = ".gtitle, .annotation-text, .g-ytitle text, .xtick text, .ytick text";
+        const texts = [...p.querySelectorAll(kinds + ", .legendtext")];
+        return [outer.left, outer.right, texts.filter(t => t.textContent.trim()).map(t => {
+            const b = t.getBoundingClientRect();
+            return [t.textContent, b.left, b.top, b.right, b.bottom];
+        })];
+    }""")
+    chart_left, chart_right, texts = boxes
+    for name, left, _top, right, _bottom in texts:
+        assert left >= chart_left - 1 and right <= chart_right + 1, f"{name!r} sticks out"
+    for i, (a, *box_a) in enumerate(texts):
+        for b, *box_b in texts[i + 1:]:
+            across = min(box_a[2], box_b[2]) - max(box_a[0], box_b[0])
+            down = min(box_a[3], box_b[3]) - max(box_a[1], box_b[1])
+            assert across <= 1 or down <= 1, f"{a!r} covers {b!r}"
+
+
 def _shoot(page, artifacts, name, target):
     target.scroll_into_view_if_needed()
     wait_until_drawn(page)
     target.screenshot(path=str(artifacts / f"readable-{name}{SUFFIX}.png"))
 
 
-@pytest.mark.parametrize("name", [*CASES, "pdsa"])
+@pytest.mark.parametrize("name", [*CASES, *LESSON_CELLS, "pdsa"])
 def test_nothing_is_cut_off_or_rounded_away(name, lab_server, page, artifacts):
-    code = _pdsa_case(lab_server.root) if name == "pdsa" else CASES[name]
+    if name in LESSON_CELLS:
+        code = lesson_cell(lab_server.root, *LESSON_CELLS[name])
+    else:
+        code = _pdsa_case(lab_server.root) if name == "pdsa" else CASES[name]
     panel, problems = open_widget(page, lab_server, f"readable_{name}", code)
+    show_file_browser(page)
     output = panel.locator(".jp-OutputArea-output").last
     expect(output).to_be_visible(timeout=60_000)
     if name in ("explorer", "example", "phases", "readiness", "pdsa"):
         expect(panel.locator("svg.main-svg").first).to_be_visible(timeout=30_000)
     _shoot(page, artifacts, name, panel.locator(".jp-CodeCell").first)
+    page.screenshot(path=str(artifacts / f"readable-{name}-page{SUFFIX}.png"))
     if name in ("explorer", "example", "pdsa", "readiness"):  # taller than the window: chart too
         _shoot(page, artifacts, f"{name}-chart", panel.locator(".js-plotly-plot").first)
     assert "Traceback" not in panel.inner_text()
@@ -150,6 +230,36 @@ def test_nothing_is_cut_off_or_rounded_away(name, lab_server, page, artifacts):
     if name == "readiness":
         prompt = panel.locator(".widget-html ul li").first
         assert float(prompt.evaluate("e => getComputedStyle(e).fontSize")[:-2]) >= 14
+    if name == "diagram":  # every change idea inside the output, none cut at its right edge
+        output_right = output.evaluate("o => o.getBoundingClientRect().right")
+        boxes = panel.locator(".textpoint").evaluate_all(
+            "texts => texts.map(t => [t.textContent, t.getBoundingClientRect().right])")
+        assert any("rounding" in text for text, _ in boxes)  # the change ideas are drawn
+        for text, right in boxes:
+            assert right <= output_right, f"{text!r} is cut off at the right"
+        assert panel.locator("svg.main-svg").first.evaluate(
+            "s => s.getBoundingClientRect().right") <= output_right
+    if name == "stratified":
+        expect_nothing_overlaps(panel.locator(".js-plotly-plot").first)
+    if name == "reach":  # "100 of 100 runs (100%)" whole, inside the chart
+        plot = panel.locator(".js-plotly-plot").first
+        label = plot.locator(".bartext", has_text="100 of 100 runs (100%)")
+        expect(label).to_have_count(1)
+        assert label.evaluate("t => t.getBoundingClientRect().right") <= plot.locator(
+            "svg.main-svg").first.evaluate("s => s.getBoundingClientRect().right")
+    if name == "draft_check":  # wrapped between words, not "ala" | "rms"
+        area = panel.locator(".jp-OutputArea").first
+        assert area.locator("pre").count() == 0 and "sensor alarms" in area.inner_text()
+    if name == "made_up":  # people's words, no pandas row number
+        table = panel.locator(".jp-OutputArea-output table").first
+        assert "n_useful" not in table.inner_text() and "Longest run allowed" in table.inner_text()
+        assert table.locator("tbody th").count() == 0
+    if name == "credit":
+        text = panel.locator(".jp-OutputArea-output").first.inner_text()
+        assert "Synthetic data made for this course" in text and "seed" not in text
+        # the link's target (the data guide beside the notebook) is tested in test_lesson_chart
+        expect(panel.locator(".jp-OutputArea-output a", has_text="How the course's data were made")
+               ).to_have_count(1)
     if name == "summary":
         text = panel.locator(".jp-OutputArea").first.inner_text()
         assert "n_obs" not in text and "5.567" not in text and "Centre line" in text

@@ -14,7 +14,7 @@ import nbformat
 from course_notebooks import release_notebooks, source_notebooks
 from sample_course import PARTIAL, SAMPLE, answered, submit
 
-from qispread.grading.autograde import Autograder, AutogradeSummary
+from qispread.grading.autograde.autograder import Autograder, AutogradeSummary
 
 
 @dataclass

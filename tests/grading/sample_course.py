@@ -86,6 +86,8 @@ def make_course(root: Path, project_solutions: Path | None = None,
     nbformat.write(sample_notebook(), sample / "medians.ipynb")
     for name in assignments or []:
         shutil.copytree(project_solutions / name, root / "solutions" / name)
+    if project_solutions and (project_solutions / "misconceptions.json").is_file():
+        shutil.copy(project_solutions / "misconceptions.json", root / "solutions")
     return root
 
 

@@ -6,7 +6,7 @@ import os
 from course_notebooks import release_notebooks
 from sample_course import PARTIAL, SAMPLE, answered, submit
 
-from qispread.grading.autograde import Autograder
+from qispread.grading.autograde.autograder import Autograder
 
 
 def test_resumes_without_regrading_unchanged_submissions(generated_course):

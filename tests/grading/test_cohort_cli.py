@@ -8,8 +8,8 @@ from course_notebooks import release_notebooks, source_notebooks
 from sample_course import SAMPLE, make_course
 
 from qispread.cli_cohort import main
-from qispread.grading.cohort_data import STATUS_COLUMNS
-from qispread.grading.redact import visible_text
+from qispread.grading.feedback.redact import visible_text
+from qispread.grading.reports.tables import STATUS_COLUMNS
 
 ROSTER = ("id,first_name,last_name,email\nana,Ana,Okafor,ana@nhs.net\n"
           "ben,Ben,Price,ben@nhs.net\ncat,Cat,Jones,cat@nhs.net\n")
@@ -138,3 +138,25 @@ def test_feedback_for_one_learner_releases_theirs_alone(cohort, capsys):
     finally:
         assert main(["cohort", "feedback", SAMPLE, *common]) == 0  # as the other tests expect
     assert _status_counts(common, capsys)["feedback released"] == "2"
+
+
+def test_coaching_comments_go_back_in_that_learners_released_feedback(cohort, tmp_path):
+    import json
+    import shutil
+
+    base, _, _, _ = cohort
+    shutil.copytree(base, tmp_path / "copy", symlinks=True)  # the shared course stays as it is
+    root, exchange = tmp_path / "copy" / "course", tmp_path / "copy" / "exchange"
+    common = ["--root", str(root), "--exchange", str(exchange)]
+    project = root / "gradebook" / "submitted" / "ana" / SAMPLE / "my_project"
+    project.mkdir()
+    (project / "aim.json").write_text(json.dumps({"kind": "aim", "text": "Fewer falls on ward 3"}))
+    assert main(["cohort", "projects", *common]) == 0
+    sheet = root / "gradebook" / "coaching-comments.csv"
+    assert sheet.read_text(encoding="utf-8-sig").splitlines()[1:] == ["ana,Aim,"]
+    sheet.write_text("learner,part,comment\nana,Aim,Add how much and by when.\n"
+                     "ben,Aim,BEN_ONLY comment\n", encoding="utf-8-sig")
+    assert main(["cohort", "feedback", SAMPLE, *common]) == 0
+    released = [p.read_text() for p in (exchange / "qispread" / "feedback").glob("*.html")]
+    assert sum("Add how much and by when." in page for page in released) == 1
+    assert not any("BEN_ONLY" in page for page in released)  # ben has no project to coach

@@ -18,8 +18,8 @@ from course_notebooks import PROJECT, release_notebooks
 from sample_course import RIGHT, SAMPLE, WRONG, answered, make_course
 
 from qispread.cli_cohort import main
-from qispread.grading.cohort_data import STATUS_COLUMNS
-from qispread.grading.redact import visible_text
+from qispread.grading.feedback.redact import visible_text
+from qispread.grading.reports.tables import STATUS_COLUMNS
 
 ROSTER = ("id,first_name,last_name,email\n"
           "ana,Ana,Okafor,ana@nhs.net\nben,Ben,Price,ben@nhs.net\ncal,Cal,Ng,cal@nhs.net\n"

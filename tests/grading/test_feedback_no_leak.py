@@ -8,9 +8,9 @@ from course_notebooks import ASSIGNMENTS, PROJECT, release_notebooks
 from graded_assignments import graded
 from sample_course import HIDDEN_MARKER, PARTIAL, SAMPLE, VISIBLE_HINT, WRONG, answered, submit
 
-from qispread.grading.autograde import Autograder
-from qispread.grading.feedback import feedback_pages, generate_feedback
-from qispread.grading.redact import visible_text
+from qispread.grading.autograde.autograder import Autograder
+from qispread.grading.feedback.pages import feedback_pages, generate_feedback
+from qispread.grading.feedback.redact import visible_text
 
 HIDDEN = re.compile(r"BEGIN HIDDEN TESTS\n(.*?)\n[^\n]*END HIDDEN TESTS", re.S)
 

@@ -5,9 +5,9 @@ import pytest
 from course_notebooks import source_notebooks
 from sample_course import SAMPLE, make_course, submit
 
-from qispread.grading.autograde import Autograder
+from qispread.grading.autograde.autograder import Autograder
+from qispread.grading.autograde.gradebook_writer import GradebookWriter
 from qispread.grading.course import Course
-from qispread.grading.gradebook_writer import GradebookWriter
 
 # nbgrader's own plug-in (the course config names qispread's percent-per-day one) with its "zero"
 # method: a late notebook's penalty is its whole score

@@ -22,8 +22,8 @@ from course_notebooks import release_notebooks, source_notebooks
 from sample_course import RIGHT, SAMPLE, WRONG, answered, make_course, submit
 
 from qispread.cli_cohort import main
+from qispread.grading.cohort.standings import AWAITING_MANUAL, GRADED, standings_of
 from qispread.grading.course import Course
-from qispread.grading.states import AWAITING_MANUAL, GRADED, standings_of
 
 STAMP = "2026-01-10 09:00:00.000000 UTC"
 TUTOR_SECRET = "TUTOR_SECRET_91c2"

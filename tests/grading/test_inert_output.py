@@ -165,7 +165,7 @@ def test_report_shows_the_hostile_answer_as_text_and_its_charts(browser, pages):
 def test_report_runs_only_its_own_scripts(browser, pages, monkeypatch, tmp_path):
     """Should learner text ever reach the report unescaped, its content policy stops it running
     while the report's own charts still draw."""
-    from qispread.grading import report
+    from qispread.grading.reports import report
 
     sections = report.sections
 

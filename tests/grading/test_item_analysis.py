@@ -8,7 +8,7 @@ import nbformat
 import pandas as pd
 import pytest
 
-from qispread.grading.item_analysis import (
+from qispread.grading.reports.item_analysis import (
     answers_table,
     item_analysis_html,
     item_statistics,
@@ -152,3 +152,34 @@ def test_the_report_section_lists_every_question_and_escapes_answers(tmp_path):
     for test in [*SOUND, "giveaway", "reversed", "miskeyed"]:
         assert f"<td>{test}</td>" in section
     assert "<script>" not in section
+
+
+TYPED_CHECK = ("checks.choice(", "checks.choices(", "checks.letters(", "checks.sequence(",
+               "checks.number(")
+NEW_ITEMS = {  # issue 23 §3: each new item's test reads the answers the learner typed
+    "04_measurement": {"q5a_check": ["answer_q5a"], "q5b_check": ["answer_q5b"]},
+    "08_spread_principles": {"q3a_check": ["answer_q3a"], "q3b_check": ["answer_q3b"],
+                             "q4_check": ["answer_q4"],
+                             "q5bc_check": ["answer_q5b", "answer_q5c"],
+                             "q5c_check": ["answer_q5d"]},
+    "09_leading_spread": {"q7a_check": ["answer_q7a"], "q7b_check": ["answer_q7b"]},
+}
+
+
+def test_every_typed_item_of_every_assignment_reaches_the_item_analysis():
+    from pipeline.notebooks import notebooks
+
+    from qispread.grading.reports.item_analysis import answer_names_by_test
+
+    found = {}
+    for path in notebooks("solutions"):
+        names = answer_names_by_test(path)
+        found[path.parent.name] = names
+        cells = {c.metadata.get("nbgrader", {}).get("grade_id"): c.source
+                 for c in nbformat.read(path, as_version=4).cells}
+        for test, answer_names in names.items():
+            if any(check in cells[test] for check in TYPED_CHECK):
+                assert answer_names, f"{path.parent.name} {test} names no answer"
+    for assignment, items in NEW_ITEMS.items():
+        for test, answer_names in items.items():
+            assert found[assignment][test] == answer_names, (assignment, test)

@@ -9,7 +9,11 @@ from pathlib import Path
 import pytest
 
 from qispread.errors import DataProblem
-from qispread.grading.learner_edition import CITED_DOCS, LEARNER_README, build_learner_edition
+from qispread.grading.edition.learner_edition import (
+    CITED_DOCS,
+    LEARNER_README,
+    build_learner_edition,
+)
 
 ROSTER_LINE = "ana,Ana,Okafor,ana@nhs.net"
 

@@ -23,10 +23,10 @@ import re
 import pandas as pd
 import pytest
 
-from qispread.grading.cohort_data import STANDING_COLUMNS, CohortTables
-from qispread.grading.lms_export import Options, build, write
-from qispread.grading.lms_memory import remember, would_clear
-from qispread.grading.states import AWAITING_MANUAL, GRADED
+from qispread.grading.cohort.standings import AWAITING_MANUAL, GRADED
+from qispread.grading.reports.lms_export import Options, build, write
+from qispread.grading.reports.lms_memory import remember, would_clear
+from qispread.grading.reports.tables import STANDING_COLUMNS, CohortTables
 
 ASSIGNMENT = "qi_sample"
 
@@ -162,7 +162,7 @@ def test_an_export_that_would_clear_a_grade_sent_before_is_caught(tmp_path):
 
 def test_moodles_list_of_users_is_read_from_its_own_export(tmp_path):
     from qispread.errors import DataProblem
-    from qispread.grading.lms_export import read_moodle_users
+    from qispread.grading.reports.lms_export import read_moodle_users
 
     export = tmp_path / "moodle-grades.csv"
     export.write_text("\ufeffFirst name,Last name,ID number,Email address,Last downloaded\n"

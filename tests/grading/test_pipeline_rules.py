@@ -9,12 +9,11 @@ from nbgrader.converters import Autograde
 from nbgrader.preprocessors import AssignLatePenalties, Execute, SaveAutoGrades
 from sample_course import SAMPLE, make_course, submit
 
-from qispread.grading import clean_check, sandbox
-from qispread.grading.autograde import Autograder
+from qispread.grading.autograde import clean_process, sandbox
+from qispread.grading.autograde.autograder import Autograder
+from qispread.grading.autograde.output_cap import CELL_TEXT_BYTES, cap_cell
 from qispread.grading.course import Course
-from qispread.grading.grade_worker import AFTER_EXECUTE
-from qispread.grading.output_cap import CELL_TEXT_BYTES, cap_cell
-from qispread.grading.prepare import SANITISE
+from qispread.grading.nbgrader_seam import AFTER_EXECUTE, SANITISE
 from qispread.spc.errors import DataProblem
 
 WRITERS = (Execute, SaveAutoGrades, AssignLatePenalties)
@@ -48,12 +47,12 @@ def test_exclude_overwriting_keeps_the_learner_s_file(course):
     release = nbformat.read(course.folder("release", assignment=SAMPLE) / "medians.ipynb", 4)
     folder = submit(course.root, "kept", SAMPLE, {"medians.ipynb": release})
     (folder / "helper.py").write_text("# the learner's version\n")
-    Autograder(course, SAMPLE).prepare("kept")
+    Autograder(course, SAMPLE).lay_out("kept")
     autograded = course.folder("autograded", "kept", SAMPLE) / "helper.py"
     assert autograded.read_text() == "# the course's version\n"
     with open(course.root / "nbgrader_config.py", "a") as config:
         config.write(f"\nc.Autograde.exclude_overwriting = {{{SAMPLE!r}: ['helper.py']}}\n")
-    Autograder(Course(course.root), SAMPLE).prepare("kept")
+    Autograder(Course(course.root), SAMPLE).lay_out("kept")
     assert autograded.read_text() == "# the learner's version\n"
 
 
@@ -75,10 +74,10 @@ def test_without_bubblewrap_grading_stops_and_names_the_fix(course, monkeypatch)
 
 
 def test_answers_come_back_as_plain_values_and_objects_earn_nothing():
-    assert clean_check.restore({"__qispread__": "ellipsis"}) is Ellipsis
-    other = clean_check.restore({"__qispread__": "other", "type": "function"})
+    assert clean_process.restore({"__qispread__": "ellipsis"}) is Ellipsis
+    other = clean_process.restore({"__qispread__": "other", "type": "function"})
     assert other != "C" and "cannot be marked" in repr(other)
-    result = clean_check.run_cell("assert answer_q1 == 'C', 'not C'",
+    result = clean_process.run_cell("assert answer_q1 == 'C', 'not C'",
                                   {"answer_q1": {"__qispread__": "other", "type": "Anything"}})
     assert not result["passed"]
     assert result["outputs"][-1]["traceback"][-1] == "AssertionError: not C"

@@ -3,8 +3,8 @@
 import pytest
 
 from qispread.cli_cohort import main
+from qispread.grading.cohort.roster import import_roster, read_roster
 from qispread.grading.course import Course
-from qispread.grading.roster import import_roster, read_roster
 from qispread.spc.errors import DataProblem
 
 HEADER = "id,first_name,last_name,email\n"
@@ -70,7 +70,7 @@ def test_cli_reports_problem_plainly(tmp_path, course, capsys):
 
 
 def test_a_section_column_is_kept_for_the_canvas_export(tmp_path, course):
-    from qispread.grading.roster import sections
+    from qispread.grading.cohort.roster import sections
 
     roster = write(tmp_path, "id,first_name,last_name,email,section\n"
                              "ana,Ana,Okafor,a@nhs.net,Ward 7\nben,Ben,Price,b@nhs.net,\n")

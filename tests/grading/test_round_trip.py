@@ -14,7 +14,7 @@ from pipeline.notebooks import ROOT
 from sample_course import SAMPLE
 from traitlets.config import Config
 
-from qispread.grading.build import RELEASE, SOURCE
+from qispread.grading.edition.build import RELEASE, SOURCE
 
 CELL_TIMEOUT = 300  # seconds, as for the lessons (tests/pipeline/test_execute.py)
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from qispread.grading import sandbox_cgroup
-from qispread.grading.sandbox_cgroup import LEAF, SandboxCgroup, own_cgroups
+from qispread.grading.autograde import sandbox_cgroup
+from qispread.grading.autograde.sandbox_cgroup import LEAF, SandboxCgroup, own_cgroups
 
 
 def fake_v2(tmp_path, monkeypatch, own: str, controllers: str, subtree: str = "",

@@ -27,7 +27,7 @@ from sample_course import (  # the grading tests' (tests/grading is on pytest's 
     sample_notebook,
 )
 
-from qispread.grading.cohort_data import STATUS_COLUMNS
+from qispread.grading.reports.tables import STATUS_COLUMNS
 
 pytestmark = pytest.mark.hub
 TUTOR, ANA, BEN = "qstutor", "qsana", "qsben"

@@ -120,6 +120,7 @@ def test_empty_diagram_shows_placeholders():
     assert "Primary drivers (0): none" in fig.layout.meta["summary"]
 
 
+@pytest.mark.chromium
 def test_renders_to_png(tmp_path, figure):
     path = tmp_path / "diagram.png"
     figure.write_image(path)

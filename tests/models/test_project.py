@@ -14,6 +14,7 @@ from qispread.models.chart_spec import ChartSpec, load_chart_spec
 from qispread.models.coaching import CoachingPlan
 from qispread.models.driver_diagram import DriverDiagram
 from qispread.models.fishbone import Fishbone
+from qispread.models.involvement import InvolvementPlan
 from qispread.models.measures import MeasureFamily
 from qispread.models.pdsa import CycleLog, load_pdsa_log
 from qispread.models.process_map import ProcessMap
@@ -38,7 +39,10 @@ from qispread.models.project_checks import (
     unfinished_parts,
 )
 from qispread.models.readiness import ReadinessRecord, default_label, load_readiness
+from qispread.models.spread_measures import SpreadMeasures
+from qispread.models.stakeholders import StakeholderMap
 from qispread.models.sustainability import SustainabilityRating
+from qispread.models.team import ProjectTeam
 
 
 @pytest.fixture(autouse=True)
@@ -167,6 +171,10 @@ def _saved_as_tools_open_them(folder) -> Project:
     record.save(empty.path("readiness"))
     CoachingPlan().save(empty.path("coaching"))
     SustainabilityRating().save(empty.path("sustainability"))
+    ProjectTeam().save(empty.path("team"))
+    StakeholderMap().save(empty.path("stakeholders"))
+    InvolvementPlan().save(empty.path("involvement"))
+    SpreadMeasures().save(empty.path("spread_measures"))
     return empty
 
 
@@ -182,8 +190,10 @@ def test_the_example_fills_parts_saved_empty_and_keeps_started_and_damaged_ones(
     Aim("Fewer falls").save(project.path("aim"))  # started: no number, no date
     project.path("pdsa").write_text("{not json")
     filled = [p.key for p in start_from_example(project)]
-    assert filled == ["process_map", "fishbone", "diagram", "measures", "chart", "readiness",
-                      "coaching", "sustainability"]
+    assert filled == [p.key for p in PARTS if p.key not in ("aim", "pdsa")]
+    assert filled == ["team", "process_map", "fishbone", "diagram", "measures", "chart",
+                      "readiness", "coaching", "stakeholders", "involvement", "sustainability",
+                      "spread_measures"]
     assert json.loads(project.path("aim").read_text())["text"] == "Fewer falls"
     assert project.path("pdsa").read_text() == "{not json"
     assert part_state(project, "aim") == part_state(project, "pdsa") == STARTED

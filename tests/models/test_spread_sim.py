@@ -151,3 +151,16 @@ def test_brokers_start_in_boundary_spanning_teams_and_hubs_in_the_best_connected
 def test_impossible_settings_are_named_in_plain_english(changes, words):
     with pytest.raises(SimulatorProblem, match=words):
         SpreadSettings(**changes)
+
+
+def test_a_run_reports_the_spread_measures_adoption_per_organisation():
+    from qispread.models.spread_sim import ADOPTED, simulate
+
+    run = simulate(seed=3, months=24)
+    measures = run.spread_measures()
+    assert len(measures.sites) == run.settings.organisations
+    curve = measures.adoption_curve()
+    final_share = (run.states[-1] == ADOPTED).mean() * 100
+    assert abs(curve["mean_uptake"].iloc[-1] - final_share) < 0.1  # equal-sized organisations
+    assert measures.sites[0].signed_up is not None or measures.sites[0].uptake[-1] == 0
+    assert list(curve["signed_up"]) == sorted(curve["signed_up"])  # signing up is for good

@@ -7,7 +7,7 @@ import pytest
 
 from pipeline.checks import leaked_markers, leaked_solution_lines
 from pipeline.notebooks import ROOT, notebooks
-from qispread.grading.build import assignment_ids, build_release
+from qispread.grading.edition.build import assignment_ids, build_release
 
 
 @pytest.fixture(scope="module")

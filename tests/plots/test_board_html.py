@@ -69,6 +69,7 @@ def test_the_page_carries_its_title_the_reading_and_each_target(result):
     assert "95.0" in _rows(page)[1]
 
 
+@pytest.mark.chromium
 @pytest.mark.skipif(not shutil.which("chromium"), reason="needs Debian chromium")
 def test_the_board_prints_to_pdf(result, tmp_path):
     pdf = save_board_pdf(result, tmp_path / "board.pdf")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 
+import pytest
 from plot_cases import qic_result
 
 from qispread.plots.export import figure_summary, figure_to_html, save_image
@@ -19,6 +20,7 @@ def test_html_page_has_visible_caption_linked_by_aria(tmp_path):
     assert 'displayModeBar": false' in page.replace("'", '"') or '"displayModeBar":false' in page
 
 
+@pytest.mark.chromium
 def test_png_export(tmp_path):
     path = save_image(qic_figure(qic_result("run")), tmp_path / "run.png")
     data = path.read_bytes()

@@ -75,6 +75,7 @@ def test_many_outliers_are_left_to_the_hover_box(december):
     assert all(t.text is None for t in _traces(fig, "points"))
 
 
+@pytest.mark.chromium
 def test_png_renders(december, tmp_path):
     path = save_image(funnel_figure(_result(december, True)), tmp_path / "funnel.png")
     assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -107,7 +107,10 @@ def test_summary_names_chart_and_signals(i_chart):
     text = figure_summary(qic_figure(i_chart))
     assert text.startswith("I chart")
     assert "2 point(s) outside the control limits, at 39 and 40" in text
-    assert "no runs signal (longest run 6, limit 8; crossings 20, minimum 14)" in text
+    # in words a sponsor reads, not "longest run 6, limit 8; crossings 20, minimum 14"
+    assert ("the runs show no change beyond chance: the longest run of points on one side of the "
+            "mean is 6 (more than 8 would be unusual), and the points cross the mean 20 times "
+            "(fewer than 14 would be unusual)") in text
     assert i_chart.explain()[0] in text
 
 
@@ -166,12 +169,19 @@ def test_runs_signal_turns_median_dashed_and_coloured():
     assert cl.name.startswith("Median")
     assert not traces(fig, "ucl")  # a run chart has no limits
     assert annotation_texts(fig, "edge_label") == ["Median 19.0"]
-    assert "runs signal: non-random variation" in figure_summary(fig)
+    assert "the runs show a change beyond chance, so the centre line is drawn dashed" in \
+        figure_summary(fig)
+    assert cl.name == "Median (runs show a change)"  # not "Median: unusual runs"
 
 
 def test_centre_line_solid_without_runs_signal(i_chart):
     (cl,) = traces(qic_figure(i_chart), "cl")
     assert cl.line.dash == "solid" and cl.line.color == style.CENTRE_COLOUR
+
+
+def test_a_moving_range_centre_line_is_named_in_words():
+    (cl,) = traces(qic_figure(qic_result("mr")), "cl")
+    assert cl.name == "Centre line"  # not "CL"
 
 
 def test_missing_values_leave_gaps():

@@ -19,9 +19,9 @@ def test_the_plan_shows_every_part_in_order_with_words_under_each_chart():
     page = build_html(example_project(), author="Sam Jones")
     positions = [page.index(f'<h2 id="h-{p.key}">') for p in PARTS]
     assert positions == sorted(positions)
-    # process map, fishbone, diagram, chart, PDSA chart, readiness radar, sustainability bars:
-    # each with its words
-    assert page.count("<figcaption") == page.count('class="plotly-graph-div"') == 7
+    # process map, fishbone, diagram, chart, PDSA chart, readiness radar, stakeholder grid,
+    # sustainability bars, adoption curve, fidelity grid, reach bars: each with its words
+    assert page.count("<figcaption") == page.count('class="plotly-graph-div"') == 11
     assert "In words:" in page and "Sam Jones" in page
     assert not re.search(r"<(script|link)[^>]+(src|href)=\"?https?:", page)
 
@@ -46,6 +46,7 @@ def _pages(pdf) -> list[str]:
     return [page.extract_text() for page in PdfReader(pdf).pages]
 
 
+@pytest.mark.chromium
 @needs_chromium
 def test_a_plan_with_parts_not_complete_says_draft_on_every_printed_page(tmp_path):
     """The example project as it is: its aim and its reading of the chart are not the learner's."""
@@ -58,6 +59,7 @@ def test_a_plan_with_parts_not_complete_says_draft_on_every_printed_page(tmp_pat
         " ".join(pages[0].split()))
 
 
+@pytest.mark.chromium
 @needs_chromium
 def test_a_complete_plan_prints_without_the_draft_mark(tmp_path):
     pdf = print_pdf(write_html(own_project(tmp_path / "p"), tmp_path))
@@ -70,8 +72,8 @@ def test_parts_saved_empty_make_a_draft_that_names_them(tmp_path):
     Aim("").save(project.path("aim"))  # as the aim checker saves it on opening
     page = build_html(project)
     assert page.count("DRAFT") >= 3  # the title, the mark across every page, the notice
-    assert ("Empty: Aim (module 01), Process map (module 02), Cause and effect (fishbone) "
-            "(module 02), Driver diagram (module 03)") in page
+    assert ("Empty: Aim (module 01), Project team (module 01), Process map (module 02), Cause "
+            "and effect (fishbone) (module 02), Driver diagram (module 03)") in page
     assert page.count("Not in the project yet") == len(PARTS)
 
 

@@ -7,12 +7,11 @@ Reference values, each copied with its source:
    1bc9cf6920e02a3481f6193b6cf2aeabe0c86fff), rounded there to 7 (lower) and 6 (upper) decimals.
 2. Outlier flags against given limits: FunnelPlotR tests/testthat/test-outliers_func.R (same
    commit): ten ratios against fixed 95%/99.8%, unadjusted/adjusted limits.
-3. The README's worked example (cran/FunnelPlotR README.md, same commit): the medpar data
-   (tests/spc/funnel_data/README.md), a Poisson GLM los ~ hmo + died + age80 + factor(type), and
-   funnel_plot(..., data_type = "SR", limit = 99) which prints "54 points of which 25 are
-   outliers" unadjusted and "54 points of which 9 are outliers" adjusted (sr_method "SHMI"). The
-   README's printed GLM coefficients and dispersion ratio (6.240519) check that the model here is
-   the same model.
+3. FunnelPlotR tests/testthat/test-funnel_plot.R (same commit): six units whose SHMI-adjusted
+   95% lower limit at unit 5 lies below the unadjusted one (`expect_gt(b$LCL95[5], a$OD95LCL[5])`).
+
+FunnelPlotR's README example on Hilbe's medpar data (25 and then 9 outliers of 54) is no longer
+reproduced here: the data are GPL-2 and were removed (tests/spc/funnel_data/README.md).
 
 Not found: published reference values for proportions ("PR"), ratios of counts ("RC"), the CQC
 method, φ or τ² themselves (FunnelPlotR's tests check only their types), and worked numbers from
@@ -22,8 +21,6 @@ the properties in test_funnel_properties.py and the hand-checked formulas in tes
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pandas as pd
 import pytest
@@ -31,8 +28,6 @@ import pytest
 from qispread.spc.funnel import funnel
 from qispread.spc.funnel.core import positions
 from qispread.spc.funnel.limits import LEVELS, poisson_limits
-
-MEDPAR = Path(__file__).parent / "funnel_data" / "medpar.csv"
 
 
 def test_exact_poisson_limits_equal_funnelplotr():
@@ -62,45 +57,14 @@ def test_outlier_flags_equal_funnelplotr(limits, expected):
     assert flags.astype(int).tolist() == expected
 
 
-def _poisson_glm(X: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """Maximum-likelihood Poisson regression (log link) by iteratively reweighted least squares."""
-    beta = np.zeros(X.shape[1])
-    beta[0] = np.log(y.mean())
-    for _ in range(100):
-        mu = np.exp(X @ beta)
-        working = X @ beta + (y - mu) / mu
-        new = np.linalg.solve(X.T @ (mu[:, None] * X), X.T @ (mu * working))
-        if np.max(np.abs(new - beta)) < 1e-12:
-            return new
-        beta = new
-    raise AssertionError("the GLM did not converge")
+SIX_UNITS = pd.DataFrame({"num": [100, 150, 180, 80, 120, 225],
+                          "denom": [108, 112, 165, 95, 100, 220],
+                          "group": list("abcdef")})
 
 
-@pytest.fixture(scope="module")
-def medpar() -> pd.DataFrame:
-    data = pd.read_csv(MEDPAR)
-    X = np.column_stack([np.ones(len(data)), data["hmo"], data["died"], data["age80"],
-                         data["type2"], data["type3"]]).astype(float)
-    y = data["los"].to_numpy(float)
-    beta = _poisson_glm(X, y)
-    # README: summary(mod) coefficients, and sum(weights * residuals^2) / df.residual
-    assert np.round(beta, 5).tolist() == [2.26875, -0.07637, -0.24574, -0.02141, 0.24921,
-                                          0.74869]
-    mu = np.exp(X @ beta)
-    assert round(float(((y - mu) ** 2 / mu).sum() / (len(y) - 6)), 4) == round(6.240519, 4)
-    return data.assign(prds=mu)
-
-
-def test_medpar_unadjusted_has_25_outliers_of_54(medpar):
-    result = funnel(medpar, numerator="los", denominator="prds", group="provnum",
-                    data_type="SR", limit=99, draw_unadjusted=True, draw_adjusted=False)
-    assert len(result.data) == 54
-    assert int(result.data["outlier"].sum()) == 25
-
-
-def test_medpar_shmi_adjusted_has_9_outliers_of_54(medpar):
-    result = funnel(medpar, numerator="los", denominator="prds", group="provnum",
-                    data_type="SR", limit=99, draw_unadjusted=False, draw_adjusted=True,
-                    sr_method="SHMI")
-    assert result.draw_adjusted and result.tau2 > 0
-    assert int(result.data["outlier"].sum()) == 9
+def test_shmi_adjusted_lower_limit_below_unadjusted_as_funnelplotr():
+    result = funnel(SIX_UNITS, numerator="num", denominator="denom", group="group",
+                    data_type="SR", sr_method="SHMI")
+    assert result.tau2 > 0
+    row = result.data.iloc[4]
+    assert row["lcl95"] > row["od95lcl"]

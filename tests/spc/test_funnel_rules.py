@@ -98,3 +98,17 @@ def test_cqc_limits_are_squared_back_to_the_ratio_scale():
     lower, upper = normal_limits(Scale("SR", "CQC", 1.0), np.array([100.0]), 1.959964)
     assert lower[0] == pytest.approx((1 - 1.959964 / 20) ** 2, rel=1e-12)
     assert upper[0] == pytest.approx((1 + 1.959964 / 20) ** 2, rel=1e-12)
+
+
+def test_unadjusted_reading_of_overdispersed_units_never_says_no_adjustment_is_needed():
+    import pandas as pd
+
+    from qispread.spc.funnel import funnel as draw_funnel
+
+    units = pd.DataFrame({"n": [100, 150, 180, 80, 120, 225], "d": [108, 112, 165, 95, 100, 220],
+                          "g": list("abcdef")})
+    result = draw_funnel(units, numerator="n", denominator="d", group="g", draw_adjusted=False)
+    reading = str(result.explain())
+    assert result.tau2 > 0
+    assert "no adjustment is needed" not in reading
+    assert "Adjust for overdispersion before singling any out" in reading

@@ -99,7 +99,9 @@ def test_a_restart_restores_the_work(builder):
     assert trace_text(again, "Secondary drivers") == ("Risk assessment on admission",)
 
 
-@pytest.mark.parametrize("suffix", [".png", ".svg", ".html", ".json"])
+@pytest.mark.parametrize("suffix", [pytest.param(".png", marks=pytest.mark.chromium),
+                                    pytest.param(".svg", marks=pytest.mark.chromium),
+                                    ".html", ".json"])
 def test_export_to_a_file_the_learner_names(builder, tmp_path, suffix):
     builder.export_name.value = str(tmp_path / f"falls{suffix}")
     builder.export_button.click()

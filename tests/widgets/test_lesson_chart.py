@@ -1,5 +1,6 @@
 """The one-call worked examples of the lessons: lesson_chart and the XmR recipe."""
 
+import re
 from unittest.mock import patch
 
 import pandas as pd
@@ -27,6 +28,18 @@ def test_lesson_chart_shows_source_reading_and_chart():
     assert "synthetic" in source.data.lower()
     assert "<li>" in reading.data
     assert isinstance(figure, go.Figure) and figure.layout.title.text.startswith("Falls")
+
+
+def test_the_source_links_to_how_the_data_were_made(monkeypatch):
+    lesson = data.guide().parents[1] / "course" / "05_run_charts"  # a lesson's folder
+    monkeypatch.chdir(lesson)
+    falls = data.load("falls")
+    source = shown(lesson_chart, falls, "falls", x="period", y="falls", n="occupied_bed_days",
+                   chart="u", multiply=1000)[0].data
+    assert "Synthetic data made for this course, not real patients." in source
+    assert "make_synthetic.py" not in source and "seed" not in source  # a programmer's words
+    href = re.search(r"href='([^']+)'", source).group(1)
+    assert (lesson / href).resolve() == data.guide().resolve()
 
 
 def test_lesson_chart_names_a_missing_denominator():

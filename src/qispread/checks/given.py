@@ -137,6 +137,27 @@ def sepsis_week_20() -> Any:
     return sepsis.loc[[20], ["week_starting", "eligible", "screened_within_1h"]]
 
 
+def screening_by_deprivation() -> Any:
+    """Sepsis screening as run charts for the whole hospital and for each deprivation group, with
+    the engine's reading of each (the lesson's stratified chart)."""
+    from qispread import data, qic, qic_figure
+    from qispread.models.rates import with_total_group
+
+    groups = with_total_group(data.load("sepsis_screening_by_deprivation"), group="group",
+                              keys=["week", "week_starting"],
+                              sums=["eligible", "screened_within_1h"], label="whole hospital")
+    chart = qic(x="week_starting", y="screened_within_1h", n="eligible", data=groups,
+                chart="run", multiply=100, facets="group")
+    print(data.attribution("sepsis_screening_by_deprivation"))
+    mean_eligible = groups.groupby("group")["eligible"].mean()
+    print("Eligible adults a week, on average: " + "; ".join(
+        f"{group} {count:.0f}" for group, count in mean_eligible.items()))
+    for sentence in chart.explain():
+        print("•", sentence)
+    return qic_figure(chart, title="Adults screened for sepsis within one hour, by deprivation "
+                                   "group (synthetic)", ylab="% of eligible adults screened")
+
+
 def measures_summary(path: str) -> None:
     """The saved measures, with their definitions."""
     from qispread.models import OperationalDefinition, load_measures

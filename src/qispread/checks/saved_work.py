@@ -121,8 +121,8 @@ def commitment_stage(plan: Any) -> str:
 PROJECT = "my_spread_plan/project"
 _READY = {"aim": "your aim can be marked.",
           "measures": "every primary driver has a fully defined measure.",
-          "chart": "your chart and your reading of it can be marked.",
-          "pdsa": "your PDSA log has a ramp with a prediction and a study.",
+          "chart": "your chart can be marked, and your reading agrees with its rules.",
+          "pdsa": "your PDSA log has a ramp of cycles that build on each other.",
           "readiness": "every marked principle is rated."}
 
 

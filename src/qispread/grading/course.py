@@ -39,6 +39,14 @@ def load_config(root: Path, db_url: str | None = None, exchange: Path | None = N
     return cfg
 
 
+def state_folder_of(coursedir) -> Path:
+    """Where qispread records what it has graded (cohort/store.py knows the files): beside
+    nbgrader's autograded folder. From nbgrader's CourseDirectory, so that nbgrader's plug-ins,
+    which have no Course, find it too."""
+    autograded = coursedir.format_path(coursedir.autograded_directory, ".", ".")
+    return Path(autograded).resolve().parent / "qispread-state"
+
+
 @dataclass
 class Course:
     """A course folder as nbgrader sees it (source, release, submitted, autograded, feedback)."""
@@ -80,8 +88,7 @@ class Course:
         return Path(self.coursedir.format_path(name, student, assignment)).resolve()
 
     def state_folder(self) -> Path:
-        """Where qispread records what it has graded; beside nbgrader's autograded folder."""
-        return self.folder("autograded").parent / "qispread-state"
+        return state_folder_of(self.coursedir)
 
     def assignments(self) -> list[str]:
         """Assignment folders in the source directory, in name order."""

@@ -9,6 +9,13 @@ from qispread._lazy import exports
 _WHERE = {
     "Aim": "qispread.models.aim",
     "Cause": "qispread.models.fishbone",
+    "InvolvementPlan": "qispread.models.involvement",
+    "ProjectTeam": "qispread.models.team",
+    "Stakeholder": "qispread.models.stakeholders",
+    "StakeholderMap": "qispread.models.stakeholders",
+    "load_involvement_plan": "qispread.models.involvement",
+    "load_stakeholder_map": "qispread.models.stakeholders",
+    "load_team": "qispread.models.team",
     "Fishbone": "qispread.models.fishbone",
     "ParetoTable": "qispread.models.pareto",
     "ProcessMap": "qispread.models.process_map",
@@ -55,6 +62,7 @@ if TYPE_CHECKING:
     from qispread.models.demand_capacity import QueueSettings, simulate_queue
     from qispread.models.driver_diagram import DriverDiagram, load_diagram
     from qispread.models.fishbone import Cause, Fishbone, load_fishbone
+    from qispread.models.involvement import InvolvementPlan, load_involvement_plan
     from qispread.models.measures import (
         Measure,
         MeasureFamily,
@@ -69,6 +77,8 @@ if TYPE_CHECKING:
     from qispread.models.readiness import ReadinessRecord, load_readiness
     from qispread.models.spread_sim import SpreadSettings
     from qispread.models.spread_sim import simulate as simulate_spread
+    from qispread.models.stakeholders import Stakeholder, StakeholderMap, load_stakeholder_map
     from qispread.models.sustainability import FACTORS as SUSTAINABILITY_FACTORS
     from qispread.models.sustainability import GROUPS as SUSTAINABILITY_GROUPS
     from qispread.models.sustainability import SustainabilityRating, load_sustainability
+    from qispread.models.team import ProjectTeam, load_team

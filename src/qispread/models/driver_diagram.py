@@ -88,6 +88,7 @@ class DriverDiagram:
     primary: list[DiagramItem] = field(default_factory=list)
     secondary: list[DiagramItem] = field(default_factory=list)
     change: list[DiagramItem] = field(default_factory=list)
+    partner: str = ""  # optional: what a patient partner contributed to the diagram
 
     # ---- looking things up
     def items(self, level: str) -> list[DiagramItem]:
@@ -282,6 +283,7 @@ class DriverDiagram:
             "kind": "driver diagram",
             "aim": self.aim,
             **{level: [item.to_dict() for item in self.items(level)] for level in LEVELS},
+            "partner": self.partner,
         }
 
     @classmethod
@@ -290,7 +292,8 @@ class DriverDiagram:
         if not isinstance(aim, str):
             raise ModelFileProblem("The saved aim is not text. Fix or delete the file.")
         return cls(
-            aim=aim, **{level: _items_from(payload.get(level, []), level) for level in LEVELS}
+            aim=aim, **{level: _items_from(payload.get(level, []), level) for level in LEVELS},
+            partner=str(payload.get("partner", "")),
         )
 
     def save(self, path: str | os.PathLike) -> Path:

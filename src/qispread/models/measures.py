@@ -11,6 +11,7 @@ clearly enough that different people collect the same data the same way.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
@@ -24,6 +25,20 @@ TYPE_MEANINGS = {
     "balancing": "whether the changes are causing problems somewhere else",
 }
 FAMILY_SIZE = (4, 10)
+_PLACEHOLDER = re.compile(
+    r"(?i)[-?.x]*|n/?a|tbc|tbd|tba|todo|to do|to be (?:confirmed|decided|agreed)|unknown|"
+    r"not sure|don'?t know|same|same as above|see above|as above|\.\.\.|etc\.?|various|"
+    r"misc|data|numbers?|count|something|anything")
+_PERIOD = re.compile(
+    r"(?i)\b(?:hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|annually|yearly|"
+    r"every|each|per|once|twice|times|a (?:day|week|month|year|quarter)|day|days|week|weeks|"
+    r"month|months|quarter|year|shift|shifts|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|continuous(?:ly)?|real[- ]time|\d+)\b")
+
+
+def _same_text(first: str, second: str) -> bool:
+    return re.findall(r"[a-z0-9]+", first.casefold()) == re.findall(r"[a-z0-9]+",
+                                                                    second.casefold())
 
 
 @dataclass
@@ -53,6 +68,17 @@ class OperationalDefinition:
     def complete(self) -> bool:
         return not self.missing_parts()
 
+    def unclear_parts(self) -> list[str]:
+        """Parts written but not defined: a placeholder ("tbc", "n/a", "?"), a numerator the same
+        as the denominator, or a frequency that names no period ("regularly", "ongoing")."""
+        unclear = [self.LABELS[f.name] for f in fields(self)
+                   if _PLACEHOLDER.fullmatch(getattr(self, f.name).strip())]
+        if self.numerator.strip() and _same_text(self.numerator, self.denominator):
+            unclear.append("the numerator and the denominator are the same")
+        if self.frequency.strip() and not _PERIOD.search(self.frequency):
+            unclear.append("how often it is collected (name a period: daily, weekly, monthly)")
+        return unclear
+
 
 @dataclass
 class Measure:
@@ -74,6 +100,14 @@ class Measure:
         if not missing:
             return f"The definition of '{self.name}' has all six parts."
         return f"The definition of '{self.name}' is missing: {'; '.join(missing)}."
+
+    def unclear(self) -> str:
+        """What another site could not collect the same way from this definition ('' if none)."""
+        unclear = self.definition.unclear_parts()
+        if not unclear:
+            return ""
+        return (f"The definition of '{self.name}' does not yet say: {'; '.join(unclear)}. Write "
+                "each part so that someone at another site would collect the same data.")
 
     def to_dict(self) -> dict:
         return {"name": self.name, "type": self.type, "definition": asdict(self.definition)}

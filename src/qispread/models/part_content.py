@@ -88,8 +88,35 @@ def _sustainability(path: Path) -> bool:
         r.score is not None or r.notes.strip() for r in rating.ratings.values())
 
 
+def _team(path: Path) -> bool:
+    from qispread.models.team import load_team
+
+    return load_team(path).is_empty()
+
+
+def _stakeholders(path: Path) -> bool:
+    from qispread.models.stakeholders import load_stakeholder_map
+
+    return not load_stakeholder_map(path).stakeholders
+
+
+def _involvement(path: Path) -> bool:
+    from qispread.models.involvement import load_involvement_plan
+
+    return load_involvement_plan(path).is_empty()
+
+
+def _spread_measures(path: Path) -> bool:
+    from qispread.models.spread_measures import load_spread_measures
+
+    saved = load_spread_measures(path)
+    return not saved.innovation.strip() and not saved.sites and not saved.components \
+        and not saved.reach
+
+
 EMPTY_WHEN: dict[str, Callable[[Path], bool]] = {
     "aim": _aim,
+    "team": _team,
     "process_map": _process_map,
     "fishbone": _fishbone,
     "diagram": _diagram,
@@ -98,7 +125,10 @@ EMPTY_WHEN: dict[str, Callable[[Path], bool]] = {
     "pdsa": _pdsa,
     "readiness": _readiness,
     "coaching": _coaching,
+    "stakeholders": _stakeholders,
+    "involvement": _involvement,
     "sustainability": _sustainability,
+    "spread_measures": _spread_measures,
 }
 
 

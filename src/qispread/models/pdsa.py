@@ -19,13 +19,13 @@ from qispread.models.storage import ModelFileProblem, load_json, save_json
 
 ACT_CHOICES = ("adopt", "adapt", "abandon")
 TEXT_FIELDS = ("title", "objective", "prediction", "plan_who", "plan_what", "plan_when",
-               "plan_where", "do", "study")
+               "plan_where", "do", "study", "partner")
 FIELD_LABELS = {
     "title": "Title", "objective": "Objective", "prediction": "Prediction",
     "plan_who": "Plan: who", "plan_what": "Plan: what", "plan_when": "Plan: when",
     "plan_where": "Plan: where", "do": "Do: what happened", "study": "Study: result against "
     "prediction", "act": "Act", "start": "Start date", "end": "End date",
-    "builds_on": "Builds on",
+    "builds_on": "Builds on", "partner": "Patient partner's part",
 }
 _DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
 
@@ -76,6 +76,7 @@ class PDSACycle:
     start: date | None = None
     end: date | None = None
     builds_on: str | None = None
+    partner: str = ""  # optional: what a patient partner contributed to this test
 
     @property
     def name(self) -> str:

@@ -36,6 +36,7 @@ class Part:
 
 PARTS: tuple[Part, ...] = (
     Part("aim", "aim.json", "Aim", 1, "my_aim.json"),
+    Part("team", "team.json", "Project team", 1, "my_team.json"),
     Part("process_map", "process_map.json", "Process map", 2, "my_process_map.json"),
     Part("fishbone", "fishbone.json", "Cause and effect (fishbone)", 2, "my_fishbone.json"),
     Part("diagram", "driver_diagram.json", "Driver diagram", 3, "my_diagram.json"),
@@ -45,8 +46,13 @@ PARTS: tuple[Part, ...] = (
     Part("readiness", "readiness.json", "Spread readiness", 8, "my_readiness.json"),
     Part("coaching", "coaching_plan.json", "Convening and coaching plan", 9,
          "my_coaching_plan.json"),
+    Part("stakeholders", "stakeholders.json", "Stakeholder map", 9, "my_stakeholders.json"),
+    Part("involvement", "involvement.json", "Involving patients and the public", 9,
+         "my_involvement.json"),
     Part("sustainability", "sustainability.json", "Sustainability rating", 10,
          "my_sustainability.json"),
+    Part("spread_measures", "spread_measures.json", "How we will know it is spreading", 10,
+         "my_spread_measures.json"),
 )
 PART_KEYS = tuple(part.key for part in PARTS)
 

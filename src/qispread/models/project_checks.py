@@ -4,26 +4,31 @@ Each check returns a list of problems in plain English (empty when the part is r
 plan builder shows them, and module 11's graded cells use them, so learner and tutor see the same.
 They are also the one meaning of "complete": the project status, the builder and the plan's DRAFT
 mark all ask part_state(), which asks these checks (CHECKS are the five module 11 grades;
-PART_CHECKS add the five parts it does not grade).
+PART_CHECKS add the parts it does not grade).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pandas as pd
 
 from qispread.models.aim import load_aim
+from qispread.models.chart_reading import disagreements, findings
 from qispread.models.chart_spec import ChartSpec, load_chart_spec
 from qispread.models.coaching import load_coaching_plan
 from qispread.models.driver_diagram import load_diagram
 from qispread.models.fishbone import load_fishbone
+from qispread.models.involvement import load_involvement_plan
 from qispread.models.measures import load_measures
-from qispread.models.pdsa import load_pdsa_log
+from qispread.models.pdsa import PDSACycle, load_pdsa_log
 from qispread.models.process_map import load_process_map
 from qispread.models.project import PARTS, Part, Project, example_project, part
 from qispread.models.readiness import MARKED_PRINCIPLES, load_readiness
+from qispread.models.stakeholders import load_stakeholder_map
 from qispread.models.sustainability import load_sustainability
+from qispread.models.team import load_team
 
 MIN_POINTS = 12
 MIN_INTERPRETATION_WORDS = 25
@@ -91,6 +96,8 @@ def measure_problems(project: Project) -> list[str]:
             continue
         if not measure.definition.complete:
             problems.append(measure.completeness())
+        elif unclear := measure.unclear():
+            problems.append(unclear)
     return problems
 
 
@@ -102,7 +109,8 @@ def chart_points(spec: ChartSpec) -> int:
 
 
 def chart_problems(project: Project) -> list[str]:
-    """At least 12 points, and the signals stated in the learner's own words."""
+    """At least 12 points, and the signals stated in the learner's own words, agreeing with what
+    the chart's rules find (models.chart_reading)."""
     if missing := _missing(project, "chart"):
         return missing
     spec = load_chart_spec(project.path("chart"))
@@ -125,20 +133,57 @@ def chart_problems(project: Project) -> list[str]:
             f"Say what your chart shows in your own words (at least {MIN_INTERPRETATION_WORDS} "
             "words in the box under the chart): which signals it shows, where, and what they "
             "mean for your aim.")
+    if not problems:
+        problems += disagreements(spec.interpretation, findings(spec))
     return problems
 
 
+def _studied(cycle: PDSACycle) -> bool:
+    return (len(_words(cycle.prediction)) >= MIN_CYCLE_WORDS and
+            len(_words(cycle.study)) >= MIN_CYCLE_WORDS)
+
+
+def _ramp_problem(chain: list[PDSACycle]) -> str:
+    """Why a ramp does not show cycles building on each other ('' when it does): each cycle
+    predicts and studies, each but the last decides to adopt or adapt (a cycle built on an
+    abandoned test does not build on it), and each predicts something new. A last cycle not yet
+    studied is in progress and left out."""
+    if len(chain) > 1 and not chain[-1].study.strip():
+        chain = chain[:-1]
+    if len(chain) < 2:
+        return (f"Your ramp from {chain[0].id} has one cycle. A ramp is a series of tests, each "
+                "building on the last: add the next cycle and set 'Builds on' to the one before.")
+    for cycle in chain:
+        if not _studied(cycle):
+            return (f"Cycle {cycle.id} has no prediction and study to build on. Write what you "
+                    "predicted and what you found, compared with the prediction.")
+    for earlier, later in itertools.pairwise(chain):
+        if earlier.act not in ("adopt", "adapt"):
+            decided = f"was to {earlier.act}" if earlier.act else "is not written"
+            return (f"Cycle {later.id} builds on {earlier.id}, whose Act decision {decided}. "
+                    f"A cycle builds on a test its team chose to adopt or adapt: if that is what "
+                    f"{earlier.id} led to, write it as its Act decision; if {earlier.id} was "
+                    f"abandoned, start a new ramp with {later.id}.")
+        if _same_words(later.prediction, earlier.prediction):
+            return (f"Cycle {later.id} predicts the same as {earlier.id}. Each cycle builds on "
+                    "the last: say what you now expect, at the new scale or conditions.")
+    return ""
+
+
 def pdsa_problems(project: Project) -> list[str]:
-    """At least one ramp holds a cycle with a prediction and a study."""
+    """At least one ramp of two or more cycles, each building on the last (_ramp_problem)."""
     if missing := _missing(project, "pdsa"):
         return missing
     log = load_pdsa_log(project.path("pdsa"))
-    for chain in log.ramps():
-        if any(len(_words(c.prediction)) >= MIN_CYCLE_WORDS and
-               len(_words(c.study)) >= MIN_CYCLE_WORDS for c in chain):
-            return []
-    return ["No PDSA cycle has both a prediction and a study yet. In the PDSA log, write what "
-            "you predicted and what you found for at least one cycle."]
+    chains = log.ramps()
+    if not any(_studied(cycle) for chain in chains for cycle in chain):
+        return ["No PDSA cycle has both a prediction and a study yet. In the PDSA log, write "
+                "what you predicted and what you found for at least one cycle."]
+    found = [_ramp_problem(chain) for chain in chains]
+    if "" in found:
+        return []
+    longest = max(range(len(chains)), key=lambda i: len(chains[i]))
+    return [found[longest]]
 
 
 def readiness_problems(project: Project) -> list[str]:
@@ -222,6 +267,50 @@ def sustainability_problems(project: Project) -> list[str]:
     return []
 
 
+def team_problems(project: Project) -> list[str]:
+    """Every role the Model for Improvement asks for is held by someone."""
+    if missing := _missing(project, "team"):
+        return missing
+    unfilled = [role.name.lower() for role in load_team(project.path("team")).unfilled()]
+    if unfilled:
+        return [f"Your project team has no {', no '.join(unfilled)}. Name who holds each role "
+                "(one person may hold two in a small project)."]
+    return []
+
+
+def stakeholder_problems(project: Project) -> list[str]:
+    """Three or more stakeholders including the public, each with needs and involvement."""
+    if missing := _missing(project, "stakeholders"):
+        return missing
+    return load_stakeholder_map(project.path("stakeholders")).problems()
+
+
+def involvement_problems(project: Project) -> list[str]:
+    """Every stage says who from the public takes part, at which rung and how."""
+    if missing := _missing(project, "involvement"):
+        return missing
+    return load_involvement_plan(project.path("involvement")).problems()
+
+
+def spread_measures_problems(project: Project) -> list[str]:
+    """Two sites or more, a core component, and reach for at least one group."""
+    if missing := _missing(project, "spread_measures"):
+        return missing
+    from qispread.models.spread_measures import load_spread_measures
+
+    measures = load_spread_measures(project.path("spread_measures"))
+    problems = []
+    if len(measures.sites) < 2:
+        problems.append("Your spread measures need at least two sites: add them in the spread "
+                        "measures tool.")
+    if not any(c.core for c in measures.components):
+        problems.append("Name at least one core component of the change, so fidelity can be "
+                        "judged.")
+    if not measures.reach:
+        problems.append("Add at least one group of eligible people, so reach can be judged.")
+    return problems
+
+
 CHECKS = {
     "aim": aim_problems,
     "measures": measure_problems,
@@ -231,6 +320,7 @@ CHECKS = {
 }
 PART_CHECKS = {
     "aim": aim_problems,
+    "team": team_problems,
     "process_map": process_map_problems,
     "fishbone": fishbone_problems,
     "diagram": diagram_problems,
@@ -239,7 +329,10 @@ PART_CHECKS = {
     "pdsa": pdsa_problems,
     "readiness": readiness_problems,
     "coaching": coaching_problems,
+    "stakeholders": stakeholder_problems,
+    "involvement": involvement_problems,
     "sustainability": sustainability_problems,
+    "spread_measures": spread_measures_problems,
 }
 EMPTY, STARTED, COMPLETE = "empty", "started", "complete"
 

@@ -30,12 +30,16 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
 from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING
 
 import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
 from qispread.errors import DataProblem
+
+if TYPE_CHECKING:
+    from qispread.models.spread_measures import SpreadMeasures
 
 STATES = ("unaware", "aware", "trying", "adopted", "abandoned")
 UNAWARE, AWARE, TRYING, ADOPTED, ABANDONED = range(len(STATES))
@@ -292,6 +296,25 @@ class SpreadRun:
         if (adopted & ~home).any():
             return "beyond"
         return "organisation" if adopted.any() else "unit"
+
+
+    def spread_measures(self) -> SpreadMeasures:
+        """The run as a spread programme's adoption measures, one site per organisation: it
+        signs up when one of its teams first tries the change, and its uptake each month is the
+        share of its teams that have adopted. The model has no components or patient groups, so
+        fidelity and reach stay empty (every adopting team delivers the change as designed)."""
+        from qispread.models.spread_measures import Site, SpreadMeasures
+
+        sites = []
+        for org in range(self.settings.organisations):
+            states = self.states[:, self.network.organisation == org]
+            started = np.flatnonzero(((states == TRYING) | (states == ADOPTED)).any(axis=1))
+            uptake = tuple(float(v) for v in np.round((states == ADOPTED).mean(axis=1) * 100, 1))
+            sites.append(Site(f"Organisation {org + 1}",
+                              int(started[0]) if started.size else None, uptake))
+        return SpreadMeasures(innovation="The simulated change",
+                              months=tuple(f"month {m}" for m in range(len(self.states))),
+                              sites=tuple(sites))
 
 
 def simulate(settings: SpreadSettings | None = None, **changes) -> SpreadRun:

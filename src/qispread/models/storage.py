@@ -47,3 +47,13 @@ def load_json(path: str | os.PathLike, kind: str) -> dict[str, Any]:
     if not isinstance(payload, dict):
         raise ModelFileProblem(f"The file '{path}' does not hold a {kind}. Check the file name.")
     return payload
+
+
+def load_kind(path: str | os.PathLike, kind: str) -> dict[str, Any]:
+    """A JSON object saved by save_json whose "kind" says it holds a `kind` (e.g. "project team"):
+    another tool's file opened by mistake gets a message saying so."""
+    payload = load_json(path, kind)
+    if payload.get("kind") != kind:
+        article = "an" if kind[0] in "aeiou" else "a"
+        raise ModelFileProblem(f"The file '{path}' does not hold {article} {kind}.")
+    return payload

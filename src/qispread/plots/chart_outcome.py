@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
+from qispread.models.chart_reading import making_data_count_values
 from qispread.models.chart_spec import ChartSpec
 from qispread.plots.labels import readable_name
 
@@ -61,15 +62,8 @@ def _one_value_per_point(spec: ChartSpec, frame: pd.DataFrame):
     checks the denominators and combines repeated x values. Returns (frame, y label, note)."""
     if not spec.n:
         return frame, None, None
-    from qispread.spc.qic import qic
-
-    percent = spec.chart in ("p", "pp") and spec.multiply in (1, 100)
+    values, percent = making_data_count_values(spec, frame)
     multiply = 100 if percent else spec.multiply
-    rates = qic(data=frame, y=spec.y, n=spec.n, x=spec.x or None, chart="run",
-                multiply=multiply).data
-    values = pd.DataFrame({spec.y: rates["y"].to_numpy()})
-    if spec.x:
-        values[spec.x] = rates["x"].to_numpy()
     y, n = readable_name(spec.y or "").lower(), readable_name(spec.n).lower()
     if percent:
         label = f"% ({y} of {n})"

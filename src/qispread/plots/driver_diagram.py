@@ -15,13 +15,14 @@ import plotly.graph_objects as go
 from qispread.models.driver_diagram import LEVEL_TITLES, LEVELS, DiagramItem, DriverDiagram
 from qispread.plots import style
 
-WIDTH = 960
-BOX_WIDTH = 190
-COLUMN_STEP = 250  # box width plus the gap where links run
+# JupyterLab at its default width (1366 px, file browser open) gives an output about 920 px wide
+WIDTH = 880
+BOX_WIDTH = 176
+COLUMN_STEP = 226  # box width plus the gap where links run
 LINE_HEIGHT = 16
 PADDING = 10
 GAP = 12
-CHARS_PER_LINE = 27  # at 12 px Arial in a 190 px box
+CHARS_PER_LINE = 25  # at 12 px Arial in a 176 px box
 TOP_MARGIN = 56
 
 COLUMNS = ("aim", *LEVELS)
@@ -197,7 +198,7 @@ def summary(diagram: DriverDiagram) -> str:
 
 
 def driver_diagram_figure(diagram: DriverDiagram) -> go.Figure:
-    """The diagram as a plotly Figure, 960 px wide, with a text summary in layout.meta."""
+    """The diagram as a plotly Figure, 880 px wide, with a text summary in layout.meta."""
     columns, links, height = _layout(diagram)
     boxes = {box.key: box for column in columns for box in column}
     fig = go.Figure()

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 
 @dataclass(frozen=True)
@@ -37,22 +36,37 @@ def _facet_values(data: pd.DataFrame) -> list:
     return values if len(values) > 1 else [None]
 
 
+# A row of panels in pixels, when the figure is sized by its rows (row_height): the gap holds the
+# x axis's dates of the row above and the title of the row below without their touching.
+ROW_GAP = 95
+
+
 def make_panels(data: pd.DataFrame, ncols: int | None = None,
-                vertical_spacing: float = 0.14) -> tuple[go.Figure, list[Panel]]:
-    """A figure with one subplot per facet (a plain figure when there is only one)."""
+                vertical_spacing: float = 0.14,
+                row_height: int | None = None) -> tuple[go.Figure, list[Panel]]:
+    """A figure with one subplot per facet (a plain figure when there is only one).
+
+    With ``row_height`` (pixels) the figure is that tall per row of panels, with a fixed gap
+    between rows; the caller adds its top and bottom margins to the layout's height."""
     facets = _facet_values(data)
     if facets == [None]:
         fig = go.Figure()
         return fig, [Panel(None, data, 1, 1, "x", "y")]
     ncols = ncols or min(len(facets), 2 if len(facets) <= 4 else 3)
     nrows = math.ceil(len(facets) / ncols)
+    from plotly.subplots import make_subplots  # only faceted charts; costly to import
+
+    spacing = vertical_spacing / max(1, nrows - 1) * min(nrows - 1, 2) if nrows > 1 else 0.0
+    if row_height and nrows > 1:
+        spacing = ROW_GAP / (nrows * row_height + (nrows - 1) * ROW_GAP)
     fig = make_subplots(
         rows=nrows, cols=ncols, shared_xaxes=False, shared_yaxes=True,
         subplot_titles=[str(f) for f in facets],
         horizontal_spacing=0.16 if ncols > 1 else 0.05,
-        vertical_spacing=vertical_spacing / max(1, nrows - 1) * min(nrows - 1, 2)
-        if nrows > 1 else 0.0,
+        vertical_spacing=spacing,
     )
+    if row_height:
+        fig.update_layout(height=nrows * row_height + (nrows - 1) * ROW_GAP)
     panels = []
     for i, facet in enumerate(facets):
         row, col = divmod(i, ncols)

@@ -45,7 +45,7 @@ def centre_line_name(chart: str) -> str:
     if chart in ("run", "g"):
         return "Median"
     if chart in ("mr", "s", "t"):
-        return "CL"
+        return "Centre line"
     return "Mean"
 
 
@@ -134,8 +134,8 @@ def _draw_centre(fig, panel, part, chart: str, y_format: str) -> None:
     ))
 
 
-# a dashed centre line is named for its signal in the legend: "Median: unusual runs"
-UNUSUAL_RUNS = ": unusual runs"
+# a dashed centre line is named for its signal in the legend: "Median (runs show a change)"
+UNUSUAL_RUNS = " (runs show a change)"
 
 
 def _shade_baseline(fig, panel: Panel, fixed: str) -> None:
@@ -184,6 +184,22 @@ def _label_edges(fig, panel: Panel, chart: str, percent: bool, span: float) -> N
     add_edge_labels(fig, panel, [lab for lab in labels if not pd.isna(lab[0])], span)
 
 
+PANEL_HEIGHT = 230  # pixels of plot per row of small multiples
+
+
+def _fit_panels(fig: go.Figure, ylab: str | None) -> None:
+    """Small multiples: the figure grows with its rows, and the y axis's title stands once,
+    beside the whole grid, instead of beside the first panel, where it ran up into the title."""
+    margin = fig.layout.margin
+    fig.update_layout(height=fig.layout.height + margin.t + margin.b,
+                      margin={"l": max(margin.l or 0, 95)})
+    if ylab:
+        fig.update_layout(yaxis_title_text="")
+        fig.add_annotation(text=ylab, textangle=-90, showarrow=False, name="y_title",
+                           xref="paper", x=0, xanchor="right", xshift=-60, yref="paper", y=0.5,
+                           font={"size": style.FONT_SIZE})
+
+
 def qic_figure(result, title: str | None = None, ylab: str | None = None,
                xlab: str | None = None, notes: dict | None = None,
                show_95: bool = False, note_rows: int = 2) -> go.Figure:
@@ -196,7 +212,7 @@ def qic_figure(result, title: str | None = None, ylab: str | None = None,
     data = _check(result)
     percent = _uses_percent_axis(result, data)
     y_format = ":.1%" if percent else ""
-    fig, panels = make_panels(data)
+    fig, panels = make_panels(data, row_height=PANEL_HEIGHT)
     for panel in panels:
         _shade_baseline(fig, panel, "median" if result.chart == "run" else "limits")
         for part in segments(panel.data, "part"):
@@ -217,8 +233,17 @@ def qic_figure(result, title: str | None = None, ylab: str | None = None,
         fig.update_yaxes(tickformat=".0%")
     if len(panels) > 1:
         fig.update_annotations(selector={"name": None}, font_size=style.FONT_SIZE)
+        _fit_panels(fig, ylab)
     set_summary(fig, qic_summary(result, all_notes))
     return fig
+
+
+def _runs_in_words(row: pd.Series, line: str) -> str:
+    """The two run-chart counts behind the verdict, in words a sponsor reads without the rules."""
+    return (f": the longest run of points on one side of the {line} is {row['longest_run']} "
+            f"(more than {row['longest_run_max']} would be unusual), and the points cross the "
+            f"{line} {row['n_crossings']} times (fewer than {row['n_crossings_min']} would be "
+            "unusual)")
 
 
 def _part_sentence(part: pd.DataFrame, chart: str, percent: bool) -> str:
@@ -238,12 +263,12 @@ def _part_sentence(part: pd.DataFrame, chart: str, percent: bool) -> str:
     runs = bool(part["runs_signal"].fillna(False).any())
     detail = ""
     if {"longest_run", "longest_run_max", "n_crossings", "n_crossings_min"} <= set(part.columns):
-        detail = (f" (longest run {first['longest_run']}, limit {first['longest_run_max']}; "
-                  f"crossings {first['n_crossings']}, minimum {first['n_crossings_min']})")
+        detail = _runs_in_words(first, centre_line_name(chart).lower())
     if runs:
-        bits.append("runs signal: non-random variation, the centre line is drawn dashed" + detail)
+        bits.append("the runs show a change beyond chance, so the centre line is drawn dashed"
+                    + detail)
     elif not _all_missing(part["cl"]):
-        bits.append("no runs signal" + detail)
+        bits.append("the runs show no change beyond chance" + detail)
     signal_x = part.loc[part["sigma_signal"].fillna(False).astype(bool), "x"]
     if len(signal_x):
         bits.append(f"{len(signal_x)} point(s) outside the control limits, at "

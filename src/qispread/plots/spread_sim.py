@@ -157,6 +157,9 @@ def _segments(start: np.ndarray, end: np.ndarray) -> list[float | None]:
     return out
 
 
+LABEL_ROOM = 200  # px right of the axis for "100 of 100 runs (100%)" at 16 px
+
+
 def reach_figure(tally: dict[str, int]) -> go.Figure:
     """How many runs ended at each reach: stayed in its team, its organisation, or went beyond."""
     runs = sum(tally.values())
@@ -170,8 +173,9 @@ def reach_figure(tally: dict[str, int]) -> go.Figure:
         hovertemplate="%{y}: %{x} runs<extra></extra>"))
     fig.update_layout(**base_layout(f"How far the change got in {runs} runs",
                                     xlab="Runs"),
-                      width=WIDTH, height=300, margin={"l": 20, "r": 40, "t": 60, "b": 60})
-    fig.update_xaxes(range=[0, max(runs, 1) * 1.35], showgrid=False)
+                      width=WIDTH, height=300, margin={"l": 20, "r": LABEL_ROOM, "t": 60, "b": 60})
+    # the axis ends at every run; a label past the longest bar is written in the right margin
+    fig.update_xaxes(range=[0, max(runs, 1)], showgrid=False)
     fig.update_yaxes(autorange="reversed", showgrid=False)
     summary = "; ".join(f"{label}: {t}" for label, t in zip(labels, text, strict=True))
     return set_summary(fig, f"Out of {runs} runs: {summary}.")

@@ -36,7 +36,7 @@ h2 { font-size: 1.4rem; border-bottom: 2px solid #0072B2; padding-bottom: 0.2rem
      margin-top: 2rem; }
 h3 { font-size: 1.1rem; margin-bottom: 0.3rem; }
 .aim { font-size: 1.2rem; border-left: 4px solid #0072B2; padding-left: 0.8rem; }
-.missing { color: #7a4b00; background: #fff4e0; padding: 0.4rem 0.6rem; }
+.missing, .concern { color: #7a4b00; background: #fff4e0; padding: 0.4rem 0.6rem; }
 .kind { font-weight: normal; color: #555; }
 figure { margin: 1rem 0; }
 figcaption { font-size: 0.95rem; color: #333; margin-top: 0.4rem; }

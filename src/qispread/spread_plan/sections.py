@@ -18,12 +18,15 @@ from qispread.models.chart_spec import load_chart_spec
 from qispread.models.coaching import load_coaching_plan
 from qispread.models.driver_diagram import load_diagram
 from qispread.models.fishbone import load_fishbone
+from qispread.models.involvement import STAGES, load_involvement_plan, rung_name
 from qispread.models.measures import OperationalDefinition, load_measures
 from qispread.models.pdsa import load_pdsa_log
 from qispread.models.process_map import load_process_map
 from qispread.models.project import Project, part
 from qispread.models.readiness import load_readiness
+from qispread.models.stakeholders import KINDS, LEVELS, load_stakeholder_map
 from qispread.models.sustainability import load_sustainability
+from qispread.models.team import load_team
 from qispread.plots.export import figure_summary
 from qispread.plots.style import PLOT_CONFIG
 
@@ -76,6 +79,11 @@ def aim_section(project: Project) -> str:
         f"Found — {found}." if found else "")
 
 
+def team_section(project: Project) -> str:
+    team = load_team(project.path("team"))
+    return _table(["Role", "Who"], [[role, who or "nobody yet"] for role, who in team.rows()])
+
+
 def process_map_section(project: Project) -> str:
     from qispread.plots.process_map import process_map_figure
 
@@ -105,7 +113,13 @@ def diagram_section(project: Project) -> str:
         diagram.aim = load_aim(project.path("aim")).text or diagram.aim
     rows = [[item.id, item.text, item.measure or "—"] for item in diagram.primary]
     return _figure(driver_diagram_figure(diagram), "diagram") + "<h3>Primary drivers and their " \
-        "measures</h3>" + _table(["Driver", "What drives the aim", "Measure"], rows)
+        "measures</h3>" + _table(["Driver", "What drives the aim", "Measure"], rows) + \
+        _partner(diagram.partner)
+
+
+def _partner(text: str) -> str:
+    """What a patient partner contributed, when the learner said."""
+    return f"<p><b>Patient partner's part:</b> {escape(text)}</p>" if text.strip() else ""
 
 
 def measures_section(project: Project) -> str:
@@ -160,8 +174,11 @@ def pdsa_section(project: Project) -> str:
     for number, chain in enumerate(log.ramps(), start=1):
         rows = [[c.name, c.start.strftime("%d %b %Y") if c.start else "—", c.prediction, c.study,
                  c.act or "not decided"] for c in chain]
-        ramps.append(f"<h3>Ramp {number}</h3>" +
-                     _table(["Cycle", "Started", "Prediction", "Study", "Act"], rows))
+        header = ["Cycle", "Started", "Prediction", "Study", "Act"]
+        if any(c.partner.strip() for c in chain):
+            header.append("Patient partner's part")
+            rows = [[*row, c.partner or "—"] for row, c in zip(rows, chain, strict=True)]
+        ramps.append(f"<h3>Ramp {number}</h3>" + _table(header, rows))
     return figure + ("".join(ramps) or "<p>No cycles yet.</p>")
 
 
@@ -220,8 +237,45 @@ def coaching_section(project: Project) -> str:
     return "".join(blocks)
 
 
+def stakeholders_section(project: Project) -> str:
+    from qispread.plots.stakeholder_grid import stakeholder_grid_figure
+
+    grid = load_stakeholder_map(project.path("stakeholders"))
+    rows = [[p.name, KINDS[p.kind], f"{LEVELS[p.influence]} / {LEVELS[p.interest]}", p.quadrant,
+             p.needs or "—", p.involvement or "—"] for p in grid.stakeholders]
+    return _figure(stakeholder_grid_figure(grid), "stakeholders") + _table(
+        ["Who", "Kind", "Influence / interest", "Approach", "What they need from the project",
+         "How we involve them"], rows)
+
+
+def involvement_section(project: Project) -> str:
+    plan = load_involvement_plan(project.path("involvement"))
+    rows = [[STAGES[key], stage.who or "—", rung_name(stage.rung), stage.how or "—",
+             stage.changed or "not known yet"] for key, stage in plan.stages.items()]
+    concerns = "".join(f'<p class="concern">{escape(c)}</p>' for c in plan.concerns())
+    return _table(["Stage", "Who from the public", "Rung of the ladder", "How",
+                   "What changed because of it"], rows) + concerns
+def spread_measures_section(project: Project) -> str:
+    from qispread.models.spread_measures import load_spread_measures
+    from qispread.plots.spread_measures import adoption_figure, fidelity_figure, reach_figure
+
+    measures = load_spread_measures(project.path("spread_measures"))
+    table = measures.adoption_table()
+    rows = [[str(r.site), r.signed_up or "not signed up", r.in_use_from or "not yet",
+             str(r.status)] for r in table.itertuples()]
+    return (_p(f"The change: {measures.innovation or '(not named)'}. A site is in use once its "
+               f"uptake is at or above {measures.threshold:g}% for {measures.run_months} months "
+               f"running; a site signed up but not in use is adoption on paper.")
+            + _p(measures.explain())
+            + _table(["Site", "Signed up", "In use from", "Status"], rows)
+            + _figure(adoption_figure(measures), "adoption")
+            + _figure(fidelity_figure(measures), "fidelity")
+            + _figure(reach_figure(measures), "reach"))
+
+
 BUILDERS: dict[str, Callable[[Project], str]] = {
     "aim": aim_section,
+    "team": team_section,
     "process_map": process_map_section,
     "fishbone": fishbone_section,
     "diagram": diagram_section,
@@ -230,7 +284,10 @@ BUILDERS: dict[str, Callable[[Project], str]] = {
     "pdsa": pdsa_section,
     "readiness": readiness_section,
     "coaching": coaching_section,
+    "stakeholders": stakeholders_section,
+    "involvement": involvement_section,
     "sustainability": sustainability_section,
+    "spread_measures": spread_measures_section,
 }
 
 

@@ -407,10 +407,10 @@ def _data_note_html(spec: ChartSpec) -> str:
                 + (f"<ul style='{LINE_HEIGHT}'>{notes}</ul>" if notes else ""))
     if spec.source is None:
         return ""
-    from qispread import data as course_data
+    from qispread.widgets.reading import source_text
 
     try:
-        return f"<p><small>{html.escape(course_data.attribution(spec.source))}</small></p>"
+        return f"<p><small>{source_text(spec.source)}</small></p>"
     except (ValueError, KeyError):
         return ""
 

@@ -84,6 +84,11 @@ class DriverDiagramBuilder(w.VBox):
         )
         self.aim_feedback = w.HTML()
         self.aim.observe(self._on_aim, names="value")
+        self.partner = w.Text(value=self.diagram.partner, continuous_update=False,
+                              description="Patient partner's part (optional)",
+                              placeholder="e.g. Added the driver 'families know who to ask'",
+                              layout=WIDE, style={"description_width": "initial"})
+        self.partner.observe(self._on_partner, names="value")
 
         self.level = w.Dropdown(options=LEVEL_CHOICES, value="primary", description="Level")
         self.add_form = _ItemForm("Add")
@@ -146,6 +151,7 @@ class DriverDiagramBuilder(w.VBox):
                 w.HTML("<h3 style='margin:0'>Driver diagram builder</h3>"),
                 self.aim,
                 self.aim_feedback,
+                self.partner,
                 tabs,
                 self.messages,
                 self.warnings,
@@ -183,6 +189,10 @@ class DriverDiagramBuilder(w.VBox):
     # ---- handlers: each hands the work to the model, then redraws and saves
     def _on_aim(self, change: dict) -> None:
         self.diagram.aim = change["new"]
+        self._changed()
+
+    def _on_partner(self, change: dict) -> None:
+        self.diagram.partner = change["new"].strip()
         self._changed()
 
     def _add(self) -> None:

@@ -9,15 +9,12 @@ drawn alike.
 
 from __future__ import annotations
 
-from html import escape
-
 import pandas as pd
 from IPython.display import HTML, display
 
-from qispread import data as course_data
 from qispread.models.chart_spec import ChartSpec, x_texts
 from qispread.plots.chart_outcome import analyse
-from qispread.widgets.reading import explanation
+from qispread.widgets.reading import explanation, source_text
 
 
 def lesson_chart(frame: pd.DataFrame, source: str, notes_column: str | None = None,
@@ -34,8 +31,7 @@ def lesson_chart(frame: pd.DataFrame, source: str, notes_column: str | None = No
 
 def source_note(source: str) -> HTML:
     """Where a course data set comes from (and whether it is synthetic), as a small caption."""
-    text = escape(course_data.attribution(source))
-    return HTML(f"<p style='font-size:14px;color:#333;max-width:60em'>{text}</p>")
+    return HTML(f"<p style='font-size:14px;color:#333;max-width:60em'>{source_text(source)}</p>")
 
 
 def _notes(frame: pd.DataFrame, x: str, column: str) -> dict[str, str]:

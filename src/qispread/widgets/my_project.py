@@ -117,15 +117,21 @@ def _tool(key: str, project: Project) -> w.Widget:
     from qispread.widgets.coaching_planner import CoachingPlanner
     from qispread.widgets.driver_diagram_builder import DriverDiagramBuilder
     from qispread.widgets.fishbone_builder import FishboneBuilder
+    from qispread.widgets.involvement_planner import InvolvementPlanner
     from qispread.widgets.measure_sorter import MeasureSorter
     from qispread.widgets.process_mapper import ProcessMapper
+    from qispread.widgets.project_team import ProjectTeamForm
+    from qispread.widgets.spread_measures_tool import SpreadMeasuresTool
     from qispread.widgets.spread_readiness import SpreadReadiness
+    from qispread.widgets.stakeholder_mapper import StakeholderMapper
     from qispread.widgets.sustainability_check import SustainabilityCheck
 
     tools = {"aim": AimChecker, "process_map": ProcessMapper, "fishbone": FishboneBuilder,
              "diagram": DriverDiagramBuilder, "measures": MeasureSorter,
              "chart": ChartExplorer, "readiness": SpreadReadiness, "coaching": CoachingPlanner,
-             "sustainability": SustainabilityCheck}
+             "sustainability": SustainabilityCheck, "team": ProjectTeamForm,
+             "stakeholders": StakeholderMapper, "involvement": InvolvementPlanner,
+             "spread_measures": SpreadMeasuresTool}
     if key == "pdsa":
         return _pdsa_log(project)
     if key == "diagram":

@@ -70,6 +70,7 @@ class PDSALog(w.VBox):
         self.fields["end"] = _text_control("end")
         for name in ("start", "end"):
             self.fields[name].placeholder = "e.g. 2025-03-03 or 03/03/2025"
+        self.fields["partner"].placeholder = "Optional: what a patient partner contributed"
         self.fields["act"] = w.Dropdown(
             description=FIELD_LABELS["act"], style=LABEL_STYLE, layout=PICKER_LAYOUT,
             options=[("Not decided yet", "")] + [(c.capitalize(), c) for c in ACT_CHOICES])

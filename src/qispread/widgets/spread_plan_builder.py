@@ -25,9 +25,9 @@ PLAN_FOLDER = "my_spread_plan"
 COPY_FOLDER = f"{PLAN_FOLDER}/project"
 CHECK_TITLES = {
     "aim": "The aim passes the aim checker, in your own words",
-    "measures": "Every primary driver has a measure with a full operational definition",
-    "chart": "The chart has at least 12 points, and you say what its signals mean",
-    "pdsa": "At least one PDSA ramp has a prediction and a study",
+    "measures": "Every primary driver has a measure another site could collect the same way",
+    "chart": "The chart has at least 12 points, and your reading agrees with its rules",
+    "pdsa": "A PDSA ramp of cycles that build on each other",
     "readiness": "Every spread principle is rated",
 }
 

@@ -179,7 +179,10 @@ class SpreadSimulator(w.VBox):
         self.summary.value = (
             f"<p style='margin:4px 0'><b>Run {run.settings.seed}:</b> after "
             f"{run.settings.months} months, {adopted} of {run.settings.teams} teams use the "
-            f"change; {when}. It {html.escape(REACH_LABELS[run.reach()])}.</p>")
+            f"change; {when}. It {html.escape(REACH_LABELS[run.reach()])}.</p>"
+            f"<p style='margin:4px 0'><b>As a programme would measure it</b> (one site per "
+            f"organisation, in use when half its teams have adopted for 3 months): "
+            f"{html.escape(_first_sentence(run.spread_measures().explain()))}</p>")
 
     def _run_many(self) -> None:
         self.many_summary.value = f"<i>Running {RUNS} times…</i>"
@@ -191,3 +194,9 @@ class SpreadSimulator(w.VBox):
             show_figure(self.reach, reach_figure(tally))
             self.many_summary.value = (f"<span style='line-height:2.2em'>Runs 1 to {RUNS} with "
                                        "the settings above.</span>")
+
+
+def _first_sentence(text: str) -> str:
+    """The adoption sentence (and any sites on paper) of a programme's reading."""
+    return " ".join(part for part in text.split(". ")
+                    if "site" in part or "on paper" in part).rstrip(".") + "."

@@ -27,10 +27,10 @@ from batch_course import (
 from hostile import HOSTILE
 from sample_course import SAMPLE
 
-from qispread.grading.autograde import Autograder
+from qispread.grading.autograde.autograder import Autograder
 from qispread.grading.course import Course
-from qispread.grading.feedback import feedback_pages, generate_feedback
-from qispread.grading.redact import visible_text
+from qispread.grading.feedback.pages import feedback_pages, generate_feedback
+from qispread.grading.feedback.redact import visible_text
 
 SANDBOX = os.environ.get("QISPREAD_TEST_NO_SANDBOX") != "1"
 TIMEOUT = 25

@@ -40,10 +40,10 @@ from sample_course import (
     submit,
 )
 
-from qispread.grading.autograde import Autograder
+from qispread.grading.autograde.autograder import Autograder
 from qispread.grading.course import Course
-from qispread.grading.feedback import feedback_pages, generate_feedback
-from qispread.grading.redact import split_hidden, visible_text
+from qispread.grading.feedback.pages import feedback_pages, generate_feedback
+from qispread.grading.feedback.redact import split_hidden, visible_text
 
 RUN_CHARTS = "05_run_charts"
 RUN_CHARTS_NOTEBOOK = "run_charts_assignment.ipynb"

@@ -10,8 +10,8 @@ import sys
 
 import pytest
 
-from qispread.grading.sandbox import BWRAP_ENV, Limits, bwrap_command
-from qispread.grading.sandbox_cgroup import entering
+from qispread.grading.autograde.sandbox import BWRAP_ENV, Limits, bwrap_command
+from qispread.grading.autograde.sandbox_cgroup import entering
 
 pytestmark = pytest.mark.sandbox
 SMALL = Limits(memory_mb=400, cpu_seconds=2, file_size_mb=1, processes=40)
@@ -72,7 +72,7 @@ def test_a_cpu_hog_is_stopped_at_the_cpu_time_limit(tmp_path):
 def test_a_sandboxs_cgroup_lies_inside_the_graders_own():
     """An academy's limits on the tutor's cgroup (slice, session, container) must hold for the
     sandboxes too: each sandbox's cgroup is a child of the grader's own, per /proc/self/cgroup."""
-    from qispread.grading.sandbox_cgroup import ROOT, own_cgroups
+    from qispread.grading.autograde.sandbox_cgroup import ROOT, own_cgroups
 
     own = own_cgroups(open("/proc/self/cgroup").read())
     _, cgroup = entering(SMALL)
@@ -113,7 +113,7 @@ def test_a_burst_of_processes_is_not_tampering(tmp_path):
     from course_notebooks import release_notebooks
     from sample_course import RIGHT, SAMPLE, answered, make_course, submit
 
-    from qispread.grading.autograde import Autograder
+    from qispread.grading.autograde.autograder import Autograder
     from qispread.grading.course import Course
 
     if not cgroup_limits_processes():

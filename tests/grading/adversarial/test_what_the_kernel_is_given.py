@@ -12,11 +12,11 @@ import pytest
 from sample_course import HIDDEN_MARKER, SAMPLE, make_course, sample_notebook, submit
 from traitlets.config import Config
 
-from qispread.grading.autograde import Autograder, course_imports
+from qispread.grading.autograde.autograder import Autograder, course_imports
+from qispread.grading.autograde.sanitise import for_kernel, sanitise, visible_parts
+from qispread.grading.autograde.saved_work import changed_course_files, copy_saved_work
+from qispread.grading.cells import is_test_cell, region_lines
 from qispread.grading.course import Course
-from qispread.grading.leak_check import region_lines
-from qispread.grading.prepare import for_kernel, is_test_cell, sanitise, visible_parts
-from qispread.grading.saved_work import changed_course_files, copy_saved_work
 
 
 @pytest.fixture
@@ -41,7 +41,7 @@ def test_the_kernel_s_notebook_holds_no_hidden_test_or_mark_scheme(course):
     source = course.folder("source", assignment=SAMPLE) / "medians.ipynb"
     release = nbformat.read(course.folder("release", assignment=SAMPLE) / "medians.ipynb", 4)
     folder = submit(course.root, "learner", SAMPLE, {"medians.ipynb": release})
-    job = Autograder(course, SAMPLE).prepare("learner")
+    job = Autograder(course, SAMPLE).lay_out("learner")
     cfg = Config(course.config)
     sanitised = sanitise(job, str(folder / "medians.ipynb"), cfg)
     assert HIDDEN_MARKER in nbformat.writes(sanitised)  # the gradebook's copy has them

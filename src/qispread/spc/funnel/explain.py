@@ -44,6 +44,11 @@ def _count_sentence(result: FunnelResult, adjusted: bool, units: str) -> list[st
 
 
 def _dispersion_sentence(result: FunnelResult, units: str) -> str:
+    if not result.draw_adjusted and result.tau2 > 0:
+        return (f"The {units} vary more than chance alone would make them (overdispersion "
+                f"φ = {result.phi:.2f}), but these limits allow for chance alone: many of the "
+                f"{units} outside them differ for ordinary reasons (case mix, recording, local "
+                "ways of working). Adjust for overdispersion before singling any out.")
     if not result.draw_adjusted:
         return (f"The {units} vary no more than chance alone would make them "
                 f"(overdispersion φ = {result.phi:.2f}), so no adjustment is needed: the "

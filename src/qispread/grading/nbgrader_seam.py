@@ -1,0 +1,88 @@
+"""Where qispread meets nbgrader's internals: everything qispread relies on, or re-implements,
+that nbgrader does not document as an extension point. Each is listed here with the tripwire
+test (tests/grading/test_nbgrader_seam.py) that fails when an nbgrader upgrade changes it.
+
+1. `Autograde.sanitize_preprocessors` and `Autograde.autograde_preprocessors`: the steps and
+   their order, which autograde/sanitise.py (SANITISE), autograde/worker.py (AFTER_EXECUTE) and
+   autograde/record.py (WRITERS) run. Tripwire: the lists still equal nbgrader's.
+2. `Autograde.init_assignment`, re-implemented in two halves: the files in
+   autograde/lay_out.py (the learner's files, then the source's over them less
+   `exclude_overwriting`, found with `nbgrader.utils.find_all_files` and the course's `ignore`)
+   and the gradebook in autograde/record.py (`update_or_create_student`,
+   `update_or_create_submission` with `CourseDirectory.get_existing_timestamp`, zero for a
+   missing notebook). Tripwire: init_assignment still makes exactly those calls.
+3. The name `Gradebook`, looked up when they run, in the modules of OverwriteCells and
+   OverwriteKernelspec (read by the workers) and SaveAutoGrades and AssignLatePenalties
+   (written by the one writer): `lend_gradebook` gives them an open gradebook instead of a new
+   connection per notebook. Tripwire: each one's `preprocess` still calls the module's
+   `Gradebook`.
+4. nbclient's `NotebookClient.output(outs, msg, display_id, cell_index)`, which
+   autograde/run_notebook.py's CappedExecute overrides to bound what a cell may send.
+   Tripwire: the signature.
+5. `ClearHiddenTests` (its `begin_test_delimeter`/`end_test_delimeter` traits, spelt as
+   nbgrader spells them), which autograde/sanitise.py runs with the course's configuration;
+   grading/cells.py reads these traits (and ClearMarkScheme's, ClearSolutions') for the
+   course's delimiters. Tripwire: the traits and their defaults, cells.DEFAULT.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from types import ModuleType
+
+from nbconvert.preprocessors import ClearMetadataPreprocessor
+from nbgrader.preprocessors import (
+    AssignLatePenalties,
+    CheckCellMetadata,
+    ClearOutput,
+    DeduplicateIds,
+    IgnorePattern,
+    LimitOutput,
+    OverwriteCells,
+    OverwriteKernelspec,
+    SaveAutoGrades,
+)
+
+# 1. nbgrader's Autograde.sanitize_preprocessors
+SANITISE = [ClearOutput, DeduplicateIds, OverwriteKernelspec, OverwriteCells, CheckCellMetadata]
+# Autograde.autograde_preprocessors after Execute, less the two that write the gradebook
+AFTER_EXECUTE = [IgnorePattern, ClearMetadataPreprocessor, LimitOutput, CheckCellMetadata]
+# the two that write it, run by the parent's one writer
+WRITERS = [SaveAutoGrades, AssignLatePenalties]
+
+# 3. the preprocessors that open their own Gradebook, read-only (workers) or writing (parent)
+READERS = [OverwriteCells, OverwriteKernelspec]
+
+
+def module_of(preprocessor: type) -> ModuleType:
+    import sys
+
+    return sys.modules[preprocessor.__module__]
+
+
+@contextmanager
+def lend_gradebook(gradebook, preprocessors: list[type],
+                   after_use: Callable[[], None]) -> Iterator:
+    """Within the block, `Gradebook(...)` as each of `preprocessors` calls it gives back
+    `gradebook` as it is now; closing it (they use it in a `with` block) calls `after_use`
+    instead of closing the connection. Single-threaded use only: the name is swapped in the
+    preprocessors' own modules (item 3 above) and put back on the way out."""
+    from nbgrader.api import Gradebook
+
+    class Lent(Gradebook):
+        def __init__(self, *args, **kwargs) -> None:
+            self.__dict__.update(gradebook.__dict__)
+
+        def close(self) -> None:
+            after_use()
+
+    modules = list({id(m): m for m in map(module_of, preprocessors)}.values())
+    before = [m.Gradebook for m in modules]
+    try:
+        for module in modules:
+            module.Gradebook = Lent  # type: ignore[attr-defined]
+        yield
+    finally:
+        for module, original in zip(modules, before, strict=True):
+            module.Gradebook = original  # type: ignore[attr-defined]

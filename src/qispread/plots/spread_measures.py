@@ -1,0 +1,159 @@
+"""Figures for a spread programme's own measures: adoption curve, fidelity grid, reach by group."""
+
+from __future__ import annotations
+
+import math
+
+import plotly.graph_objects as go
+
+from qispread.models.spread_measures import DELIVERY, SpreadMeasures
+from qispread.plots.export import set_summary
+from qispread.plots.style import (
+    BLUE,
+    BLUISH_GREEN,
+    GREY,
+    LABEL_SIZE,
+    LIGHT_GREY,
+    ORANGE,
+    PALETTE,
+    VERMILLION,
+    base_layout,
+)
+
+_CELL = {"as designed": (0, BLUISH_GREEN, "✓ as designed"), "adapted": (1, ORANGE, "~ adapted"),
+         "not delivered": (2, VERMILLION, "✗ not delivered"), "": (3, LIGHT_GREY, "? not known")}
+
+
+def adoption_figure(measures: SpreadMeasures) -> go.Figure:
+    """Sites signed up and sites in use by month (the adoption curve), above each site's uptake."""
+    from plotly.subplots import make_subplots
+
+    curve = measures.adoption_curve()
+    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.12,
+                        subplot_titles=("Sites signed up and sites using it",
+                                        f"Uptake at each site (in use: ≥ {measures.threshold:g}% "
+                                        f"for {measures.run_months} months)"))
+    months = list(curve["month"])
+    fig.add_trace(go.Scatter(x=months, y=curve["signed_up"], name="signed up", mode="lines",
+                             line={"color": GREY, "dash": "dash", "shape": "hv", "width": 3},
+                             hovertemplate="%{x}: %{y} sites signed up<extra></extra>"), 1, 1)
+    fig.add_trace(go.Scatter(x=months, y=curve["in_use"], name="in use", mode="lines",
+                             line={"color": BLUE, "shape": "hv", "width": 3},
+                             hovertemplate="%{x}: %{y} sites in use<extra></extra>"), 1, 1)
+    in_use = {site.name: measures.in_use_from(site) for site in measures.sites}
+    for i, site in enumerate(measures.sites):
+        values = list(site.uptake) + [None] * (len(months) - len(site.uptake))
+        started = in_use[site.name]
+        fig.add_trace(go.Scatter(
+            x=months, y=values, name=site.name, mode="lines+markers",
+            line={"color": PALETTE[i % len(PALETTE)], "width": 2},
+            marker={"symbol": "circle" if started is not None else "x-thin-open", "size": 7},
+            hovertemplate=f"{site.name}<br>%{{x}}: %{{y:.0f}}%<extra></extra>"), 2, 1)
+    fig.add_hline(y=measures.threshold, line={"color": GREY, "dash": "dot"}, row=2, col=1)
+    layout = base_layout(f"Adoption: {measures.innovation or 'the change'}")
+    layout.pop("xaxis")
+    layout.pop("yaxis")
+    layout["showlegend"] = True
+    fig.update_layout(**layout, height=640,
+                      legend={"font": {"size": LABEL_SIZE}})
+    fig.update_yaxes(title_text="sites", rangemode="tozero", row=1, col=1)
+    fig.update_yaxes(title_text="uptake (%)", range=[0, 105], row=2, col=1)
+    return set_summary(fig, adoption_summary(measures))
+
+
+def adoption_summary(measures: SpreadMeasures) -> str:
+    curve = measures.adoption_curve()
+    if curve.empty:
+        return "Adoption chart: no months yet."
+    last = curve.iloc[-1]
+    return (f"Adoption chart. By {last['month']}, {last['signed_up']} of {len(measures.sites)} "
+            f"sites had signed up and {last['in_use']} were using the change. "
+            + measures.explain())
+
+
+def fidelity_figure(measures: SpreadMeasures) -> go.Figure:
+    """Site × component grid: core components first, then the adaptable periphery."""
+    components = sorted(measures.components, key=lambda c: not c.core)
+    labels = [("<b>core</b>: " if c.core else "periphery: ") + c.name for c in components]
+    ticks = [_wrap(label) for label in labels]
+    sites = [s.name for s in measures.sites]
+    z, text, hover = [], [], []
+    for site in sites:
+        ratings = [measures.rating(site, c.name) for c in components]
+        z.append([_CELL[r][0] for r in ratings])
+        text.append([_CELL[r][2] for r in ratings])
+        hover.append([f"{site} – {c.name} ({'core' if c.core else 'periphery'}): {DELIVERY[r]}"
+                      for c, r in zip(components, ratings, strict=True)])
+    colours = [_CELL[k][1] for k in ("as designed", "adapted", "not delivered", "")]
+    scale = [[i / 3, colour] for i, colour in enumerate(colours)]
+    fig = go.Figure(go.Heatmap(z=z, x=ticks, y=sites, text=text, texttemplate="%{text}",
+                               customdata=hover, hovertemplate="%{customdata}<extra></extra>",
+                               colorscale=scale, zmin=0, zmax=3, showscale=False, xgap=3, ygap=3,
+                               textfont={"size": LABEL_SIZE}))
+    fig.update_layout(**base_layout("Fidelity: core components and adaptable periphery"),
+                      height=max(400, 200 + 46 * len(sites)),
+                      margin={"l": 20, "r": 20, "t": 170, "b": 20})
+    fig.update_layout(title={"y": 0.98, "yref": "container", "yanchor": "top"})
+    fig.update_xaxes(showgrid=False, side="top", tickangle=0, automargin=True,
+                     tickfont={"size": 12})
+    fig.update_yaxes(showgrid=False, autorange="reversed")
+    return set_summary(fig, fidelity_summary(measures))
+
+
+def fidelity_summary(measures: SpreadMeasures) -> str:
+    problems = measures.core_problems()
+    core = sum(c.core for c in measures.components)
+    text = (f"Fidelity grid: {len(measures.sites)} sites by {len(measures.components)} "
+            f"components ({core} core). ")
+    if problems:
+        return text + "Core components adapted or not delivered at: " + "; ".join(
+            f"{site} ({', '.join(parts)})" for site, parts in problems.items()) + "."
+    return text + "No site has adapted or dropped a core component."
+
+
+def _wrap(text: str, width: int = 16) -> str:
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word.replace("<b>", "").replace("</b>", "")) \
+                <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
+
+
+def reach_figure(measures: SpreadMeasures) -> go.Figure:
+    """Share of each group reached, with the share across all groups as a line."""
+    table = measures.reach_table()
+    overall = measures.overall_reach()
+    fig = go.Figure(go.Bar(
+        x=table["share"], y=table["group"], orientation="h", marker={"color": BLUE},
+        text=[f"{s:.0f}% ({r:,} of {e:,})" if not math.isnan(s) else "no one eligible"
+              for s, r, e in zip(table["share"], table["reached"], table["eligible"],
+                                 strict=True)],
+        textposition="outside", cliponaxis=False,
+        hovertemplate="%{y}: %{text}<extra></extra>"))
+    if not math.isnan(overall):
+        fig.add_vline(x=overall, line={"color": VERMILLION, "dash": "dash", "width": 2},
+                      layer="above",
+                      annotation_text=f"all groups {overall:.0f}%",
+                      annotation_position="top")
+    fig.update_layout(**base_layout("Reach: who is benefiting", xlab="share reached (%)"),
+                      height=max(300, 110 + 44 * len(table)),
+                      margin={"l": 20, "r": 60, "t": 90, "b": 60})
+    fig.update_xaxes(range=[0, 115])
+    fig.update_yaxes(autorange="reversed", showgrid=False)
+    return set_summary(fig, reach_summary(measures))
+
+
+def reach_summary(measures: SpreadMeasures) -> str:
+    table = measures.reach_table()
+    if table.empty:
+        return "Reach chart: no groups yet."
+    parts = [f"{g}: {s:.0f}%" for g, s in zip(table["group"], table["share"], strict=True)
+             if not math.isnan(s)]
+    return (f"Reach chart: share reached in each group, {measures.overall_reach():.0f}% across "
+            f"all groups. " + "; ".join(parts) + ".")
+
+
+__all__ = ["adoption_figure", "fidelity_figure", "reach_figure"]

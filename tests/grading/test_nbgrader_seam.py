@@ -1,0 +1,110 @@
+"""Tripwires for the nbgrader internals qispread relies on or re-implements
+(qispread/grading/nbgrader_seam.py lists them): each test fails when an nbgrader (or nbclient)
+upgrade changes one, so the copy in qispread is looked at again instead of silently drifting.
+The values here were read from nbgrader 0.9.6 and nbclient 0.10."""
+
+import inspect
+from pathlib import Path
+
+from nbclient import NotebookClient
+from nbgrader.api import Gradebook
+from nbgrader.converters import Autograde
+from nbgrader.preprocessors import ClearHiddenTests, Execute
+
+from qispread.grading import nbgrader_seam
+from qispread.grading.autograde.run_notebook import CappedExecute
+from qispread.grading.cells import HIDDEN_REGIONS
+from qispread.grading.nbgrader_seam import (
+    AFTER_EXECUTE,
+    READERS,
+    SANITISE,
+    WRITERS,
+    lend_gradebook,
+    module_of,
+)
+
+SRC = Path(__file__).resolve().parents[2] / "src"
+# every name nbgrader 0.9.6's Autograde.init_assignment uses; lay_out.py and record.py copy it
+INIT_ASSIGNMENT_NAMES = {
+    "Autograde", "Gradebook", "MissingEntry", "NbGraderException", "_format_dest",
+    "_format_source", "append", "auto_score", "basename", "commit", "copy", "course_id",
+    "coursedir", "create_student", "db", "db_url", "dirname", "error", "exclude_overwriting",
+    "exists", "find_all_files", "find_assignment", "find_notebook", "find_student",
+    "find_submission_notebook", "format", "format_path", "get", "get_existing_timestamp",
+    "grades", "ignore", "info", "init_assignment", "join", "len", "list", "log", "makedirs",
+    "name", "needs_manual_grade", "notebooks", "os", "path", "relpath", "remove", "set",
+    "shutil", "source_directory", "splitext", "submitted_directory", "super",
+    "total_seconds_late", "update_or_create_student", "update_or_create_submission", "utils",
+    "warning",
+}
+
+
+def test_the_preprocessor_lists_are_nbgrader_s_own():
+    stock = Autograde()
+    assert SANITISE == list(stock.sanitize_preprocessors)
+    assert [Execute, *AFTER_EXECUTE[:-1], *WRITERS, AFTER_EXECUTE[-1]] == list(
+        stock.autograde_preprocessors)
+
+
+def test_init_assignment_still_does_what_lay_out_and_record_copy():
+    assert set(Autograde.init_assignment.__code__.co_names) == INIT_ASSIGNMENT_NAMES
+
+
+def test_the_lent_preprocessors_still_open_the_module_s_gradebook():
+    for preprocessor in READERS + WRITERS:
+        assert "Gradebook" in preprocessor.preprocess.__code__.co_names, preprocessor
+        assert module_of(preprocessor).Gradebook is Gradebook, preprocessor
+
+
+def test_a_lent_gradebook_is_given_back_and_the_name_restored(tmp_path):
+    closed = []
+    with Gradebook(f"sqlite:///{tmp_path / 'gradebook.db'}") as gradebook:
+        with lend_gradebook(gradebook, READERS + WRITERS, lambda: closed.append(True)):
+            for preprocessor in READERS + WRITERS:
+                lent = module_of(preprocessor).Gradebook("sqlite:///elsewhere.db")
+                assert lent.db is gradebook.db
+                lent.close()
+        assert closed == [True] * len(READERS + WRITERS)
+    for preprocessor in READERS + WRITERS:
+        assert module_of(preprocessor).Gradebook is Gradebook
+
+
+def test_capped_execute_overrides_nbclient_s_output_hook_as_it_is():
+    assert list(inspect.signature(NotebookClient.output).parameters) == [
+        "self", "outs", "msg", "display_id", "cell_index"]
+    assert list(inspect.signature(CappedExecute.output).parameters) == [
+        "self", "outs", "msg", "display_id", "cell_index"]
+
+
+def test_clear_hidden_tests_delimiters_are_the_ones_cells_assumes():
+    clear = ClearHiddenTests()
+    assert (clear.begin_test_delimeter, clear.end_test_delimeter) == HIDDEN_REGIONS[0]
+
+
+def test_no_unittest_mock_in_the_library():
+    found = [str(p.relative_to(SRC)) for p in SRC.rglob("*.py")
+             if "unittest.mock" in p.read_text(encoding="utf-8")
+             or "from unittest import mock" in p.read_text(encoding="utf-8")]
+    assert found == []
+
+
+def test_the_seam_is_where_the_steps_take_nbgrader_s_lists_from():
+    from qispread.grading.autograde import record, sanitise, worker
+
+    assert sanitise.SANITISE is nbgrader_seam.SANITISE
+    assert worker.AFTER_EXECUTE is nbgrader_seam.AFTER_EXECUTE
+    assert record.WRITERS is nbgrader_seam.WRITERS
+
+
+def test_every_class_the_course_s_nbgrader_config_names_exists():
+    """nbgrader imports these by name when it runs (formgrader, `nbgrader collect`, ...): a
+    module moved without its name changed here would break the course only then."""
+    import re
+
+    from traitlets.utils.importstring import import_item
+
+    config = (SRC.parent / "nbgrader_config.py").read_text(encoding="utf-8")
+    names = re.findall(r'"(qispread\.[\w.]+)"', config)
+    assert len(names) >= 5
+    for name in names:
+        assert isinstance(import_item(name), type), name
