@@ -34,7 +34,8 @@ EXAMPLE_CELLS = {"04_measurement": ("cell-22",), "05_run_charts": ("cell-19",),
 ASSIGNMENT = "exercises/11_spread_plan/spread_plan_assignment.ipynb"
 PARTS = ["aim.json", "team.json", "process_map.json", "fishbone.json", "driver_diagram.json",
          "measures.json", "stakeholders.json", "involvement.json", "chart.json",
-         "pdsa.json", "readiness.json", "coaching_plan.json", "sustainability.json"]
+         "pdsa.json", "readiness.json", "coaching_plan.json", "sustainability.json",
+         "spread_measures.json"]
 
 MY_AIM = ("Increase the percentage of eligible adults screened for sepsis within one hour in the "
           "acute medical unit at Hilltop Hospital from 55% to 80% by 30 June 2026.")
