@@ -14,7 +14,7 @@ from course_notebooks import PROJECT, release_notebooks
 from sample_course import submit
 
 from qispread.errors import DataProblem
-from qispread.grading.autograde import Autograder
+from qispread.grading.autograde.autograder import Autograder
 from qispread.grading.cohort import deadlines
 from qispread.grading.feedback.leak_gate import assignment_lines
 from qispread.grading.feedback.misconceptions import MAP_FILE
