@@ -44,7 +44,7 @@ def test_driver_diagram_builder_adds_a_primary_driver(lab_server, page, artifact
         "builder = DriverDiagramBuilder('my_diagram.json')\nbuilder",
     )
     expect(panel.locator("svg.main-svg").first).to_be_visible(timeout=60_000)
-    text_box = panel.locator(".widget-text input[type=text]").first
+    text_box = panel.get_by_role("textbox", name="Text", exact=True)
     text_box.fill("Staff know each patient's falls risk")
     text_box.press("Enter")
     panel.locator("button", has_text="Add").first.click()
