@@ -15,7 +15,8 @@ from qispread.models.coaching import (
     Stage,
     load_coaching_plan,
 )
-from qispread.widgets.common import INTRO_STYLE, MessageArea, guarded, open_saved, resolve_path
+from qispread.widgets.common import guarded, open_tool
+from qispread.widgets.part_form import TOOL_LAYOUT, tool_heading
 from qispread.widgets.saving import save_on_creation
 
 
@@ -42,10 +43,8 @@ class CoachingPlanner(w.VBox):
     """Choose a model, write notes per stage; saved to the file the notebook names."""
 
     def __init__(self, path: str | Path = "my_coaching_plan.json") -> None:
-        self.path = resolve_path(path)
-        self.messages = MessageArea()
-        self.model = open_saved(self.path, load_coaching_plan, self.messages) or \
-            CoachingPlan()
+        self.path, self.messages, saved = open_tool(path, load_coaching_plan)
+        self.model = saved or CoachingPlan()
         self.title = w.Text(value=self.model.title, description="Conversation about",
                             placeholder="e.g. Helping Sam lead the falls huddles",
                             continuous_update=False, layout=w.Layout(width="46em"),
@@ -63,12 +62,12 @@ class CoachingPlanner(w.VBox):
         self.choice.observe(lambda _c: self._switch(), names="value")
         self.export_button.on_click(lambda _b: self._export_page())
         super().__init__([
-            w.HTML("<h3 style='margin:0'>Coaching conversation planner</h3>"
-                   f"<p style='{INTRO_STYLE}'>Pick a model, then jot down what you "
-                   "want to cover at each stage. The questions are ours, to get you started. "
-                   "If you switch model, your notes for the other model are kept.</p>"),
+            tool_heading("Coaching conversation planner",
+                         "Pick a model, then jot down what you want to cover at each stage. The "
+                         "questions are ours, to get you started. If you switch model, your "
+                         "notes for the other model are kept."),
             self.title, self.choice, self.source, self.messages, self.stages, self.export_button,
-        ], layout=w.Layout(padding="6px 10px", border="1px solid #ccc"))
+        ], layout=w.Layout(**TOOL_LAYOUT))
         self._build_stages()
         save_on_creation(self.path, self.save, self.messages)
 

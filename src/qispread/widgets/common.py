@@ -5,7 +5,7 @@ without ever losing a damaged one), and redrawing a chart in place."""
 # only once it draws
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
@@ -82,6 +82,21 @@ def open_saved(path: Path, load: Callable[[Path], Model], messages: MessageArea)
         messages.show(f"{err} Your old file was kept as '{aside.name}', and this widget "
                       "starts afresh.")
         return None
+
+
+def open_tool(path: str | Path,
+              load: Callable[[Path], Model]) -> tuple[Path, MessageArea, Model | None]:
+    """A tool's save file, its message area, and the work saved there (None when there is none
+    yet; a damaged file is set aside as open_saved says)."""
+    where = resolve_path(path)
+    messages = MessageArea()
+    return where, messages, open_saved(where, load, messages)
+
+
+def on_any_change(fields: Iterable[w.ValueWidget], action: Callable[[], object]) -> None:
+    """Run action whenever the learner changes one of the fields."""
+    for field in fields:
+        field.observe(lambda _c: action(), names="value")
 
 
 def show_figure(target: go.FigureWidget, fig: go.Figure) -> None:

@@ -10,15 +10,9 @@ import ipywidgets as w
 
 from qispread.models.fishbone import MOST_WHYS, Cause, Fishbone, load_fishbone
 from qispread.plots.fishbone import fishbone_figure
-from qispread.widgets.common import (
-    INTRO_STYLE,
-    MessageArea,
-    guarded,
-    open_saved,
-    resolve_path,
-    show_figure,
-)
+from qispread.widgets.common import INTRO_STYLE, guarded, open_tool, show_figure
 from qispread.widgets.figures import figure_widget, fitted
+from qispread.widgets.part_form import TOOL_LAYOUT, editable_rows, tool_heading
 from qispread.widgets.saving import save_on_creation
 
 
@@ -40,6 +34,9 @@ class CauseRow(w.VBox):
             self.whys,
         ], layout=w.Layout(border_bottom="1px solid #e5e5e5", padding="2px 0"))
 
+    def fields(self) -> list[w.ValueWidget]:
+        return [self.likely, self.whys]
+
     def read_into_cause(self) -> None:
         self.cause.likely = self.likely.value
         self.cause.whys = [line.strip() for line in self.whys.value.splitlines() if line.strip()]
@@ -50,9 +47,8 @@ class FishboneBuilder(w.VBox):
 
     def __init__(self, path: str | Path = "my_fishbone.json",
                  example: Fishbone | None = None) -> None:
-        self.path = resolve_path(path)
-        self.messages = MessageArea()
-        self.model = open_saved(self.path, load_fishbone, self.messages) or example or Fishbone()
+        self.path, self.messages, saved = open_tool(path, load_fishbone)
+        self.model = saved or example or Fishbone()
         self.effect = w.Text(value=self.model.effect, description="Effect",
                              placeholder="The problem, as specific as your aim",
                              continuous_update=False, layout=w.Layout(width="46em"),
@@ -71,16 +67,16 @@ class FishboneBuilder(w.VBox):
         self.rename_button.on_click(lambda _b: self._rename())
         self.add_button.on_click(lambda _b: self._add())
         super().__init__([
-            w.HTML("<h3 style='margin:0'>Cause and effect (fishbone)</h3>"
-                   f"<p style='{INTRO_STYLE}'>Write the problem as the effect. Add the causes "
-                   "your team can think of under each category (rename the categories to fit), "
-                   "ask \"why?\" of a cause until you reach something you could change, and tick "
-                   "the causes you think most likely: they become candidate secondary drivers "
-                   "for your driver diagram.</p>"),
+            tool_heading("Cause and effect (fishbone)",
+                         "Write the problem as the effect. Add the causes your team can think of "
+                         "under each category (rename the categories to fit), ask \"why?\" of a "
+                         "cause until you reach something you could change, and tick the causes "
+                         "you think most likely: they become candidate secondary drivers for your "
+                         "driver diagram."),
             self.effect, w.HBox([self.category, self.new_name, self.rename_button]),
             w.HBox([self.new_cause, self.add_button]), self.messages, self.causes,
             self.drivers, fitted(self.figure),
-        ], layout=w.Layout(padding="6px 10px", border="1px solid #ccc"))
+        ], layout=w.Layout(**TOOL_LAYOUT))
         self._rebuild()
         save_on_creation(self.path, self.save, self.messages)
 
@@ -93,13 +89,9 @@ class FishboneBuilder(w.VBox):
         names = list(self.model.categories)
         self.category.options = names
         self.category.value = chosen if chosen in names else (names[0] if names else None)
-        rows = [CauseRow(name, cause) for name, causes in self.model.categories.items()
-                for cause in causes]
-        for row in rows:
-            row.likely.observe(lambda _c: self._changed(), names="value")
-            row.whys.observe(lambda _c: self._changed(), names="value")
-            row.remove.on_click(lambda _b, r=row: self._remove(r))
-        self.causes.children = rows
+        self.causes.children = editable_rows(
+            [CauseRow(name, cause) for name, causes in self.model.categories.items()
+             for cause in causes], self._changed, self._remove)
         self._redraw()
 
     def _rename(self) -> None:

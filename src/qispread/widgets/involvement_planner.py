@@ -14,7 +14,7 @@ from qispread.models.involvement import (
     StageInvolvement,
     load_involvement_plan,
 )
-from qispread.widgets.common import MessageArea, guarded, open_saved, resolve_path
+from qispread.widgets.common import MessageArea, guarded, on_any_change, open_tool
 from qispread.widgets.part_form import TOOL_LAYOUT, show_to_do, text_box, tool_heading
 from qispread.widgets.saving import save_on_creation
 
@@ -48,16 +48,13 @@ class InvolvementPlanner(w.VBox):
 
     def __init__(self, path: str | Path = "my_involvement.json",
                  example: InvolvementPlan | None = None) -> None:
-        self.path = resolve_path(path)
-        self.messages = MessageArea()
+        self.path, self.messages, saved = open_tool(path, load_involvement_plan)
         self.to_do = MessageArea()
-        self.model = open_saved(self.path, load_involvement_plan, self.messages) or example or \
-            InvolvementPlan()
+        self.model = saved or example or InvolvementPlan()
         self.boxes = {key: StageBox(title, self.model.stages[key])
                       for key, title in STAGES.items()}
         for box in self.boxes.values():
-            for field in box.fields():
-                field.observe(lambda _c: self._changed(), names="value")
+            on_any_change(box.fields(), self._changed)
         super().__init__([
             tool_heading("Involving patients and the public",
                          "For each stage of your project, say who from the public takes part, "

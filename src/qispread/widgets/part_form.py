@@ -1,14 +1,18 @@
-"""Pieces the project's form-like tools share (the team, the stakeholder map, the involvement
-plan): the heading with its paragraph, the box around a tool, a labelled text box, and a list of
-things still to do shown as a gentle check rather than an error."""
+"""Pieces the project's part tools share (the team, the maps, the plans, the self-ratings): the
+heading with its paragraph, the box around a tool, a labelled text box, rows the learner edits and
+removes, and a list of things still to do shown as a gentle check rather than an error."""
 
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
+from typing import TypeVar
 
 import ipywidgets as w
 
-from qispread.widgets.common import INTRO_STYLE, MessageArea
+from qispread.widgets.common import INTRO_STYLE, MessageArea, on_any_change
+
+Row = TypeVar("Row", bound=w.Box)
 
 TOOL_LAYOUT = {"padding": "6px 10px", "border": "1px solid #ccc"}
 
@@ -25,6 +29,16 @@ def text_box(value: str, label: str, placeholder: str = "", *, long: bool = Fals
     return kind(value=value, description=label, placeholder=placeholder,
                 continuous_update=False, style={"description_width": label_width},
                 layout=w.Layout(width=width, height="3.6em" if long else None))
+
+
+def editable_rows(rows: list[Row], on_change: Callable[[], object],
+                  on_remove: Callable[[Row], object]) -> list[Row]:
+    """The rows, each telling on_change when one of its fields() changes and on_remove when its
+    remove button is pressed."""
+    for row in rows:
+        on_any_change(row.fields(), on_change)
+        row.remove.on_click(lambda _b, r=row: on_remove(r))
+    return rows
 
 
 def show_to_do(messages: MessageArea, to_do: list[str]) -> None:

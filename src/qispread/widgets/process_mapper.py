@@ -9,15 +9,9 @@ import ipywidgets as w
 
 from qispread.models.process_map import KINDS, ProcessMap, Step, load_process_map
 from qispread.plots.process_map import process_map_figure
-from qispread.widgets.common import (
-    INTRO_STYLE,
-    MessageArea,
-    guarded,
-    open_saved,
-    resolve_path,
-    show_figure,
-)
+from qispread.widgets.common import INTRO_STYLE, guarded, open_tool, show_figure
 from qispread.widgets.figures import figure_widget, fitted
+from qispread.widgets.part_form import TOOL_LAYOUT, editable_rows, tool_heading
 from qispread.widgets.saving import save_on_creation
 
 _KIND_OPTIONS = [(label, key) for key, label in KINDS.items()]
@@ -61,10 +55,8 @@ class ProcessMapper(w.VBox):
 
     def __init__(self, path: str | Path = "my_process_map.json",
                  example: ProcessMap | None = None) -> None:
-        self.path = resolve_path(path)
-        self.messages = MessageArea()
-        self.model = open_saved(self.path, load_process_map, self.messages) or \
-            example or ProcessMap()
+        self.path, self.messages, saved = open_tool(path, load_process_map)
+        self.model = saved or example or ProcessMap()
         self.title = w.Text(value=self.model.title, description="Journey",
                             placeholder="e.g. Referral to first appointment",
                             continuous_update=False, layout=w.Layout(width="46em"),
@@ -77,13 +69,13 @@ class ProcessMapper(w.VBox):
         self.title.observe(lambda _c: self._changed(), names="value")
         self.add_button.on_click(lambda _b: self._add())
         super().__init__([
-            w.HTML("<h3 style='margin:0'>Process map</h3>"
-                   f"<p style='{INTRO_STYLE}'>Write each step of the journey in order: what "
-                   "happens, who does it, what kind of step it is and roughly how many minutes "
-                   "it takes. Waits count too: they are often most of the time.</p>"),
+            tool_heading("Process map",
+                         "Write each step of the journey in order: what happens, who does it, "
+                         "what kind of step it is and roughly how many minutes it takes. Waits "
+                         "count too: they are often most of the time."),
             self.title, self.rows, self.add_button, self.messages, self.reading,
             fitted(self.figure), self.text,
-        ], layout=w.Layout(padding="6px 10px", border="1px solid #ccc"))
+        ], layout=w.Layout(**TOOL_LAYOUT))
         self._build_rows()
         self._redraw()
         save_on_creation(self.path, self.save, self.messages)
@@ -93,12 +85,10 @@ class ProcessMapper(w.VBox):
         return list(self.rows.children)
 
     def _build_rows(self) -> None:
-        rows = [StepRow(step) for step in self.model.steps]
+        rows = editable_rows([StepRow(step) for step in self.model.steps], self._changed,
+                             self._remove)
         for row in rows:
-            for field in row.fields():
-                field.observe(lambda _c: self._changed(), names="value")
             row.up.on_click(lambda _b, r=row: self._move_up(r))
-            row.remove.on_click(lambda _b, r=row: self._remove(r))
         self.rows.children = rows
 
     def _add(self) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import ipywidgets as w
 
 from qispread.models.team import ROLES, ProjectTeam, load_team
-from qispread.widgets.common import MessageArea, guarded, open_saved, resolve_path
+from qispread.widgets.common import MessageArea, guarded, on_any_change, open_tool
 from qispread.widgets.part_form import TOOL_LAYOUT, show_to_do, text_box, tool_heading
 from qispread.widgets.saving import save_on_creation
 
@@ -18,10 +18,9 @@ class ProjectTeamForm(w.VBox):
 
     def __init__(self, path: str | Path = "my_team.json",
                  example: ProjectTeam | None = None) -> None:
-        self.path = resolve_path(path)
-        self.messages = MessageArea()
+        self.path, self.messages, saved = open_tool(path, load_team)
         self.to_do = MessageArea()
-        self.model = open_saved(self.path, load_team, self.messages) or example or ProjectTeam()
+        self.model = saved or example or ProjectTeam()
         self.fields = {
             role.key: text_box("\n".join(self.model.members) if role.key == "members"
                                else getattr(self.model, role.key), role.name,
@@ -29,8 +28,7 @@ class ProjectTeamForm(w.VBox):
                                else role.does[0].upper() + role.does[1:],
                                long=role.key == "members", width="54em")
             for role in ROLES}
-        for field in self.fields.values():
-            field.observe(lambda _c: self._changed(), names="value")
+        on_any_change(self.fields.values(), self._changed)
         super().__init__([
             tool_heading("Your project team",
                          "Name who holds each role. One person may hold two roles in a small "

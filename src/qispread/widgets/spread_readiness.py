@@ -16,15 +16,9 @@ from qispread.models.readiness import (
     load_readiness,
 )
 from qispread.plots.radar import readiness_radar
-from qispread.widgets.common import (
-    INTRO_STYLE,
-    MessageArea,
-    guarded,
-    open_saved,
-    resolve_path,
-    show_figure,
-)
+from qispread.widgets.common import guarded, open_tool, show_figure
 from qispread.widgets.figures import figure_widget, fitted
+from qispread.widgets.part_form import TOOL_LAYOUT, tool_heading
 from qispread.widgets.ratings import RatingRow, export_ratings
 from qispread.widgets.saving import save_on_creation
 
@@ -33,10 +27,8 @@ class SpreadReadiness(w.VBox):
     """Self-assessment against the seven principles, saved to the file the notebook names."""
 
     def __init__(self, path: str | Path = "my_readiness.json") -> None:
-        self.path = resolve_path(path)
-        self.messages = MessageArea()
-        self.model = open_saved(self.path, load_readiness, self.messages) or \
-            ReadinessRecord()
+        self.path, self.messages, saved = open_tool(path, load_readiness)
+        self.model = saved or ReadinessRecord()
         self._loading = False
         if not self.model.assessments:
             self.model.add(default_label())
@@ -53,18 +45,17 @@ class SpreadReadiness(w.VBox):
         self.suggestions = w.HTML()
         self.which.observe(lambda _c: self._show_assessment(), names="value")
         self.add_button.on_click(lambda _b: self._add())
-        header = w.HTML(
-            "<h3 style='margin:0'>Spread readiness self-assessment</h3>"
-            f"<p style='{INTRO_STYLE}'>Rate your project against the seven "
-            "interconnected principles for spread and adoption, and systems convening. "
-            "The questions are ours, written to help you think; the principles are from "
-            f"{html.escape(SOURCE)}. The seventh principle is shown by its 2020 name, "
-            "<i>innovation development</i>, from NHS Horizons' 2020 list of the seven; that "
-            "name is unverified in the 2021 guide, so check the guide's own page.</p>"
-        )
+        header = tool_heading(
+            "Spread readiness self-assessment",
+            "Rate your project against the seven interconnected principles for spread and "
+            "adoption, and systems convening. The questions are ours, written to help you "
+            f"think; the principles are from {html.escape(SOURCE)}. The seventh principle is "
+            "shown by its 2020 name, <i>innovation development</i>, from NHS Horizons' 2020 list "
+            "of the seven; that name is unverified in the 2021 guide, so check the guide's own "
+            "page.")
         super().__init__([header, w.HBox([self.which, self.new_label, self.add_button]),
                           self.messages, *self.rows, self.suggestions, fitted(self.chart)],
-                         layout=w.Layout(padding="6px 10px", border="1px solid #ccc"))
+                         layout=w.Layout(**TOOL_LAYOUT))
         self._refresh_choices(self.model.assessments[0].label)
         save_on_creation(self.path, self.save, self.messages)
 

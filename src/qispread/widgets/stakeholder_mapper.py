@@ -16,16 +16,15 @@ from qispread.models.stakeholders import (
     load_stakeholder_map,
 )
 from qispread.plots.stakeholder_grid import stakeholder_grid_figure
-from qispread.widgets.common import (
-    INTRO_STYLE,
-    MessageArea,
-    guarded,
-    open_saved,
-    resolve_path,
-    show_figure,
-)
+from qispread.widgets.common import INTRO_STYLE, MessageArea, guarded, open_tool, show_figure
 from qispread.widgets.figures import figure_widget, fitted
-from qispread.widgets.part_form import TOOL_LAYOUT, show_to_do, text_box, tool_heading
+from qispread.widgets.part_form import (
+    TOOL_LAYOUT,
+    editable_rows,
+    show_to_do,
+    text_box,
+    tool_heading,
+)
 from qispread.widgets.saving import save_on_creation
 
 _KINDS = [(label, key) for key, label in KINDS.items()]
@@ -73,11 +72,9 @@ class StakeholderMapper(w.VBox):
 
     def __init__(self, path: str | Path = "my_stakeholders.json",
                  example: StakeholderMap | None = None) -> None:
-        self.path = resolve_path(path)
-        self.messages = MessageArea()
+        self.path, self.messages, saved = open_tool(path, load_stakeholder_map)
         self.to_do = MessageArea()
-        self.model = open_saved(self.path, load_stakeholder_map, self.messages) or example or \
-            StakeholderMap()
+        self.model = saved or example or StakeholderMap()
         self.new_name = w.Text(placeholder="A person or group, e.g. Carers of people with "
                                "dementia", layout=w.Layout(width="28em"))
         self.new_kind = _picker(_KINDS, "staff", "Kind", "17em")
@@ -105,12 +102,9 @@ class StakeholderMapper(w.VBox):
         return list(self.rows.children)
 
     def _build_rows(self) -> None:
-        rows = [StakeholderRow(person) for person in self.model.stakeholders]
-        for row in rows:
-            for field in row.fields():
-                field.observe(lambda _c: self._changed(), names="value")
-            row.remove.on_click(lambda _b, r=row: self._remove(r))
-        self.rows.children = rows
+        self.rows.children = editable_rows(
+            [StakeholderRow(person) for person in self.model.stakeholders], self._changed,
+            self._remove)
 
     def _add(self) -> None:
         if guarded(self.messages, lambda: self.model.add(self.new_name.value,

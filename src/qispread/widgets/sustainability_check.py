@@ -14,15 +14,9 @@ from qispread.models.sustainability import (
     load_sustainability,
 )
 from qispread.plots.bars import sustainability_figure
-from qispread.widgets.common import (
-    INTRO_STYLE,
-    MessageArea,
-    guarded,
-    open_saved,
-    resolve_path,
-    show_figure,
-)
+from qispread.widgets.common import guarded, open_tool, show_figure
 from qispread.widgets.figures import figure_widget, fitted
+from qispread.widgets.part_form import TOOL_LAYOUT, tool_heading
 from qispread.widgets.ratings import RatingRow, export_ratings
 from qispread.widgets.saving import save_on_creation
 
@@ -34,10 +28,8 @@ class SustainabilityCheck(w.VBox):
     """Rate the ten factors (process, staff, organisation); saved to the file the notebook names."""
 
     def __init__(self, path: str | Path = "my_sustainability.json") -> None:
-        self.path = resolve_path(path)
-        self.messages = MessageArea()
-        self.model = open_saved(self.path, load_sustainability, self.messages) or \
-            SustainabilityRating()
+        self.path, self.messages, saved = open_tool(path, load_sustainability)
+        self.model = saved or SustainabilityRating()
         self._loading = True
         self.project = w.Text(value=self.model.project, description="Project",
                               placeholder="e.g. Sepsis screening on the acute medical unit",
@@ -53,13 +45,10 @@ class SustainabilityCheck(w.VBox):
         self.project.observe(lambda _c: self._changed(), names="value")
         self.figure = sustainability_figure(self.model)
         self.chart = figure_widget(self.figure)
-        header = w.HTML(
-            "<h3 style='margin:0'>Sustainability self-rating</h3>"
-            f"<p style='{INTRO_STYLE}'>{html.escape(LICENCE_NOTE)} The questions "
-            "are ours, to help you think.</p>"
-        )
+        header = tool_heading("Sustainability self-rating", f"{html.escape(LICENCE_NOTE)} The "
+                              "questions are ours, to help you think.")
         super().__init__([header, self.project, self.messages, *sections, fitted(self.chart)],
-                         layout=w.Layout(padding="6px 10px", border="1px solid #ccc"))
+                         layout=w.Layout(**TOOL_LAYOUT))
         self._loading = False
         save_on_creation(self.path, self.save, self.messages)
 
