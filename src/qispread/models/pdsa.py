@@ -15,7 +15,7 @@ from datetime import date, datetime
 from typing import Any
 
 from qispread.errors import DataProblem
-from qispread.models.storage import ModelFileProblem, load_json, save_json
+from qispread.models.storage import ModelFileProblem, load_json, records, save_json
 
 ACT_CHOICES = ("adopt", "adapt", "abandon")
 TEXT_FIELDS = ("title", "objective", "prediction", "plan_who", "plan_what", "plan_when",
@@ -221,10 +221,9 @@ class CycleLog:
 
     @classmethod
     def from_dict(cls, payload: dict[str, Any]) -> CycleLog:
-        items = payload.get("cycles", [])
+        items = records(payload, "cycles",
+                        "The cycles in this PDSA file are not in the expected form.")
         draft = payload.get("draft") or {}
-        if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
-            raise ModelFileProblem("The cycles in this PDSA file are not in the expected form.")
         known = {f.name for f in fields(PDSACycle)}
         cycles = []
         for item in items:

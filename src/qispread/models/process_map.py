@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from qispread.errors import DataProblem
-from qispread.models.storage import ModelFileProblem, load_json, save_json
+from qispread.models.storage import load_kind, records, save_json
 
 KINDS = {
     "value": "value-adding",
@@ -140,9 +140,7 @@ class ProcessMap:
 
     @classmethod
     def from_dict(cls, payload: dict[str, Any]) -> ProcessMap:
-        steps = payload.get("steps", [])
-        if not isinstance(steps, list) or not all(isinstance(s, dict) for s in steps):
-            raise DataProblem("The process map's steps are not a list of steps.")
+        steps = records(payload, "steps", "The process map's steps are not a list of steps.")
         try:
             made = cls(title=str(payload.get("title", "")),
                        steps=[Step(str(s.get("name", "")), str(s.get("lane", "")),
@@ -157,10 +155,7 @@ class ProcessMap:
 
 
 def load_process_map(path: str | os.PathLike) -> ProcessMap:
-    payload = load_json(path, "process map")
-    if payload.get("kind") != "process map":
-        raise ModelFileProblem(f"The file '{path}' does not hold a process map.")
-    return ProcessMap.from_dict(payload)
+    return ProcessMap.from_dict(load_kind(path, "process map"))
 
 
 def _minutes(minutes: float) -> str:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Self
@@ -135,6 +136,16 @@ class Rating:
 
     score: int | None = None
     notes: str = ""
+
+
+def csv_table(header: list[str], rows: Iterable[list[Any]]) -> str:
+    """A self-rating's export as CSV text: the header, then the rows (csv writes None, a
+    rating not given, as a blank)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue()
 
 
 @dataclass
@@ -287,14 +298,9 @@ class ReadinessRecord:
 
     def to_csv(self) -> str:
         """One row per assessment and dimension: label, principle, rating, notes."""
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["assessment", "principle", "rating", "notes"])
-        for a in self.assessments:
-            for d in DIMENSIONS:
-                score = a.score(d.key)
-                writer.writerow([a.label, d.name, "" if score is None else score, a.notes(d.key)])
-        return out.getvalue()
+        return csv_table(["assessment", "principle", "rating", "notes"],
+                         ([a.label, d.name, a.score(d.key), a.notes(d.key)]
+                          for a in self.assessments for d in DIMENSIONS))
 
 
 def load_readiness(path: str | os.PathLike) -> ReadinessRecord:

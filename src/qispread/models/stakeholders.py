@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from qispread.errors import DataProblem
-from qispread.models.storage import ModelFileProblem, load_kind, save_json
+from qispread.models.storage import ModelFileProblem, load_kind, records, save_json
 
 LEVELS = {1: "low", 2: "fairly low", 3: "fairly high", 4: "high"}  # no middle: each is one side
 HIGH_FROM = 3
@@ -127,9 +127,8 @@ class StakeholderMap:
 
     @classmethod
     def from_dict(cls, payload: dict[str, Any]) -> StakeholderMap:
-        rows = payload.get("stakeholders", [])
-        if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
-            raise ModelFileProblem("The stakeholders in this file are not in the expected form.")
+        rows = records(payload, "stakeholders",
+                       "The stakeholders in this file are not in the expected form.")
         try:
             people = [Stakeholder(str(r["name"]), str(r.get("kind", "staff")), r["influence"],
                                   r["interest"], str(r.get("needs", "")),

@@ -49,6 +49,15 @@ def load_json(path: str | os.PathLike, kind: str) -> dict[str, Any]:
     return payload
 
 
+def records(payload: dict[str, Any], key: str, problem: str) -> list[dict[str, Any]]:
+    """payload[key] as a list of JSON objects (none when the key is absent); otherwise a
+    ModelFileProblem whose message is `problem`."""
+    items = payload.get(key, [])
+    if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
+        raise ModelFileProblem(problem)
+    return items
+
+
 def load_kind(path: str | os.PathLike, kind: str) -> dict[str, Any]:
     """A JSON object saved by save_json whose "kind" says it holds a `kind` (e.g. "project team"):
     another tool's file opened by mistake gets a message saying so."""

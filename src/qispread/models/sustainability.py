@@ -8,13 +8,11 @@ prompts in the course's own words, and its total is not the model's score.
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 from dataclasses import dataclass
 from typing import Any
 
-from qispread.models.readiness import Dimension, RatedItems
+from qispread.models.readiness import Dimension, RatedItems, csv_table
 from qispread.models.storage import ModelFileProblem, load_json, save_json
 
 SOURCE = "NHS Institute for Innovation and Improvement (2010), NHS Sustainability Model"
@@ -98,14 +96,9 @@ class SustainabilityRating(RatedItems):
         save_json(path, self.validate().to_dict())
 
     def to_csv(self) -> str:
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["group", "factor", "rating", "notes"])
-        for d in FACTORS:
-            score = self.score(d.key)
-            writer.writerow([GROUP_OF[d.key], d.name, "" if score is None else score,
-                             self.notes(d.key)])
-        return out.getvalue()
+        return csv_table(["group", "factor", "rating", "notes"],
+                         ([GROUP_OF[d.key], d.name, self.score(d.key), self.notes(d.key)]
+                          for d in FACTORS))
 
 
 def load_sustainability(path: str | os.PathLike) -> SustainabilityRating:

@@ -30,6 +30,10 @@ def _button(description: str, icon: str, tooltip: str) -> w.Button:
     )
 
 
+def _text(description: str, **extra: object) -> w.Text:
+    return w.Text(description=description, style=_STYLE, layout=_WIDE, **extra)
+
+
 class ExplorerControls:
     """Every control the learner can touch, and the boxes that arrange them."""
 
@@ -90,12 +94,8 @@ class ExplorerControls:
         )
         self.chooser = ChartChooser()
         self.chooser.layout.display = "none"
-        self.title = w.Text(
-            description="Chart title", style=_STYLE, layout=_WIDE, continuous_update=False
-        )
-        self.ylab = w.Text(
-            description="Axis label (y)", style=_STYLE, layout=_WIDE, continuous_update=False
-        )
+        self.title = _text("Chart title", continuous_update=False)
+        self.ylab = _text("Axis label (y)", continuous_update=False)
 
         self.point = w.Dropdown(description="Point", style=_STYLE, layout=_WIDE)
         self.end_baseline = _button(
@@ -110,21 +110,11 @@ class ExplorerControls:
             "Start a new centre line and limits after this point",
         )
         self.no_breaks = _button("Remove phase breaks", "times", "Back to one phase")
-        self.note_text = w.Text(
-            description="Note",
-            style=_STYLE,
-            layout=_WIDE,
-            placeholder="For example: PDSA 1, new falls checklist",
-        )
+        self.note_text = _text("Note", placeholder="For example: PDSA 1, new falls checklist")
         self.add_note = _button("Add the note at this point", "comment", "Mark this point")
         self.no_notes = _button("Remove all notes", "times", "Remove every note")
-        self.exclude = w.Text(
-            description="Leave out points",
-            style=_STYLE,
-            layout=_WIDE,
-            placeholder="Point numbers, for example: 3, 7",
-            continuous_update=False,
-        )
+        self.exclude = _text("Leave out points", placeholder="Point numbers, for example: 3, 7",
+                             continuous_update=False)
         self.settings_summary = w.HTML()
 
         self.making_data_count = w.Checkbox(
@@ -138,13 +128,8 @@ class ExplorerControls:
             style=_STYLE,
             layout=_WIDE,
         )
-        self.target = w.Text(
-            description="Target",
-            style=_STYLE,
-            layout=_WIDE,
-            placeholder="A number, or blank for no target",
-            continuous_update=False,
-        )
+        self.target = _text("Target", placeholder="A number, or blank for no target",
+                            continuous_update=False)
 
         self.export_png = _button("Picture (PNG)", "image", "Save the chart as a PNG picture")
         self.export_html = _button("Web page (HTML)", "globe", "Save an interactive web page")
