@@ -16,7 +16,7 @@ from qispread.models.coaching import (
     load_coaching_plan,
 )
 from qispread.widgets.common import guarded, open_tool
-from qispread.widgets.part_form import TOOL_LAYOUT, tool_heading
+from qispread.widgets.part_form import TOOL_LAYOUT, text_box, tool_heading
 from qispread.widgets.saving import save_on_creation
 
 
@@ -45,10 +45,8 @@ class CoachingPlanner(w.VBox):
     def __init__(self, path: str | Path = "my_coaching_plan.json") -> None:
         self.path, self.messages, saved = open_tool(path, load_coaching_plan)
         self.model = saved or CoachingPlan()
-        self.title = w.Text(value=self.model.title, description="Conversation about",
-                            placeholder="e.g. Helping Sam lead the falls huddles",
-                            continuous_update=False, layout=w.Layout(width="46em"),
-                            style={"description_width": "10em"})
+        self.title = text_box(self.model.title, "Conversation about",
+                              "e.g. Helping Sam lead the falls huddles")
         self.choice = w.ToggleButtons(options=MODEL_NAMES, value=self.model.model,
                                       description="Coaching model",
                                       tooltips=[COACHING_MODELS[m].source for m in MODEL_NAMES],

@@ -12,7 +12,7 @@ from qispread.models.fishbone import MOST_WHYS, Cause, Fishbone, load_fishbone
 from qispread.plots.fishbone import fishbone_figure
 from qispread.widgets.common import INTRO_STYLE, guarded, open_tool, show_figure
 from qispread.widgets.figures import figure_widget, fitted
-from qispread.widgets.part_form import TOOL_LAYOUT, editable_rows, tool_heading
+from qispread.widgets.part_form import TOOL_LAYOUT, editable_rows, text_box, tool_heading
 from qispread.widgets.saving import save_on_creation
 
 
@@ -49,10 +49,8 @@ class FishboneBuilder(w.VBox):
                  example: Fishbone | None = None) -> None:
         self.path, self.messages, saved = open_tool(path, load_fishbone)
         self.model = saved or example or Fishbone()
-        self.effect = w.Text(value=self.model.effect, description="Effect",
-                             placeholder="The problem, as specific as your aim",
-                             continuous_update=False, layout=w.Layout(width="46em"),
-                             style={"description_width": "5em"})
+        self.effect = text_box(self.model.effect, "Effect", "The problem, as specific as your aim",
+                               label_width="5em")
         self.category = w.Dropdown(description="Category", style={"description_width": "5em"})
         self.new_name = w.Text(placeholder="New name for this category",
                                layout=w.Layout(width="16em"))

@@ -11,7 +11,7 @@ from qispread.models.process_map import KINDS, ProcessMap, Step, load_process_ma
 from qispread.plots.process_map import process_map_figure
 from qispread.widgets.common import INTRO_STYLE, guarded, open_tool, show_figure
 from qispread.widgets.figures import figure_widget, fitted
-from qispread.widgets.part_form import TOOL_LAYOUT, editable_rows, tool_heading
+from qispread.widgets.part_form import TOOL_LAYOUT, editable_rows, text_box, tool_heading
 from qispread.widgets.saving import save_on_creation
 
 _KIND_OPTIONS = [(label, key) for key, label in KINDS.items()]
@@ -57,10 +57,8 @@ class ProcessMapper(w.VBox):
                  example: ProcessMap | None = None) -> None:
         self.path, self.messages, saved = open_tool(path, load_process_map)
         self.model = saved or example or ProcessMap()
-        self.title = w.Text(value=self.model.title, description="Journey",
-                            placeholder="e.g. Referral to first appointment",
-                            continuous_update=False, layout=w.Layout(width="46em"),
-                            style={"description_width": "5em"})
+        self.title = text_box(self.model.title, "Journey", "e.g. Referral to first appointment",
+                              label_width="5em")
         self.rows = w.VBox()
         self.add_button = w.Button(description="Add a step", icon="plus")
         self.reading = w.HTML()

@@ -16,7 +16,7 @@ from qispread.models.sustainability import (
 from qispread.plots.bars import sustainability_figure
 from qispread.widgets.common import guarded, open_tool, show_figure
 from qispread.widgets.figures import figure_widget, fitted
-from qispread.widgets.part_form import TOOL_LAYOUT, tool_heading
+from qispread.widgets.part_form import TOOL_LAYOUT, text_box, tool_heading
 from qispread.widgets.ratings import RatingRow, export_ratings
 from qispread.widgets.saving import save_on_creation
 
@@ -31,10 +31,9 @@ class SustainabilityCheck(w.VBox):
         self.path, self.messages, saved = open_tool(path, load_sustainability)
         self.model = saved or SustainabilityRating()
         self._loading = True
-        self.project = w.Text(value=self.model.project, description="Project",
-                              placeholder="e.g. Sepsis screening on the acute medical unit",
-                              continuous_update=False, layout=w.Layout(width="40em"),
-                              style={"description_width": "5em"})
+        self.project = text_box(self.model.project, "Project",
+                                "e.g. Sepsis screening on the acute medical unit", width="40em",
+                                label_width="5em")
         self.rows = [RatingRow(d, self._changed, _OPTIONS) for _, dims in GROUPS for d in dims]
         sections = []
         for group, dims in GROUPS:
