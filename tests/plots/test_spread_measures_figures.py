@@ -27,3 +27,10 @@ def test_the_sites_axis_counts_whole_sites():
         fig = adoption_figure(SpreadMeasures(months=months, sites=sites))
         step = fig.layout.yaxis.dtick
         assert [step * i for i in range(count // step + 1)] == ticks
+
+
+def test_the_line_for_all_groups_is_drawn_solid_over_the_bars():
+    measures = load_spread_measures(example_project().path("spread_measures"))
+    line = reach_figure(measures).layout.shapes[0]
+    assert line.layer == "above" and line.opacity == 1
+    assert line.x0 == measures.overall_reach()

@@ -152,7 +152,7 @@ def reach_figure(measures: SpreadMeasures) -> go.Figure:
         hovertemplate="%{y}: %{text}<extra></extra>"))
     if not math.isnan(overall):
         fig.add_vline(x=overall, line={"color": VERMILLION, "dash": "dash", "width": 2},
-                      layer="above",
+                      layer="above", opacity=1,  # the template's 0.3 left it hard to see
                       annotation_text=f"all groups {overall:.0f}%",
                       annotation_position="top")
     fig.update_layout(**base_layout("Reach: who is benefiting", xlab="share reached (%)"),
