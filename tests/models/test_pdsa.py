@@ -94,6 +94,15 @@ def test_round_trip_with_draft_and_exports(tmp_path):
     assert "## Ramp 1" in md and "- **Prediction:** Fewer falls" in md and "01 Mar 2025" in md
 
 
+def test_the_markdown_names_a_patient_partner_only_when_there_was_one():
+    log = CycleLog([cycle("C1", partner="Read the prompt aloud with the team"),
+                    cycle("C2", "C1")])
+    md = log.to_markdown()
+    assert md.count("Patient partner's part") == 1
+    assert "- **Patient partner's part:** Read the prompt aloud with the team" in md
+    assert ":**\n" not in md and not md.rstrip().endswith(":**")  # no empty line for C2
+
+
 @given(st.lists(st.integers(0, 8), min_size=1, max_size=8))
 def test_any_valid_chain_set_round_trips(parents):
     # cycle i may build on an earlier cycle not already built on: always valid chains

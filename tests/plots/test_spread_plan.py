@@ -4,6 +4,7 @@ DRAFT on every page until every part is complete."""
 
 import re
 import shutil
+import unicodedata
 
 import pytest
 from project_samples import own_project
@@ -57,6 +58,22 @@ def test_a_plan_with_parts_not_complete_says_draft_on_every_printed_page(tmp_pat
         assert "DRAFT" in text, f"page {number} of {len(pages)} is not marked DRAFT"
     assert "Started but not complete: Aim (module 01), Your data on a chart (module 05)." in (
         " ".join(pages[0].split()))
+
+
+@pytest.mark.chromium
+@needs_chromium
+def test_the_stakeholder_map_in_words_keeps_a_line_a_heading_and_a_person(tmp_path):
+    """The map's words list each quadrant with its people under it; printed as one paragraph they
+    ran together ("...grid. Manage closely: - Director of nursing ... - Triage nurses ...")."""
+    pdf = print_pdf(write_html(example_project(), tmp_path))
+    lines = [unicodedata.normalize("NFKC", line).strip()  # the PDF's "ﬀ" and "ﬂ" ligatures
+             for text in _pages(pdf) for line in text.splitlines()]
+    start = lines.index("In words: Stakeholder map: power/interest grid.")
+    assert lines[start + 1:start + 4] == [
+        "Manage closely:",
+        "- Director of nursing (staff; influence high, interest fairly high)",
+        "- Triage nurses (staff; influence fairly high, interest high)"]
+    assert "Monitor:" in lines[start:start + 12]
 
 
 @pytest.mark.chromium

@@ -261,7 +261,9 @@ class CycleLog:
                 if cycle.builds_on:
                     lines.append(f"- **Builds on:** {cycle.builds_on}")
                 for name in TEXT_FIELDS[1:]:
-                    lines.append(f"- **{FIELD_LABELS[name]}:** {getattr(cycle, name).strip()}")
+                    text = getattr(cycle, name).strip()
+                    if text or name != "partner":  # a patient partner is optional
+                        lines.append(f"- **{FIELD_LABELS[name]}:** {text}")
                 lines += [f"- **Act:** {cycle.act or 'not decided yet'}", ""]
         return "\n".join(lines)
 

@@ -34,10 +34,13 @@ def adoption_figure(measures: SpreadMeasures) -> go.Figure:
                                         f"Uptake at each site (in use: ≥ {measures.threshold:g}% "
                                         f"for {measures.run_months} months)"))
     months = list(curve["month"])
-    fig.add_trace(go.Scatter(x=months, y=curve["signed_up"], name="signed up", mode="lines",
+    # plain lists, not numpy arrays: a FigureWidget sends arrays to the browser as typed arrays,
+    # which JupyterLab has been seen to leave blank (as with the simulator's figures)
+    fig.add_trace(go.Scatter(x=months, y=curve["signed_up"].tolist(), name="signed up",
+                             mode="lines",
                              line={"color": GREY, "dash": "dash", "shape": "hv", "width": 3},
                              hovertemplate="%{x}: %{y} sites signed up<extra></extra>"), 1, 1)
-    fig.add_trace(go.Scatter(x=months, y=curve["in_use"], name="in use", mode="lines",
+    fig.add_trace(go.Scatter(x=months, y=curve["in_use"].tolist(), name="in use", mode="lines",
                              line={"color": BLUE, "shape": "hv", "width": 3},
                              hovertemplate="%{x}: %{y} sites in use<extra></extra>"), 1, 1)
     in_use = {site.name: measures.in_use_from(site) for site in measures.sites}
@@ -56,9 +59,22 @@ def adoption_figure(measures: SpreadMeasures) -> go.Figure:
     layout["showlegend"] = True
     fig.update_layout(**layout, height=640,
                       legend={"font": {"size": LABEL_SIZE}})
-    fig.update_yaxes(title_text="sites", rangemode="tozero", row=1, col=1)
+    fig.update_yaxes(title_text="sites", rangemode="tozero", dtick=_whole_step(len(measures.sites)),
+                     row=1, col=1)
     fig.update_yaxes(title_text="uptake (%)", range=[0, 105], row=2, col=1)
     return set_summary(fig, adoption_summary(measures))
+
+
+def _whole_step(most: int) -> int:
+    """A tick step of whole sites (1, 2, 5, 10, 20, 50...) giving at most about six ticks: a
+    count of sites has no half sites."""
+    steps = (1, 2, 5)
+    scale = 1
+    while True:
+        for step in steps:
+            if most / (step * scale) <= 6:
+                return step * scale
+        scale *= 10
 
 
 def adoption_summary(measures: SpreadMeasures) -> str:
@@ -127,7 +143,8 @@ def reach_figure(measures: SpreadMeasures) -> go.Figure:
     table = measures.reach_table()
     overall = measures.overall_reach()
     fig = go.Figure(go.Bar(
-        x=table["share"], y=table["group"], orientation="h", marker={"color": BLUE},
+        x=table["share"].tolist(), y=table["group"].tolist(), orientation="h",
+        marker={"color": BLUE},
         text=[f"{s:.0f}% ({r:,} of {e:,})" if not math.isnan(s) else "no one eligible"
               for s, r, e in zip(table["share"], table["reached"], table["eligible"],
                                  strict=True)],
@@ -135,7 +152,7 @@ def reach_figure(measures: SpreadMeasures) -> go.Figure:
         hovertemplate="%{y}: %{text}<extra></extra>"))
     if not math.isnan(overall):
         fig.add_vline(x=overall, line={"color": VERMILLION, "dash": "dash", "width": 2},
-                      layer="above",
+                      layer="above", opacity=1,  # the template's 0.3 left it hard to see
                       annotation_text=f"all groups {overall:.0f}%",
                       annotation_position="top")
     fig.update_layout(**base_layout("Reach: who is benefiting", xlab="share reached (%)"),

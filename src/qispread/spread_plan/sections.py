@@ -51,7 +51,8 @@ def _figure(fig: go.Figure, name: str) -> str:
     fig.update_layout(width=width, autosize=False)
     div = pio.to_html(fig, full_html=False, include_plotlyjs=False, div_id=f"chart-{name}",
                       config={**PLOT_CONFIG, "responsive": False})
-    summary = escape(figure_summary(fig))
+    # a summary of several lines (a list under each heading) keeps them: HTML would run them on
+    summary = "<br>".join(escape(line.strip()) for line in figure_summary(fig).splitlines())
     # a wider figure is shrunk to the page when printed (see the print style)
     shrink = f' class="wide" style="--print-zoom:{FIGURE_WIDTH / width:.3f}"' \
         if width > FIGURE_WIDTH else ""
@@ -261,6 +262,10 @@ def spread_measures_section(project: Project) -> str:
 
     measures = load_spread_measures(project.path("spread_measures"))
     table = measures.adoption_table()
+    fidelity = fidelity_figure(measures)
+    # each component a column as wide as on screen, so that its cells' words fit (at the page's
+    # width they ran into each other); shrunk to the page when printed
+    fidelity.update_layout(width=max(FIGURE_WIDTH, 160 + 130 * len(measures.components)))
     rows = [[str(r.site), r.signed_up or "not signed up", r.in_use_from or "not yet",
              str(r.status)] for r in table.itertuples()]
     return (_p(f"The change: {measures.innovation or '(not named)'}. A site is in use once its "
@@ -269,7 +274,7 @@ def spread_measures_section(project: Project) -> str:
             + _p(measures.explain())
             + _table(["Site", "Signed up", "In use from", "Status"], rows)
             + _figure(adoption_figure(measures), "adoption")
-            + _figure(fidelity_figure(measures), "fidelity")
+            + _figure(fidelity, "fidelity")
             + _figure(reach_figure(measures), "reach"))
 
 

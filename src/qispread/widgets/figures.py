@@ -64,6 +64,31 @@ def figure_widget(fig: go.Figure | dict | None = None) -> go.FigureWidget:
     return widget
 
 
-def fitted(figure: go.FigureWidget) -> w.VBox:
+def fitted(figure: w.Widget) -> w.VBox:
     """The chart with the helper that makes it as wide as the cell."""
     return w.VBox([figure, FitToCell()], layout=w.Layout(width="100%"))
+
+
+def figure_output() -> w.Output:
+    """A place for a chart drawn from the notebook's output itself (see `draw_in`)."""
+    return w.Output(layout=w.Layout(width="100%"))
+
+
+def draw_in(output: w.Output, fig: go.Figure) -> None:
+    """Show `fig` in `output` as plotly's own output, replacing what was there.
+
+    JupyterLab's plotly renderer draws it from the output's data, each time the output is shown.
+    A tool with several FigureWidgets drew some of them blank (empty axes, or nothing) when a
+    notebook was opened again and run in the same kernel: a chart the learner only reads does not
+    need a FigureWidget's two-way link.
+    """
+    import json
+
+    import plotly.io as pio
+
+    from qispread.plots.export import figure_summary
+
+    bundle = {"application/vnd.plotly.v1+json": {**json.loads(pio.to_json(fig)),
+                                                 "config": PLOT_CONFIG},
+              "text/plain": figure_summary(fig) or "A chart."}
+    output.outputs = ({"output_type": "display_data", "data": bundle, "metadata": {}},)

@@ -24,13 +24,14 @@ from qispread.widgets.common import (
     guarded,
     open_saved,
     resolve_path,
-    show_figure,
 )
-from qispread.widgets.figures import figure_widget, fitted
+from qispread.widgets.figures import draw_in, figure_output, fitted
 from qispread.widgets.saving import save_on_creation
 
 _WIDE = w.Layout(width="95%")
-_RATINGS = [(label, key) for key, label in DELIVERY.items()]
+# the drop-downs show the short words the fidelity chart's cells show, which fit a column whole
+_RATINGS = [(key or "not known", key) for key in DELIVERY]
+_COLUMN = "9.5em"
 
 
 class SpreadMeasuresTool(w.VBox):
@@ -61,10 +62,10 @@ class SpreadMeasuresTool(w.VBox):
                                icon="check")
         self.update.on_click(lambda _b: self.apply())
         self.reading = w.HTML()
-        self.grid = w.VBox()
-        self.adoption_chart = figure_widget(adoption_figure(self.model))
-        self.fidelity_chart = figure_widget(fidelity_figure(self.model))
-        self.reach_chart = figure_widget(reach_figure(self.model))
+        self.grid = w.VBox(layout=w.Layout(overflow_x="auto", width="100%"))  # many components
+        self.adoption_chart = figure_output()
+        self.fidelity_chart = figure_output()
+        self.reach_chart = figure_output()
         self._show_text()
         header = w.HTML(
             "<h3 style='margin:0'>Is it spreading? Adoption, fidelity and reach</h3>"
@@ -81,7 +82,7 @@ class SpreadMeasuresTool(w.VBox):
                                                               "each component"),
             self.grid, fitted(self.fidelity_chart), fitted(self.reach_chart)],
             layout=w.Layout(padding="6px 10px", border="1px solid #ccc"))
-        self._redraw(charts=False)
+        self._redraw()
         save_on_creation(self.path, self.save, self.messages)
 
     def _show_text(self) -> None:
@@ -110,22 +111,21 @@ class SpreadMeasuresTool(w.VBox):
         if guarded(self.messages, self.save):
             self._redraw(grid=False)
 
-    def _redraw(self, grid: bool = True, charts: bool = True) -> None:
+    def _redraw(self, grid: bool = True) -> None:
         self.reading.value = (f"<p style='{INTRO_STYLE}'>{html.escape(self.model.explain())}"
                               "</p>")
         if grid:
             head = [w.HTML("", layout=w.Layout(width="9em"))] + [
-                w.HTML(f"<small>{'<b>core</b>' if c.core else 'periphery'}: "
-                       f"{html.escape(c.name)}</small>", layout=w.Layout(width="11em"))
+                w.HTML(f"<div style='line-height:1.3;font-size:smaller'>"
+                       f"{'<b>core</b>' if c.core else 'periphery'}: {html.escape(c.name)}</div>",
+                       layout=w.Layout(width=_COLUMN, min_width=_COLUMN))
                 for c in self.model.components]
             self.grid.children = [w.HBox(head), *(self._grid_row(site.name)
                                                    for site in self.model.sites)]
-        if not charts:
-            return
         for chart, build in ((self.adoption_chart, adoption_figure),
                              (self.fidelity_chart, fidelity_figure),
                              (self.reach_chart, reach_figure)):
-            show_figure(chart, build(self.model))
+            draw_in(chart, build(self.model))
 
     def _grid_row(self, site: str) -> w.HBox:
         boxes: list[w.Widget] = [w.HTML(f"<b>{html.escape(site)}</b>",
@@ -134,7 +134,7 @@ class SpreadMeasuresTool(w.VBox):
             box = w.Dropdown(options=_RATINGS, value=self.model.rating(site, component.name),
                              description_allow_html=False,
                              tooltip=f"{site}: {component.name}",
-                             layout=w.Layout(width="11em"))
+                             layout=w.Layout(width=_COLUMN, min_width=_COLUMN))
             box.observe(lambda change, s=site, c=component.name:
                         self._rated(s, c, change["new"]), names="value")
             boxes.append(box)

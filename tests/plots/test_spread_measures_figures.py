@@ -1,0 +1,36 @@
+"""The spread measures figures as the tool sends them to JupyterLab: plain lists (a FigureWidget
+sends numpy arrays as typed arrays, which JupyterLab has been seen to leave blank), and a count of
+sites with no half sites on its axis."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from qispread.models.project import example_project
+from qispread.models.spread_measures import Site, SpreadMeasures, load_spread_measures
+from qispread.plots.spread_measures import adoption_figure, fidelity_figure, reach_figure
+from qispread.widgets.figures import figure_widget
+
+
+def test_every_chart_sends_its_values_as_plain_lists():
+    measures = load_spread_measures(example_project().path("spread_measures"))
+    for build in (adoption_figure, fidelity_figure, reach_figure):
+        for trace in figure_widget(build(measures))._data:
+            arrays = [key for key, value in trace.items() if isinstance(value, np.ndarray)]
+            assert arrays == [], f"{build.__name__}, {trace.get('name')}: {arrays}"
+
+
+def test_the_sites_axis_counts_whole_sites():
+    months = tuple(f"M{i}" for i in range(4))
+    for count, ticks in ((2, [0, 1, 2]), (9, [0, 2, 4, 6, 8]), (30, [0, 5, 10, 15, 20, 25, 30])):
+        sites = tuple(Site(f"Site {i}", 0, (60, 70, 80, 90)) for i in range(count))
+        fig = adoption_figure(SpreadMeasures(months=months, sites=sites))
+        step = fig.layout.yaxis.dtick
+        assert [step * i for i in range(count // step + 1)] == ticks
+
+
+def test_the_line_for_all_groups_is_drawn_solid_over_the_bars():
+    measures = load_spread_measures(example_project().path("spread_measures"))
+    line = reach_figure(measures).layout.shapes[0]
+    assert line.layer == "above" and line.opacity == 1
+    assert line.x0 == measures.overall_reach()
