@@ -86,21 +86,25 @@ def test_the_homes_table_holds_the_traps_the_misconceptions_name():
     assert uptake(birch["Aug"]) >= 50
 
 
-def test_a_wrong_set_of_homes_fails_question_4c():
+RIGHT_AND_WRONG = [  # (assignment, test cell, answer, right answer, wrong answers)
+    ("06_spc", "q5a_check", "answer_q5a", "C", ["A", "B", "D", "E"]),
+    ("06_spc", "q5b_check", "answer_q5b", "B", ["A", "C", "D", "E"]),
+    ("06_spc", "q6_check", "answer_q6", "C, A", ["A", "C", "A, B, C", "A, C, F", "B, D, E, F"]),
+    ("10_sustaining_change", "q4a_check", "answer_q4a", "C", ["A", "B", "D", "E"]),
+    ("10_sustaining_change", "q4b_check", "answer_q4b", "B", ["A", "C", "D", "E"]),
+    ("10_sustaining_change", "q4c_check", "answer_q4c", "D, B",
+     ["B", "D", "B, D, E", "B, D, F", "A, C", "A, B, C, D"]),
+]
+
+
+@pytest.mark.parametrize(("assignment", "grade_id", "name", "right", "wrong"), RIGHT_AND_WRONG,
+                         ids=[f"{a}/{g}" for a, g, *_ in RIGHT_AND_WRONG])
+def test_the_new_items_mark_right_answers_and_fail_wrong_ones(assignment, grade_id, name, right,
+                                                              wrong):
     from qispread import checks
 
-    source = question_text("10_sustaining_change", "q4c_check")
-    for wrong in ["B", "D", "B, D, E", "B, D, F", "A, C"]:
+    source = question_text(assignment, grade_id)
+    exec(source, {"checks": checks, name: right})  # noqa: S102
+    for answer in wrong:
         with pytest.raises(AssertionError):
-            exec(source, {"checks": checks, "answer_q4c": wrong})  # noqa: S102
-    exec(source, {"checks": checks, "answer_q4c": "D, B"})  # noqa: S102
-
-
-def test_a_wrong_plan_fails_question_5a():
-    from qispread import checks
-
-    source = question_text("06_spc", "q5a_check")
-    for wrong in "ABDE":
-        with pytest.raises(AssertionError):
-            exec(source, {"checks": checks, "answer_q5a": wrong})  # noqa: S102
-    exec(source, {"checks": checks, "answer_q5a": "C"})  # noqa: S102
+            exec(source, {"checks": checks, name: answer})  # noqa: S102
