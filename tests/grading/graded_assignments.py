@@ -59,6 +59,8 @@ SLIPPED = {"06_spc": {
     "q2_answer": "answer_q2_mean = 61,92\nanswer_q2_mean_moving_range = 7,18\n"
                  "answer_q2_upper_limit = 81.02\nanswer_q2_lower_limit = 42,81",
     "q3_answer": "answer_q3a = \"E\nanswer_q3b = c\nanswer_q3c = 'A'\nanswer_q3d = A.",
+    "q5_answer": "answer_q5a = c\nanswer_q5b = 'B'",
+    "q6_answer": "answer_q6 = a, C",
 }}
 
 

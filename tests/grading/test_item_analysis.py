@@ -163,6 +163,11 @@ NEW_ITEMS = {  # issue 23 §3: each new item's test reads the answers the learne
                              "q5bc_check": ["answer_q5b", "answer_q5c"],
                              "q5c_check": ["answer_q5d"]},
     "09_leading_spread": {"q7a_check": ["answer_q7a"], "q7b_check": ["answer_q7b"]},
+    # issue 26: comparing sites, a board's page, and measuring spread
+    "06_spc": {"q5a_check": ["answer_q5a"], "q5b_check": ["answer_q5b"],
+               "q6_check": ["answer_q6"]},
+    "10_sustaining_change": {"q4a_check": ["answer_q4a"], "q4b_check": ["answer_q4b"],
+                             "q4c_check": ["answer_q4c"]},
 }
 
 

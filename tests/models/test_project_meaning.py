@@ -13,6 +13,13 @@ from qispread.models.chart_spec import load_chart_spec
 from qispread.models.measures import load_measures
 from qispread.models.pdsa import load_pdsa_log
 from qispread.models.project_checks import all_problems
+from qispread.models.spread_measures import (
+    Component,
+    ReachGroup,
+    Site,
+    SpreadMeasures,
+    load_spread_measures,
+)
 
 # 20 weeks that swing round a steady level: no long run, plenty of crossings (Anhøj)
 STEADY = [61, 58, 63, 57, 60, 62, 59, 64, 58, 61, 57, 62, 60, 63, 59, 58, 62, 60, 61, 59]
@@ -22,7 +29,7 @@ STEADY = [61, 58, 63, 57, 60, 62, 59, 64, 58, 61, 57, 62, 60, 63, 59, 58, 62, 60
 def project(tmp_path):
     made = own_project(tmp_path / "p")
     assert all_problems(made) == {k: [] for k in ("aim", "measures", "chart", "pdsa",
-                                                  "readiness")}
+                                                  "readiness", "spread_measures")}
     return made
 
 
@@ -137,3 +144,56 @@ def test_a_ramp_that_repeats_its_prediction_loses_the_mark(project):
 def test_a_ramp_whose_latest_cycle_is_still_running_earns_the_mark(project):
     _relink(project, C3={"study": "", "act": ""})
     assert all_problems(project)["pdsa"] == []
+
+
+# How spread will be measured (issue 23 §3): the plan names a real measure of adoption, fidelity
+# and reach, whatever figures it has yet.
+def _save_spread(project, **changes):
+    replace(load_spread_measures(project.path("spread_measures")), **changes).save(
+        project.path("spread_measures"))
+
+
+def test_a_plan_with_no_figures_yet_earns_the_mark(project):
+    measures = load_spread_measures(project.path("spread_measures"))
+    _save_spread(project, sites=tuple(Site(s.name) for s in measures.sites), fidelity={},
+                 reach=tuple(ReachGroup(g.group, 0, 0) for g in measures.reach))
+    assert all_problems(project)["spread_measures"] == []
+
+
+def test_an_empty_section_loses_the_mark_and_names_the_tool(project):
+    SpreadMeasures().save(project.path("spread_measures"))
+    assert "module 10" in _only_fails(project, "spread_measures")
+
+
+def test_placeholders_name_no_measure(project):
+    _save_spread(project, sites=(Site("tbc"), Site("?")), fidelity={},
+                 components=(Component("tbc"), Component("...")),
+                 reach=(ReachGroup("n/a", 0, 0),))
+    found = _only_fails(project, "spread_measures")
+    assert all(kind in found for kind in ("Adoption:", "Fidelity:", "Reach:"))
+
+
+def test_a_plan_that_measures_only_adoption_loses_the_mark(project):
+    _save_spread(project, components=(Component("Who completes the screen", core=False),),
+                 fidelity={}, reach=())
+    found = _only_fails(project, "spread_measures")
+    assert "Fidelity:" in found and "Reach:" in found and "Adoption:" not in found
+
+
+@pytest.mark.parametrize("changes, named", [
+    ({"reach": ()}, "Reach:"),
+    ({"components": (), "fidelity": {}}, "Fidelity:"),
+    ({"months": (), "sites": (Site("Riverside"), Site("Northgate")), "fidelity": {}},
+     "Adoption:"),
+])
+def test_each_measure_missing_on_its_own_loses_the_mark(project, changes, named):
+    _save_spread(project, **changes)
+    assert named in _only_fails(project, "spread_measures")
+
+
+def test_one_site_is_not_spread(project):
+    measures = load_spread_measures(project.path("spread_measures"))
+    first = measures.sites[0]
+    _save_spread(project, sites=(first,),
+                 fidelity={first.name: measures.fidelity.get(first.name, {})})
+    assert "Adoption:" in _only_fails(project, "spread_measures")

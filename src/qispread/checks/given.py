@@ -236,6 +236,36 @@ def trust_four_hour_chart() -> Any:
                       ylab="% within 4 hours", icons=False)
 
 
+FUNNEL_MONTH = "2018-12-01"
+
+
+def four_hour_funnel(month: str = FUNNEL_MONTH) -> Any:
+    """Every type-1 A&E department's share of attendances seen within four hours in one month, as
+    a funnel() result with both the unadjusted and the overdispersion-adjusted 99.8% limits (the
+    lesson's section 9; outliers judged by the adjusted limits)."""
+    import pandas as pd
+
+    from qispread import funnel
+    from qispread.widgets.funnel_explorer import type1_departments
+
+    rows = type1_departments()
+    return funnel(rows[rows["period"] == pd.Timestamp(month)], numerator="within_4h",
+                  denominator="attendances", group="org_code", data_type="PR", multiplier=100,
+                  draw_adjusted=True, draw_unadjusted=True)
+
+
+def four_hour_funnel_chart() -> Any:
+    """The funnel plot of December 2018, with both sets of limits and no reading (the questions
+    ask for it)."""
+    from qispread import data
+    from qispread.plots.funnel_figure import funnel_figure
+
+    print(data.attribution("ae_attendances"))
+    return funnel_figure(four_hour_funnel(), units="departments", ylab="% seen within 4 hours",
+                         title="Type-1 A&E departments, December 2018: % seen within four hours "
+                               "(real data)")
+
+
 # Module 07
 def pdsa_log_summary(path: str) -> None:
     """The saved PDSA log."""
@@ -286,3 +316,48 @@ def sustainability_summary(path: str) -> None:
     for group, mean in rating.group_means().items():
         print(f"{group}: average rating", "not rated" if mean is None else f"{mean:.2f}")
     _display(sustainability_figure(rating))
+
+
+
+HYDRATION_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug")
+HYDRATION_HOMES = (  # made up: home, month signed up (None: not signed up), uptake % each month
+    ("Ash House", "Jan", (40, 55, 62, 70, 74, 78, 80, 81)),
+    ("Birch Court", "Jan", (20, 35, 48, 55, 45, 52, 40, 58)),
+    ("Cedar Lodge", "Feb", (None, 30, 52, 58, 61, 64, 66, 70)),
+    ("Elm View", "Mar", (None, None, 10, 15, 12, 20, 18, 22)),
+    ("Hazel Grange", "Jul", (None, None, None, None, None, None, 45, 60)),
+    ("Oak Manor", None, ()),
+)
+
+
+def hydration_programme() -> Any:
+    """The made-up hydration round spreading to six care homes (module 10, question 4c): in use
+    means uptake at or above 50% for three months running, as in the lesson's tool."""
+    from qispread.models.spread_measures import Site, SpreadMeasures
+
+    return SpreadMeasures(
+        innovation="Hydration round in care homes", months=HYDRATION_MONTHS,
+        sites=tuple(Site(name, None if signed is None else HYDRATION_MONTHS.index(signed), uptake)
+                    for name, signed, uptake in HYDRATION_HOMES))
+
+
+def hydration_homes() -> Any:
+    """The six homes' sign-up month and monthly uptake, lettered for question 4c (without the
+    status the question asks for)."""
+    import pandas as pd
+
+    table = pd.DataFrame(
+        [{"home": name, "signed up": signed or "not signed up",
+          **{month: "" if value is None else f"{value}%"
+             for month, value in zip(HYDRATION_MONTHS, uptake, strict=False)}}
+         for name, signed, uptake in HYDRATION_HOMES], index=list("ABCDEF"))
+    return table.fillna("")
+
+
+def hydration_on_paper() -> list[str]:
+    """Question 4c's key, read by the spread measures model from the homes shown: the letters of
+    the homes that signed up a run of months ago or more and are not in use."""
+    programme = hydration_programme()
+    on_paper = set(programme.on_paper())
+    return [letter for letter, site in zip("ABCDEF", programme.sites, strict=True)
+            if site.name in on_paper]

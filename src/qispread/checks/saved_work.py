@@ -123,7 +123,9 @@ _READY = {"aim": "your aim can be marked.",
           "measures": "every primary driver has a fully defined measure.",
           "chart": "your chart can be marked, and your reading agrees with its rules.",
           "pdsa": "your PDSA log has a ramp of cycles that build on each other.",
-          "readiness": "every marked principle is rated."}
+          "readiness": "every marked principle is rated.",
+          "spread_measures": "your plan names how adoption, fidelity and reach will be "
+                             "measured."}
 
 
 def project_part(part: str, question: str, folder: str = PROJECT) -> bool:

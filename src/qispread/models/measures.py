@@ -36,6 +36,12 @@ _PERIOD = re.compile(
     r"saturday|sunday|continuous(?:ly)?|real[- ]time|\d+)\b")
 
 
+def is_placeholder(text: str) -> bool:
+    """True for text written where a name or definition belongs but saying nothing: blank,
+    "tbc", "n/a", "?", "..." and the like."""
+    return bool(_PLACEHOLDER.fullmatch(text.strip()))
+
+
 def _same_text(first: str, second: str) -> bool:
     return re.findall(r"[a-z0-9]+", first.casefold()) == re.findall(r"[a-z0-9]+",
                                                                     second.casefold())
@@ -72,7 +78,7 @@ class OperationalDefinition:
         """Parts written but not defined: a placeholder ("tbc", "n/a", "?"), a numerator the same
         as the denominator, or a frequency that names no period ("regularly", "ongoing")."""
         unclear = [self.LABELS[f.name] for f in fields(self)
-                   if _PLACEHOLDER.fullmatch(getattr(self, f.name).strip())]
+                   if is_placeholder(getattr(self, f.name))]
         if self.numerator.strip() and _same_text(self.numerator, self.denominator):
             unclear.append("the numerator and the denominator are the same")
         if self.frequency.strip() and not _PERIOD.search(self.frequency):

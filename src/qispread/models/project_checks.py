@@ -3,7 +3,7 @@
 Each check returns a list of problems in plain English (empty when the part is ready). The spread
 plan builder shows them, and module 11's graded cells use them, so learner and tutor see the same.
 They are also the one meaning of "complete": the project status, the builder and the plan's DRAFT
-mark all ask part_state(), which asks these checks (CHECKS are the five module 11 grades;
+mark all ask part_state(), which asks these checks (CHECKS are the six module 11 grades;
 PART_CHECKS add the parts it does not grade).
 """
 
@@ -293,22 +293,19 @@ def involvement_problems(project: Project) -> list[str]:
 
 
 def spread_measures_problems(project: Project) -> list[str]:
-    """Two sites or more, a core component, and reach for at least one group."""
+    """The plan names a real measure of adoption (two sites or more, over named months), of
+    fidelity (a core component) and of reach (a group): the model's own gaps
+    (SpreadMeasures.measure_gaps), placeholders such as "tbc" naming nothing."""
     if missing := _missing(project, "spread_measures"):
         return missing
     from qispread.models.spread_measures import load_spread_measures
 
-    measures = load_spread_measures(project.path("spread_measures"))
-    problems = []
-    if len(measures.sites) < 2:
-        problems.append("Your spread measures need at least two sites: add them in the spread "
-                        "measures tool.")
-    if not any(c.core for c in measures.components):
-        problems.append("Name at least one core component of the change, so fidelity can be "
-                        "judged.")
-    if not measures.reach:
-        problems.append("Add at least one group of eligible people, so reach can be judged.")
-    return problems
+    gaps = load_spread_measures(project.path("spread_measures")).measure_gaps()
+    if gaps:
+        return [f"'{part('spread_measures').title}' does not yet say how spread will be "
+                f"measured. " + " ".join(gaps) + " Add them in the spread measures tool "
+                "(module 10's 'your project' step)."]
+    return []
 
 
 CHECKS = {
@@ -317,6 +314,7 @@ CHECKS = {
     "chart": chart_problems,
     "pdsa": pdsa_problems,
     "readiness": readiness_problems,
+    "spread_measures": spread_measures_problems,
 }
 PART_CHECKS = {
     "aim": aim_problems,
@@ -345,7 +343,7 @@ def _problems_or_why_not(check, project: Project) -> list[str]:
 
 
 def all_problems(project: Project) -> dict[str, list[str]]:
-    """The five checks module 11 grades, each with its problems (none when it passes)."""
+    """The six checks module 11 grades, each with its problems (none when it passes)."""
     return {name: _problems_or_why_not(check, project) for name, check in CHECKS.items()}
 
 

@@ -202,6 +202,28 @@ class SpreadMeasures:
         eligible = sum(g.eligible for g in self.reach)
         return sum(g.reached for g in self.reach) / eligible * 100 if eligible else math.nan
 
+    # --- is it a plan? ---------------------------------------------------------------------
+    def measure_gaps(self) -> list[str]:
+        """What the programme does not yet say how it will measure, in plain English (empty
+        when it names a real measure of adoption, fidelity and reach). A name that is a
+        placeholder ("tbc", "?", "...") names nothing. Uptake and reach figures may still be
+        blank: a plan is judged on what it will measure, not on results it cannot have yet."""
+        from qispread.models.measures import is_placeholder
+
+        gaps = []
+        sites = [s.name for s in self.sites if not is_placeholder(s.name)]
+        if len(sites) < 2 or not self.months:
+            gaps.append("Adoption: name at least two sites (your first site and the next) and "
+                        "list the months you will follow, so the tool can show when each site "
+                        "is in use.")
+        if not any(c.core and not is_placeholder(c.name) for c in self.components):
+            gaps.append("Fidelity: name at least one core component of the change (a part that "
+                        "makes it work), so you can judge whether each site delivers it.")
+        if not any(not is_placeholder(g.group) for g in self.reach):
+            gaps.append("Reach: add at least one group of eligible people (an age band, a "
+                        "deprivation fifth...), so you can see who is benefiting.")
+        return gaps
+
     # --- reading --------------------------------------------------------------------------
     def explain(self) -> str:
         """The programme in a few plain sentences."""
