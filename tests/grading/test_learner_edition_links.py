@@ -7,13 +7,13 @@ import os
 from pathlib import Path
 
 import pytest
-
-from qispread.errors import DataProblem
-from qispread.grading.edition.learner_edition import (
+from learner_edition import (
     CITED_DOCS,
     LEARNER_README,
     build_learner_edition,
 )
+
+from qispread.errors import DataProblem
 
 ROSTER_LINE = "ana,Ana,Okafor,ana@nhs.net"
 

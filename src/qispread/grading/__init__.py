@@ -8,7 +8,8 @@ guarantees):
     feedback/   pages for learners: hidden tests redacted, learner output inert, honest scores,
                 the leak gate, release into the exchange
     reports/    for tutors: cohort tables, the cohort report, item analysis, LMS exports
-    edition/    repository tooling: the release (exercises/) and the learner edition
+    edition/    the learners' release (exercises/) from a course folder's solutions/
+    service.py  the Cohort service: every `qispread cohort` step, callable from Python
 
 Each stage imports only the ones before it (pyproject.toml's import-linter contracts). The
 modules here are shared by every stage: the course folder, hostile files, what source cells
