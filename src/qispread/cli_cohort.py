@@ -21,9 +21,9 @@ LEARNER_EDITION_MOVED = (
 
 
 def _cohort(args):
-    from qispread.coaching.cohort import CoachedCohort
+    from qispread.cohort import Cohort
 
-    return CoachedCohort(args.root, db_url=args.db_url, exchange=args.exchange)
+    return Cohort(args.root, db_url=args.db_url, exchange=args.exchange)
 
 
 def _plural(n: int, noun: str) -> str:

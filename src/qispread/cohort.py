@@ -1,8 +1,14 @@
-"""The cohort as the course runs it: grading's Cohort service with the coaching added, so that
-`qispread cohort feedback` and `qispread cohort projects` do the same from Python.
+"""The cohort as the course runs it, from Python: grading's Cohort service with the coaching added,
+the object every `qispread cohort ...` step calls.
 
-Grading imports no project model or figure (pyproject.toml's import-linter contracts); coaching
-reads learners' projects, so it extends the service from here."""
+    from qispread.cohort import Cohort
+
+    cohort = Cohort("path/to/course", exchange="/srv/nbgrader/exchange")
+    cohort.autograde("00_start_here", jobs=2)
+    print(cohort.status().table)
+
+Grading imports no project model or figure (pyproject.toml's import-linter contracts) and coaching
+reads learners' projects, so the two meet here, in the command line's layer."""
 
 from __future__ import annotations
 
@@ -12,11 +18,11 @@ from qispread.coaching.returned import return_comments
 from qispread.coaching.review import COMMENTS_NAME, Review, review_projects
 from qispread.grading.private_paths import default_path, output_path
 from qispread.grading.reports.report import PROJECTS_PAGE
-from qispread.grading.service import Cohort
+from qispread.grading.service import Cohort as GradingCohort
 
 
-class CoachedCohort(Cohort):
-    """Cohort whose feedback pages carry each learner's coaching comments (from
+class Cohort(GradingCohort):
+    """grading's Cohort whose feedback pages carry each learner's coaching comments (from
     gradebook/coaching-comments.csv), and which reviews the learners' projects."""
 
     def comments_file(self) -> Path:
