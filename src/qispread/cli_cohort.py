@@ -1,5 +1,8 @@
 """`qispread cohort ...`: run a cohort's grading over nbgrader's course folder and gradebook.
 
+Each step parses its options, calls one method of `qispread.cohort.Cohort` (the service the
+Python API uses too) and prints what it returns.
+
 Files holding learners' personal data (roster copy, grades, report) go under the course's
 git-ignored gradebook/ unless the tutor names a private path; nbgrader's and the kernels' chatter
 goes to gradebook/logs/cohort.log, and the terminal shows progress and one summary line.
