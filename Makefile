@@ -25,7 +25,7 @@ FAST_MARKERS := unit
 
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: setup system-deps lab test test-fast typecheck lock build bench lint clean clean-gradebook
+.PHONY: setup system-deps lab test test-fast typecheck lock build learner-edition bench lint clean clean-gradebook
 
 setup: $(STAMP)
 
@@ -56,7 +56,7 @@ system-deps:
 # type check (the layering contracts are a test: tests/test_layering.py).
 test: setup
 	bash scripts/system-deps.sh
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest -n $(JOBS) $(PYTEST_ARGS)
 
@@ -84,11 +84,16 @@ lock:
 build: setup
 	$(BIN)/qispread build
 
+# The folder learners receive (repository tooling: it copies this checkout), e.g.
+# make learner-edition OUT=../qispread-learners
+learner-edition: setup
+	$(BIN)/python scripts/learner_edition.py --output $(OUT)
+
 bench: setup
 	$(BIN)/python -m bench
 
 lint: setup
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/lint-imports
 
 # Removes only what setup and the tests make. The tutors' gradebook/ (submissions, feedback,

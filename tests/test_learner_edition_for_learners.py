@@ -13,12 +13,11 @@ from importlib.metadata import PackageNotFoundError, distribution
 from pathlib import Path
 
 import pytest
+from edition_links import broken_links, relative_links
+from learner_edition import build_learner_edition
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 from pipeline.notebooks import ROOT
-
-from qispread.grading.edition.learner_edition import build_learner_edition
-from qispread.grading.edition.links import broken_links, relative_links
 
 DEVELOPERS_ONLY = {"pytest", "mypy", "sphinx", "jupyterhub", "psycopg2", "psycopg2-binary",
                    "playwright", "ruff", "hypothesis", "papermill"}

@@ -53,6 +53,17 @@ def test_the_wheel_carries_the_data_and_its_provenance(wheel):
     assert "qispread/py.typed" in names
 
 
+def test_the_wheel_holds_no_tooling_that_needs_the_checkout(wheel):
+    """The learner edition's builder copies the repository (its Makefile, src/, README for
+    learners): it is repository tooling (scripts/), not part of the library."""
+    wheel_zip = zipfile.ZipFile(wheel)
+    modules = [n for n in wheel_zip.namelist() if n.endswith(".py")]
+    assert "qispread/grading/service.py" in modules
+    assert [n for n in modules if "learner_edition" in n or "edition_links" in n] == []
+    copies_the_checkout = [n for n in modules if '"Makefile"' in wheel_zip.read(n).decode()]
+    assert copies_the_checkout == []
+
+
 def test_the_installed_wheel_works_far_from_the_checkout(chromium_executable, wheel, far_away):
     environment = far_away / "venv"
     venv.create(environment, with_pip=False)  # this pip installs into it: no bootstrap needed

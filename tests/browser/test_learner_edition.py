@@ -19,6 +19,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from learner_edition import build_learner_edition
 from playwright.sync_api import expect
 
 from browser.conftest import ROOT, _free_port, _wait_until_up
@@ -29,7 +30,6 @@ from browser.lab_actions import (
     screenshot,
     wait_until_idle,
 )
-from qispread.grading.edition.learner_edition import build_learner_edition
 
 pytestmark = pytest.mark.browser
 

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 from course_notebooks import PROJECT, release_notebooks
+from learner_edition import build_learner_edition, tutor_only_text
 from sample_course import SAMPLE, make_course, submit
 
 from qispread.grading.cohort.deadlines import Deadline, parse_when, show_delay
-from qispread.grading.edition.learner_edition import build_learner_edition, tutor_only_text
 from qispread.grading.feedback.failed_pages import GENERIC_REASON, learner_reason
 from qispread.grading.private_paths import check_private
 from qispread.spc.errors import DataProblem

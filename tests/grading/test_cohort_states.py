@@ -289,3 +289,102 @@ def test_an_export_that_would_clear_a_grade_already_sent_is_refused(cohort, caps
     assert out.read_text() == before
     assert main(["cohort", "export", "--layout", "moodle", "--clear-grades", *common]) == 0
     assert json.loads(memory.read_text())["ben"] == {SAMPLE: ""}
+
+
+@pytest.fixture
+def after_formgrader(cohort, tmp_path):
+    """A copy of the cohort in which the tutor has since given cal (late) full manual marks in
+    formgrader: the penalty nbgrader stored when autograding no longer fits cal's mark."""
+    from qispread.grading.course import Course
+
+    root, exchange, _, _ = cohort
+    shutil.copytree(root, tmp_path / "course")
+    shutil.copytree(exchange, tmp_path / "exchange")
+    course = Course(tmp_path / "course")
+    with course.gradebook() as gb:
+        for grade in gb.find_submission_notebook("medians", SAMPLE, "cal").grades:
+            if grade.manual_score is not None:
+                grade.manual_score = grade.max_score
+        gb.db.commit()
+    return course, ["--root", str(course.root), "--exchange", str(tmp_path / "exchange")]
+
+
+def _fingerprint(course, leave_out: str | None = None) -> dict[str, tuple[str, int]]:
+    """Checksum and modification time of the gradebook and of every state file."""
+    import hashlib
+
+    files = [Path(course.db_url.removeprefix("sqlite:///")),
+             *sorted(p for p in course.state_folder().rglob("*") if p.is_file())]
+    return {str(p): (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns)
+            for p in files if not (leave_out and leave_out in p.parts)}
+
+
+@pytest.mark.parametrize("command", [["status"], ["report"], ["export", "--layout", "generic"],
+                                     ["export", "--layout", "canvas"]])
+def test_reading_commands_leave_the_gradebook_and_state_files_as_they_were(after_formgrader,
+                                                                            command, capsys):
+    """status, report and export only read: the penalty they show is worked out in memory from
+    the marks as they stand. (export keeps its own record of the cells it sent, lms-exports/.)"""
+    course, common = after_formgrader
+    before = _fingerprint(course, leave_out="lms-exports")
+    assert main(["cohort", *command, *common]) == 0
+    assert _fingerprint(course, leave_out="lms-exports") == before
+    if command[0] == "export":
+        sent = _rows(course.root / "gradebook" / f"grades-{command[2]}.csv")
+        cal = _numbers_in([r for r in sent if (r.get("id") or r.get("SIS User ID")) == "cal"],
+                          [c for c in sent[0] if c.startswith(SAMPLE) and "status" not in c])
+        assert float(cal["cal"]) == pytest.approx(MAX * (1 - PENALTY / 100))  # today's mark
+
+
+def test_a_writing_step_stores_the_penalty_for_the_mark_as_it_stands(after_formgrader):
+    """What formgrader shows: the penalty nbgrader stored, brought up to date by feedback."""
+    from qispread.cohort import Cohort
+
+    course, common = after_formgrader
+    cohort = Cohort(course.root, exchange=common[-1])
+    cohort.feedback(SAMPLE, ["cal"], release=False)
+    with course.gradebook() as gb:
+        assert gb.find_submission(SAMPLE, "cal").late_submission_penalty == pytest.approx(
+            MAX * PENALTY / 100)
+
+
+def test_the_python_api_and_the_command_give_the_same_cohort(after_formgrader, capsys, tmp_path):
+    from qispread.cohort import Cohort
+
+    course, common = after_formgrader
+    cohort = Cohort(course.root, exchange=common[-1])
+    status = cohort.status()
+    capsys.readouterr()
+    assert main(["cohort", "status", *common]) == 0
+    printed = capsys.readouterr().out
+    assert status.table.to_string(index=False) in printed
+    assert status.attention.to_string(index=False) in printed
+    for layout in ("generic", "moodle", "canvas"):
+        api = cohort.export(layout, tmp_path / f"api-{layout}.csv").files
+        assert main(["cohort", "export", "--layout", layout, "--output",
+                     str(tmp_path / f"cli-{layout}.csv"), *common]) == 0
+        assert [f.read_bytes() for f in api] == [
+            (tmp_path / f.name.replace("api-", "cli-")).read_bytes() for f in api]
+
+
+@pytest.mark.grading
+def test_autograde_from_python_clears_marks_a_resubmission_made_stale(after_formgrader):
+    """The manual-mark snapshot lives in the service, not the command: ana, marked by hand,
+    resubmits; the Python API's autograde clears her marks and keeps them for reference."""
+    from qispread.cohort import Cohort
+
+    course, common = after_formgrader
+    exchange = Path(common[-1])
+    blank = release_notebooks(course, SAMPLE)
+    _submit(exchange, "ana", "2026-01-10 11:30:00.000000 UTC",
+            {name: answered(nb, WRONG) for name, nb in blank.items()})
+    cohort = Cohort(course.root, exchange=exchange)
+    assert "ana" in cohort.collect(SAMPLE)
+    done = cohort.autograde(SAMPLE, students=["ana"])
+    assert done.stale == ["ana"] and done.graded == ["ana"]
+    stale = json.loads((course.state_folder() / SAMPLE / "ana.stale-marks.json").read_text())
+    assert set(stale["marks"].values()) == {MANUAL_SHARE * 2, MANUAL_SHARE * 1}
+    with course.gradebook() as gb:
+        grades = gb.find_submission_notebook("medians", SAMPLE, "ana").grades
+        assert [g.manual_score for g in grades if g.needs_manual_grade] != []
+        assert all(g.manual_score is None for g in grades)

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import nbformat
 import pytest
+from learner_edition import tutor_only_text
 from sample_course import HIDDEN_MARKER, PARTIAL, SAMPLE, answered, make_course, submit
 
 from qispread.grading.autograde.autograder import Autograder
 from qispread.grading.cells import Delimiters
 from qispread.grading.course import Course, load_config
-from qispread.grading.edition.learner_edition import tutor_only_text
 from qispread.grading.feedback.leak_gate import course_secrets
 from qispread.grading.feedback.pages import generate_feedback
 from qispread.grading.feedback.redact import split_hidden, visible_text

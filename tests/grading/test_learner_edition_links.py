@@ -7,13 +7,13 @@ import os
 from pathlib import Path
 
 import pytest
-
-from qispread.errors import DataProblem
-from qispread.grading.edition.learner_edition import (
+from learner_edition import (
     CITED_DOCS,
     LEARNER_README,
     build_learner_edition,
 )
+
+from qispread.errors import DataProblem
 
 ROSTER_LINE = "ana,Ana,Okafor,ana@nhs.net"
 
@@ -52,3 +52,25 @@ def test_without_links_the_edition_is_built(tmp_path):
     out = build_learner_edition(root, tmp_path / "learners")
     assert (out / "course" / "01_intro" / "lesson.txt").read_text() == "a lesson"
     assert not any(ROSTER_LINE in p.read_text() for p in out.rglob("*") if p.is_file())
+
+
+def test_the_installed_command_sends_tutors_to_the_repository(tmp_path, capsys):
+    """The builder needs the checkout, so the wheel's `qispread cohort learner-edition` builds
+    nothing and says where the tool is."""
+    from qispread.cli_cohort import main
+
+    root = tmp_path / "course"
+    root.mkdir()
+    assert main(["cohort", "learner-edition", "--root", str(root), "--output",
+                 str(tmp_path / "learners")]) == 2
+    assert "make learner-edition OUT=" in " ".join(capsys.readouterr().err.split())
+    assert not (tmp_path / "learners").exists()
+
+
+def test_the_repository_script_refuses_plainly(tmp_path, capsys):
+    from learner_edition import main
+
+    (tmp_path / "not-a-course").mkdir()
+    assert main(["--root", str(tmp_path / "not-a-course"), "--output", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("Problem: ") and "give the course repository with --root" in err

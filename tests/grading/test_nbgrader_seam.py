@@ -9,7 +9,7 @@ from pathlib import Path
 from nbclient import NotebookClient
 from nbgrader.api import Gradebook
 from nbgrader.converters import Autograde
-from nbgrader.preprocessors import ClearHiddenTests, Execute
+from nbgrader.preprocessors import AssignLatePenalties, ClearHiddenTests, Execute
 
 from qispread.grading import nbgrader_seam
 from qispread.grading.autograde.run_notebook import CappedExecute
@@ -48,6 +48,21 @@ def test_the_preprocessor_lists_are_nbgrader_s_own():
 
 def test_init_assignment_still_does_what_lay_out_and_record_copy():
     assert set(Autograde.init_assignment.__code__.co_names) == INIT_ASSIGNMENT_NAMES
+
+
+# every name nbgrader 0.9.6's AssignLatePenalties.preprocess uses; penalty_now repeats it
+LATE_PENALTY_NAMES = {
+    "AssignLatePenalties", "Gradebook", "_check_late_penalty", "assignment_id", "commit", "db",
+    "db_url", "find_submission", "find_submission_notebook", "format", "gradebook",
+    "init_plugin", "late_submission_penalty", "log", "notebook_id", "plugin_inst", "preprocess",
+    "score", "student_id", "super", "total_seconds_late", "warning",
+}
+
+
+def test_the_late_penalty_step_still_works_as_penalty_now_repeats_it():
+    assert set(AssignLatePenalties.preprocess.__code__.co_names) == LATE_PENALTY_NAMES
+    assert set(AssignLatePenalties._check_late_penalty.__code__.co_names) == {
+        "format", "log", "score", "warning"}
 
 
 def test_the_lent_preprocessors_still_open_the_module_s_gradebook():
@@ -108,3 +123,33 @@ def test_every_class_the_course_s_nbgrader_config_names_exists():
     assert len(names) >= 5
     for name in names:
         assert isinstance(import_item(name), type), name
+
+
+# The class names the course's nbgrader_config.py held before grading/ was laid out as its
+# pipeline (nbgrader_config.py at commit 937366f^), and where each class is now.
+OLD_CONFIG_NAMES = {
+    "qispread.grading.exchange_collect.HostileFilesCollect":
+        "qispread.grading.cohort.collect.HostileFilesCollect",
+    "qispread.grading.late_penalty.PercentPerDay":
+        "qispread.grading.cohort.late_penalty.PercentPerDay",
+    "qispread.grading.redact.RedactHiddenTests":
+        "qispread.grading.feedback.redact.RedactHiddenTests",
+    "qispread.grading.inert_output.MakeLearnerOutputInert":
+        "qispread.grading.feedback.inert_output.MakeLearnerOutputInert",
+    "qispread.grading.leak_check.RefuseLeaks": "qispread.grading.feedback.leak_gate.RefuseLeaks",
+}
+
+
+def test_an_older_course_config_s_class_names_still_load_the_same_classes():
+    """A course that kept its nbgrader_config.py from before the move still grades: nbgrader
+    imports each old name as it does a new one, and gets the very same class, with a warning
+    naming the new one."""
+    import sys
+
+    import pytest
+    from traitlets.utils.importstring import import_item
+
+    for old, new in OLD_CONFIG_NAMES.items():
+        sys.modules.pop(old.rpartition(".")[0], None)  # imported afresh, as by a new process
+        with pytest.warns(DeprecationWarning, match=new.rpartition(".")[0]):
+            assert import_item(old) is import_item(new), old

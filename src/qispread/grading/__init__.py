@@ -8,8 +8,13 @@ guarantees):
     feedback/   pages for learners: hidden tests redacted, learner output inert, honest scores,
                 the leak gate, release into the exchange
     reports/    for tutors: cohort tables, the cohort report, item analysis, LMS exports
-    edition/    repository tooling: the release (exercises/) and the learner edition
+    edition/    the learners' release (exercises/) from a course folder's solutions/
+    service.py  the Cohort service: every `qispread cohort` step, callable from Python
 
 Each stage imports only the ones before it (pyproject.toml's import-linter contracts). The
 modules here are shared by every stage: the course folder, hostile files, what source cells
 hold, where personal data may be written."""
+
+from qispread.grading.old_names import install as _install_old_names
+
+_install_old_names()  # an older nbgrader_config.py's class names keep working

@@ -23,6 +23,10 @@ test (tests/grading/test_nbgrader_seam.py) that fails when an nbgrader upgrade c
    nbgrader spells them), which autograde/sanitise.py runs with the course's configuration;
    grading/cells.py reads these traits (and ClearMarkScheme's, ClearSolutions') for the
    course's delimiters. Tripwire: the traits and their defaults, cells.DEFAULT.
+6. `AssignLatePenalties.preprocess`, whose arithmetic cohort/late_penalty.py's `penalty_now`
+   repeats without writing (so that status, export and report write nothing): per notebook, the
+   plug-in's `late_submission_penalty(student, notebook score, submission's total_seconds_late)`
+   limited by `_check_late_penalty`, after `init_plugin`. Tripwire: the names the step uses.
 """
 
 from __future__ import annotations

@@ -38,8 +38,9 @@ def _state_folder(config) -> Path:
 
 def refresh_penalties(course, assignment: str) -> None:
     """Run nbgrader's AssignLatePenalties again on every submission that is late or carries a
-    penalty, so that the penalty is taken from the mark and the due date as they stand now
-    (nbgrader computes it at autograding, before manual marks or a later extension)."""
+    penalty, so that the penalty stored is taken from the mark and the due date as they stand now
+    (nbgrader computes it at autograding, before manual marks or a later extension). The cohort's
+    writing steps run it: autograde, feedback, deadline, extend."""
     import nbformat
     from nbgrader.api import MissingEntry
     from nbgrader.preprocessors import AssignLatePenalties
@@ -57,3 +58,26 @@ def refresh_penalties(course, assignment: str) -> None:
             step.preprocess(nbformat.v4.new_notebook(), {"nbgrader": {
                 "student": student, "assignment": assignment, "notebook": notebook,
                 "db_url": course.db_url}})
+
+
+def penalty_now(course, assignment: str, submission) -> float:
+    """The penalty nbgrader's AssignLatePenalties would store for this submission (a gradebook
+    row) from its marks as they are now, worked out without writing: the reading commands use it,
+    since a manual mark given in formgrader changes the score after the stored penalty was
+    computed. The same plug-in and the same per-notebook limits as nbgrader's step
+    (grading/nbgrader_seam.py, item 6)."""
+    from nbgrader.preprocessors import AssignLatePenalties
+
+    seconds_late = submission.total_seconds_late
+    if not seconds_late or seconds_late <= 0:
+        return 0.0
+    step = AssignLatePenalties(config=course.config)
+    step.assignment_id = assignment
+    step.init_plugin()
+    total = 0.0
+    for notebook in submission.notebooks:
+        penalty = step.plugin_inst.late_submission_penalty(submission.student.id, notebook.score,
+                                                           seconds_late)
+        if penalty is not None:
+            total += step._check_late_penalty(notebook, penalty)
+    return total

@@ -8,6 +8,8 @@ One state per learner and assignment, and flags beside it:
 
 A score is given only for `graded`: every other state has none, so nothing downstream can show a
 number that is not a grade. Autograding writes one Record per processed submission (store.py).
+Reading the standings writes nothing: a late penalty is worked out from the marks as they stand
+(late_penalty.penalty_now), as nbgrader's late-penalty step would store it.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Any
 
 from qispread.grading.cohort import store
 from qispread.grading.cohort.deadlines import Deadline, load, show_delay, show_when
+from qispread.grading.cohort.late_penalty import penalty_now
 from qispread.grading.cohort.store import (
     Record,
     read_record,
@@ -97,11 +100,7 @@ def standings_of(course, assignments: list[str], students: list[str]) -> list[St
     roster are included too)."""
     from nbgrader.api import MissingEntry
 
-    from qispread.grading.cohort.late_penalty import refresh_penalties
-
     deadlines = load(course.state_folder())
-    for assignment in assignments:
-        refresh_penalties(course, assignment)
     out = []
     with course.gradebook() as gb:
         for assignment in assignments:
@@ -139,6 +138,6 @@ def _standing(course, assignment: str, student: str, submitted: bool, row, max_s
     if row.needs_manual_grade:  # any late penalty is known once the marks are
         return Standing(state=AWAITING_MANUAL, stale_marks=stale, **common)
     # marked again since the resubmission: the old marks are history, not a flag
-    penalty = float(row.late_submission_penalty or 0.0) if late_by else 0.0
+    penalty = penalty_now(course, assignment, row) if late_by else 0.0
     score = max(0.0, float(row.score) - penalty)
     return Standing(state=GRADED, score=score, late_penalty=penalty, **common)

@@ -1,2 +1,3 @@
-"""Repository tooling, run from the tutor's checkout: the learners' release (exercises/) and the
-learner edition."""
+"""The learners' release (exercises/), generated from a course folder's solutions/ with nbgrader.
+The learner edition's builder needs the repository (it copies the Makefile), so it lives there:
+scripts/learner_edition.py."""

@@ -8,17 +8,26 @@ special file in those folders stops the build, naming it. Without solutions/, `m
 only what learners need (the `learner` extra) and turns nbgrader's tutor tools off
 (jupyter-config/learner). The edition is accepted only when no notebook holds a solution,
 hidden-test or mark-scheme region and every link in it leads to a file in it.
+
+Repository tooling, not part of the installed library: it copies the checkout's Makefile, src/,
+pyproject.toml and learner-edition/README.md, so it runs from a checkout:
+
+    make learner-edition OUT=../qispread-learners
+    .venv/bin/python scripts/learner_edition.py --output ../qispread-learners
 """
 
 from __future__ import annotations
 
+import argparse
 import shutil
+import sys
 from pathlib import Path
+
+from edition_links import broken_links, relative_links  # beside this script
 
 from qispread.errors import DataProblem
 from qispread.grading.cells import DEFAULT, Delimiters
 from qispread.grading.course import load_config
-from qispread.grading.edition.links import broken_links, relative_links
 
 PARTS = ["course", "exercises", "source_data", "src", "pyproject.toml", "hatch_build.py",
          "constraints.txt", "Makefile", "LICENSE", "jupyter-config"]
@@ -111,3 +120,24 @@ def with_what_they_link(root: Path, documents: tuple[str, ...]) -> list[str]:
                         for link in relative_links(path.read_text(encoding="utf-8"))
                         if root in (path.parent / link).resolve().parents]
     return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Build the folder learners receive (no "
+                                     "solutions/, no tutor tools) from this repository.")
+    parser.add_argument("--root", default=str(Path(__file__).resolve().parents[1]),
+                        help="the course repository (default: the one holding this script)")
+    parser.add_argument("--output", required=True, help="a new folder, outside the repository")
+    args = parser.parse_args(argv)
+    try:
+        out = build_learner_edition(Path(args.root), Path(args.output))
+    except DataProblem as problem:
+        print(f"Problem: {problem}", file=sys.stderr)
+        return 2
+    print(f"Learner edition written to {out}: course/, exercises/, source_data/ and the library; "
+          "no solutions/, nbgrader's tutor tools turned off.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
