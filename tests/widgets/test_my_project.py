@@ -10,6 +10,7 @@ import pytest
 
 from qispread.models.aim import Aim
 from qispread.models.project import PARTS, Project
+from qispread.models.project_checks import CHECKS
 from qispread.widgets.my_project import ProjectStatus, project_tool
 from qispread.widgets.spread_plan_builder import COPY_FOLDER, SpreadPlanBuilder
 
@@ -86,7 +87,8 @@ def test_the_builder_copies_the_project_into_the_assignment_once(course):
 
 def test_the_builder_names_what_is_missing(course):
     builder = SpreadPlanBuilder()
-    assert builder.status.value.count("✘") == 5
+    assert builder.status.value.count("✘") == len(CHECKS)  # every check module 11 grades
+    assert "how spread will be measured" in builder.status.value
     builder.use_example_project()
     assert "example project" in builder.status.value  # the aim must still be the learner's own
 

@@ -29,6 +29,8 @@ CHECK_TITLES = {
     "chart": "The chart has at least 12 points, and your reading agrees with its rules",
     "pdsa": "A PDSA ramp of cycles that build on each other",
     "readiness": "Every spread principle is rated",
+    "spread_measures": "The plan names how spread will be measured: adoption, a core component, "
+                       "a group reached",
 }
 
 
