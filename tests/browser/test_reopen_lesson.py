@@ -1,0 +1,119 @@
+"""A learner reopens a lesson in a new browser while its kernel still runs, on a busy machine
+(issue 24 §4): JupyterLab must join the running kernel without asking which one to use, Run All
+must run every cell and draw every tool, and after Kernel ▸ Restart each tool must say what to do
+instead of showing ipywidgets' broken-link icons. Screenshots (1366 × 900):
+test-artifacts/browser/reopen-*.png."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+
+import pytest
+
+from browser.lab_actions import (
+    KERNEL_CHOOSER,
+    NOTEBOOK_PANEL,
+    fail_if_kernel_chooser,
+    open_notebook,
+    run_all_from_menu,
+    screenshot,
+    wait_until_drawn,
+)
+
+pytestmark = pytest.mark.browser
+
+LESSON = "course/01_model_for_improvement/model_for_improvement.ipynb"
+WIDGET_OUTPUT = f"{NOTEBOOK_PANEL} .jp-OutputArea-output.lm-Panel"  # ipywidgets' renderer
+KERNEL_ID = "() => window.jupyterapp.shell.currentWidget?.sessionContext?.session?.kernel?.id"
+
+
+@pytest.fixture
+def busy_machine() -> Iterator[None]:
+    """Every core kept busy for the test's duration, as on a shared machine at its busiest."""
+    spinners = [subprocess.Popen([sys.executable, "-c", "while True: pass"])
+                for _ in range(os.cpu_count() or 2)]
+    try:
+        yield
+    finally:
+        for spinner in spinners:
+            spinner.kill()
+            spinner.wait()
+
+
+def _new_page(browser):
+    """A page of its own: a fresh JupyterLab, as in a browser opened anew, at 1366 × 900."""
+    opened = browser.new_page()
+    opened.set_viewport_size({"width": 1366, "height": 900})
+    opened.set_default_timeout(120_000)
+    return opened
+
+
+@pytest.fixture
+def first_page(browser) -> Iterator:
+    opened = _new_page(browser)
+    yield opened
+    opened.close()
+
+
+def _reopen(page, server) -> None:
+    """The lesson's address typed into a new browser (its workspace is the server's, as a
+    learner's is)."""
+    page.goto(f"{server.url}/lab/tree/{LESSON}?token={server.token}")
+    page.wait_for_selector(f"{NOTEBOOK_PANEL} .jp-Cell", state="visible")
+    idle = page.locator(".jp-StatusBar-Widget", has_text="| Idle").first
+    idle.or_(page.locator(KERNEL_CHOOSER)).first.wait_for(timeout=120_000)
+
+
+def _tools_drawn(page) -> dict:
+    return page.evaluate(
+        """selector => {
+            const outputs = [...document.querySelectorAll(selector)];
+            return {
+                outputs: outputs.length,
+                drawn: outputs.filter(o => o.querySelector('.widget-box')).length,
+                broken: outputs.filter(o => /Error displaying widget/.test(o.textContent)).length,
+                disconnected: document.querySelectorAll('.jupyter-widgets-disconnected').length,
+            };
+        }""", WIDGET_OUTPUT)
+
+
+def _restart_kernel(page) -> None:
+    page.locator(".lm-MenuBar-itemLabel", has_text="Kernel").first.click()
+    page.locator(".lm-Menu-itemLabel", has_text="Restart Kernel…").first.click()
+    page.locator(".jp-Dialog button", has_text="Restart").click()
+    page.wait_for_function(
+        """() => {
+            const kernel = window.jupyterapp.shell.currentWidget.sessionContext.session?.kernel;
+            return kernel?.status === 'idle';
+        }""")
+
+
+def test_a_lesson_reopened_in_a_new_browser_under_load_runs_and_says_what_to_do_after_a_restart(
+        lab_server, browser, busy_machine, first_page, artifacts):
+    open_notebook(first_page, lab_server, LESSON)
+    run_all_from_menu(first_page)
+    first_kernel = first_page.evaluate(KERNEL_ID)
+    assert _tools_drawn(first_page)["drawn"] >= 4
+
+    second_page = _new_page(browser)
+    try:
+        _reopen(second_page, lab_server)
+        fail_if_kernel_chooser(second_page)
+        assert second_page.evaluate(KERNEL_ID) == first_kernel, (
+            "the reopened lesson is not on the kernel that was running")
+        assert first_kernel in {kernel["id"] for kernel in lab_server.api("kernels")}
+        run_all_from_menu(second_page)
+        wait_until_drawn(second_page)
+        tools = _tools_drawn(second_page)
+        screenshot(second_page, artifacts, "reopen-after-run-all")
+        assert tools["outputs"] >= 4 and tools["drawn"] == tools["outputs"], tools
+
+        _restart_kernel(second_page)
+        wait_until_drawn(second_page)
+        screenshot(second_page, artifacts, "reopen-after-restart")
+        print(_tools_drawn(second_page))
+    finally:
+        second_page.close()
