@@ -28,6 +28,8 @@ pytestmark = pytest.mark.browser
 LESSON = "course/01_model_for_improvement/model_for_improvement.ipynb"
 WIDGET_OUTPUT = f"{NOTEBOOK_PANEL} .jp-OutputArea-output.lm-Panel"  # ipywidgets' renderer
 KERNEL_ID = "() => window.jupyterapp.shell.currentWidget?.sessionContext?.session?.kernel?.id"
+KERNEL_BUSY = ("() => window.jupyterapp.shell.currentWidget.sessionContext.session?.kernel?.status"
+               " === 'busy'")
 
 
 @pytest.fixture
@@ -80,6 +82,23 @@ def _tools_drawn(page) -> dict:
         }""", WIDGET_OUTPUT)
 
 
+def _what_each_tool_shows(page) -> list[dict]:
+    """For each tool's output: whether it is still connected to the kernel, the note drawn over it
+    (ipywidgets draws only a broken-link icon) and how many broken-link icons are visible in it."""
+    return page.evaluate(
+        """selector => [...document.querySelectorAll(selector)].map(output => {
+            const tool = output.querySelector(':scope > .widget-box');
+            const cutOff = tool?.classList.contains('jupyter-widgets-disconnected');
+            const before = node => getComputedStyle(node, '::before');
+            const note = cutOff ? before(tool).content
+                : output.classList.contains('jupyter-widgets')  // "model not found" in its place
+                ? getComputedStyle(output, '::after').content : '';
+            const icons = cutOff ? [...tool.querySelectorAll('.jupyter-widgets-disconnected')]
+                .filter(part => before(part).content !== 'none').length : 0;
+            return {live: Boolean(tool) && !cutOff, note, icons};
+        })""", WIDGET_OUTPUT)
+
+
 def _restart_kernel(page) -> None:
     page.locator(".lm-MenuBar-itemLabel", has_text="Kernel").first.click()
     page.locator(".lm-Menu-itemLabel", has_text="Restart Kernel…").first.click()
@@ -91,12 +110,24 @@ def _restart_kernel(page) -> None:
         }""")
 
 
+def _choose_run_all(page) -> None:
+    """Run ▸ Run All Cells, not waiting for the cells to finish."""
+    page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
+    page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
+    page.wait_for_function(KERNEL_BUSY)
+
+
+
+@pytest.mark.parametrize("first_run", ["finished", "still-running"])
 def test_a_lesson_reopened_in_a_new_browser_under_load_runs_and_says_what_to_do_after_a_restart(
-        lab_server, browser, busy_machine, first_page, artifacts):
+        lab_server, browser, busy_machine, first_page, artifacts, first_run):
     open_notebook(first_page, lab_server, LESSON)
-    run_all_from_menu(first_page)
+    if first_run == "finished":
+        run_all_from_menu(first_page)
+        assert _tools_drawn(first_page)["drawn"] >= 4
+    else:
+        _choose_run_all(first_page)
     first_kernel = first_page.evaluate(KERNEL_ID)
-    assert _tools_drawn(first_page)["drawn"] >= 4
 
     second_page = _new_page(browser)
     try:
@@ -114,6 +145,10 @@ def test_a_lesson_reopened_in_a_new_browser_under_load_runs_and_says_what_to_do_
         _restart_kernel(second_page)
         wait_until_drawn(second_page)
         screenshot(second_page, artifacts, "reopen-after-restart")
-        print(_tools_drawn(second_page))
+        after_restart = _what_each_tool_shows(second_page)
+        assert len(after_restart) == tools["outputs"], after_restart
+        for shown in after_restart:
+            assert shown["live"] or "press Shift+Enter" in shown["note"], after_restart
+            assert shown["icons"] == 0, after_restart
     finally:
         second_page.close()
