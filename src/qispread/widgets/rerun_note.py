@@ -16,8 +16,10 @@ model is missing.
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
-import ipywidgets as w
+if TYPE_CHECKING:  # ipywidgets is loaded by the tools, not by `import qispread.widgets`
+    import ipywidgets as w
 
 RERUN_NOTE = ("Python has restarted, so this tool has stopped. To use it again, click in its cell "
               "and press Shift+Enter: what you saved comes back.")
@@ -42,17 +44,12 @@ RERUN_STYLE = (
 )
 
 
-class RerunStyle(w.HTML):
-    """The style sheet, in a part of a tool that takes no room on the page."""
-
-    def __init__(self) -> None:
-        super().__init__(RERUN_STYLE, layout=w.Layout(display="none"))
-
-
 def carried(tool: w.Box) -> w.Box:
-    """The tool, holding the style sheet as its last (hidden) part."""
-    if not any(isinstance(part, RerunStyle) for part in tool.children):
-        tool.children = (*tool.children, RerunStyle())
+    """The tool, holding the style sheet in a last part that takes no room on the page."""
+    import ipywidgets as w
+
+    if not any(getattr(part, "value", None) == RERUN_STYLE for part in tool.children):
+        tool.children = (*tool.children, w.HTML(RERUN_STYLE, layout=w.Layout(display="none")))
     return tool
 
 
@@ -65,5 +62,6 @@ def carry_in_every_tool() -> None:
     the style sheet. Outside IPython (scripts, tests, grading) there is nothing to display."""
     ipython = sys.modules.get("IPython")
     shell = ipython.get_ipython() if ipython else None
-    if shell is not None:
-        shell.display_formatter.mimebundle_formatter.for_type(w.Box, _bundle)
+    if shell is not None:  # by name: ipywidgets need not be loaded yet
+        shell.display_formatter.mimebundle_formatter.for_type_by_name(
+            "ipywidgets.widgets.widget_box", "Box", _bundle)
