@@ -1,8 +1,10 @@
 """A learner reopens a lesson in a new browser while its kernel still runs, on a busy machine
-(issue 24 §4): JupyterLab must join the running kernel without asking which one to use, Run All
-must run every cell and draw every tool, and after Kernel ▸ Restart each tool must say what to do
-instead of showing ipywidgets' broken-link icons. Screenshots (1366 × 900):
-test-artifacts/browser/reopen-*.png."""
+(issue 24 §4), once after the first Run All has finished and once while it is still running:
+JupyterLab must join the running kernel without asking which one to use, Run All must run every
+cell and draw every tool, and after Kernel ▸ Restart each tool must say what to do instead of
+showing ipywidgets' broken-link icons. The new browser is a new page with a JupyterLab of its own
+(the session's chromium is one persistent context, which cannot open a second). Screenshots at
+1366 × 900: test-artifacts/browser/reopen-*.png."""
 
 from __future__ import annotations
 
@@ -139,12 +141,15 @@ def test_a_lesson_reopened_in_a_new_browser_under_load_runs_and_says_what_to_do_
         run_all_from_menu(second_page)
         wait_until_drawn(second_page)
         tools = _tools_drawn(second_page)
-        screenshot(second_page, artifacts, "reopen-after-run-all")
+        screenshot(second_page, artifacts, f"reopen-{first_run}-after-run-all")
         assert tools["outputs"] >= 4 and tools["drawn"] == tools["outputs"], tools
 
         _restart_kernel(second_page)
         wait_until_drawn(second_page)
-        screenshot(second_page, artifacts, "reopen-after-restart")
+        screenshot(second_page, artifacts, f"reopen-{first_run}-after-restart")
+        first_tool = second_page.locator(WIDGET_OUTPUT).first
+        first_tool.scroll_into_view_if_needed()
+        first_tool.screenshot(path=str(artifacts / f"reopen-{first_run}-first-tool-restarted.png"))
         after_restart = _what_each_tool_shows(second_page)
         assert len(after_restart) == tools["outputs"], after_restart
         for shown in after_restart:
