@@ -28,7 +28,8 @@ from browser.lab_actions import (
 pytestmark = pytest.mark.browser
 
 LESSON = "course/01_model_for_improvement/model_for_improvement.ipynb"
-WIDGET_OUTPUT = f"{NOTEBOOK_PANEL} .jp-OutputArea-output.lm-Panel"  # ipywidgets' renderer
+TOOL_OUTPUT = ".jp-OutputArea-output.lm-Panel"  # what ipywidgets' renderer draws in
+WIDGET_OUTPUT = f"{NOTEBOOK_PANEL} {TOOL_OUTPUT}"
 KERNEL_ID = "() => window.jupyterapp.shell.currentWidget?.sessionContext?.session?.kernel?.id"
 KERNEL_BUSY = ("() => window.jupyterapp.shell.currentWidget.sessionContext.session?.kernel?.status"
                " === 'busy'")
@@ -119,7 +120,6 @@ def _choose_run_all(page) -> None:
     page.wait_for_function(KERNEL_BUSY)
 
 
-
 @pytest.mark.parametrize("first_run", ["finished", "still-running"])
 def test_a_lesson_reopened_in_a_new_browser_under_load_runs_and_says_what_to_do_after_a_restart(
         lab_server, browser, busy_machine, first_page, artifacts, first_run):
@@ -157,3 +157,39 @@ def test_a_lesson_reopened_in_a_new_browser_under_load_runs_and_says_what_to_do_
             assert shown["icons"] == 0, after_restart
     finally:
         second_page.close()
+
+
+def test_a_lesson_opened_afresh_after_a_restart_says_what_to_do_once_one_tool_is_run_again(
+        lab_server, browser, first_page, artifacts):
+    """A page opened after the kernel restarted (or the next day) has no widget models:
+    ipywidgets writes "Error displaying widget: model not found" for each tool, before any of the
+    course's code runs. Once the learner runs one tool's cell, the others say what to do."""
+    open_notebook(first_page, lab_server, LESSON)
+    run_all_from_menu(first_page)
+    _restart_kernel(first_page)
+    first_page.evaluate("() => window.jupyterapp.commands.execute('docmanager:save')")
+    first_page.close()
+
+    page = _new_page(browser)
+    try:
+        _reopen(page, lab_server)
+        # ipywidgets' own words, which no code of ours can change
+        page.wait_for_function(
+            """selector => [...document.querySelectorAll(selector)]
+                .filter(o => /model not found/.test(o.textContent)).length >= 4""",
+            arg=WIDGET_OUTPUT)
+        tool_cell = page.locator(f"{NOTEBOOK_PANEL} .jp-CodeCell", has=page.locator(TOOL_OUTPUT))
+        tool_cell.first.locator(".jp-InputArea-editor").click()
+        page.keyboard.press("Shift+Enter")
+        page.wait_for_function(
+            "selector => document.querySelector(selector)?.querySelector('.widget-box')",
+            arg=WIDGET_OUTPUT)
+        wait_until_drawn(page)
+        shown = _what_each_tool_shows(page)
+        assert shown[0]["live"], shown
+        assert all("press Shift+Enter" in other["note"] for other in shown[1:]), shown
+        missing = page.locator(WIDGET_OUTPUT).nth(1)
+        missing.scroll_into_view_if_needed()
+        screenshot(page, artifacts, "reopen-afresh-after-restart-one-tool-run")
+    finally:
+        page.close()
