@@ -9,6 +9,7 @@ showing ipywidgets' broken-link icons. The new browser is a new page with a Jupy
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -27,12 +28,21 @@ from browser.lab_actions import (
 
 pytestmark = pytest.mark.browser
 
-LESSON = "course/01_model_for_improvement/model_for_improvement.ipynb"
+# a copy of lesson 01 with a project folder of its own: no other test shares its kernel, its
+# saved outputs or its project files
+LESSON = "reopen/model_for_improvement.ipynb"
 TOOL_OUTPUT = ".jp-OutputArea-output.lm-Panel"  # what ipywidgets' renderer draws in
 WIDGET_OUTPUT = f"{NOTEBOOK_PANEL} {TOOL_OUTPUT}"
 KERNEL_ID = "() => window.jupyterapp.shell.currentWidget?.sessionContext?.session?.kernel?.id"
 KERNEL_BUSY = ("() => window.jupyterapp.shell.currentWidget.sessionContext.session?.kernel?.status"
                " === 'busy'")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def lesson_copy(lab_server) -> None:
+    (lab_server.root / "reopen" / "my_project").mkdir(parents=True, exist_ok=True)
+    shutil.copy(lab_server.root / "course/01_model_for_improvement/model_for_improvement.ipynb",
+                lab_server.root / LESSON)
 
 
 @pytest.fixture
