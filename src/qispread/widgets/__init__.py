@@ -4,6 +4,7 @@ notebook names. Each is imported on first use: `from qispread.widgets import Cha
 from typing import TYPE_CHECKING
 
 from qispread._lazy import exports
+from qispread.widgets.rerun_note import carry_in_every_tool
 
 _WHERE = {
     "AimChecker": "qispread.widgets.aim_checker",
@@ -34,6 +35,7 @@ _WHERE = {
 }
 __all__ = list(_WHERE)
 __getattr__, __dir__ = exports(__name__, _WHERE)
+carry_in_every_tool()  # after Kernel ▸ Restart, each tool says what to do (rerun_note.py)
 
 if TYPE_CHECKING:
     from qispread.widgets.aim_checker import AimChecker
