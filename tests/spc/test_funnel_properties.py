@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 import numpy as np
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from qispread.spc.funnel import funnel
@@ -44,17 +44,20 @@ def _funnel(data, kind, **options):
 
 @settings(max_examples=50, deadline=None)
 @given(units(), st.sampled_from(KINDS), st.sampled_from(["additive", "multiplicative"]))
+@example(([1, 1, 1716], [1.0, 1.0, 27452.0]), ("SR", "SHMI"), "additive")  # τ² ≈ 52,754
 def test_limits_widen_as_the_denominator_falls(data, kind, adjustment):
     curves = _funnel(data, kind, adjustment=adjustment).limits  # denominators ascending
     assert (np.diff(curves["denominator"]) > 0).all()
     for column in LIMIT_COLUMNS:
         values = curves[column].to_numpy()
-        step = np.diff(values)
-        slack = 1e-9 * np.maximum(1, np.abs(values[1:]))
+        smaller, larger = values[:-1], values[1:]  # limits at one denominator and the next
+        same = np.isclose(larger, smaller, rtol=1e-9, atol=1e-9)
+        # With huge overdispersion an adjusted limit overflows to infinity at the smallest units;
+        # infinity then counts as wide as the limit before it (inf <= inf), never as a gap.
         if "lcl" in column:
-            assert (step >= -slack).all(), column  # lower limit falls as the unit gets smaller
+            assert ((larger >= smaller) | same).all(), column  # lower limit falls as units shrink
         else:
-            assert (step <= slack).all(), column
+            assert ((larger <= smaller) | same).all(), column
 
 
 @settings(max_examples=50, deadline=None)
