@@ -125,7 +125,10 @@ class SpreadMeasuresTool(w.VBox):
         for chart, build in ((self.adoption_chart, adoption_figure),
                              (self.fidelity_chart, fidelity_figure),
                              (self.reach_chart, reach_figure)):
-            draw_in(chart, build(self.model))
+            if self.model.sites:
+                draw_in(chart, build(self.model))
+            else:  # the reading says what to add; an empty chart would only be blank axes
+                chart.outputs = ()
 
     def _grid_row(self, site: str) -> w.HBox:
         boxes: list[w.Widget] = [w.HTML(f"<b>{html.escape(site)}</b>",
