@@ -126,7 +126,8 @@ def run_all_from_menu(page, timeout: int = 240_000) -> None:
             const kernel = notebook.sessionContext.session?.kernel;
             const cells = notebook.content.widgets.filter(cell => cell.model.type === "code");
             const last = Math.max(0, ...cells.map(cell => cell.model.executionCount || 0));
-            const waiting = cells.some(cell => cell.promptNode?.textContent.includes("*"));
+            // the model's state, not the prompt: cells scrolled out of view have no prompt drawn
+            const waiting = cells.some(cell => cell.model.executionState === "running");
             return kernel?.status === "idle" && !waiting && last > before;
         }""", arg=before, timeout=timeout)
 

@@ -318,7 +318,6 @@ def sustainability_summary(path: str) -> None:
     _display(sustainability_figure(rating))
 
 
-
 HYDRATION_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug")
 HYDRATION_HOMES = (  # made up: home, month signed up (None: not signed up), uptake % each month
     ("Ash House", "Jan", (40, 55, 62, 70, 74, 78, 80, 81)),
