@@ -222,6 +222,12 @@ _MARKED_BY_PLACE = {
 # The order follows the seconds each unit took in docs/test-suite.md's profile (run one folder
 # at a time with `-n 0 --durations=0`): re-measure and re-order when a place grows.
 _SLOW = [
+    # JupyterLab in chromium: the longest part of the suite (25 min one at a time, loaded). Its
+    # three longest files are units of their own, so that both workers run browser tests, each
+    # with its own lab server (one more server start, instead of one worker running them all)
+    ("browser/test_tools_accessible.py", True),
+    ("browser/test_project_walkthrough.py", True),
+    ("browser/test_readable_in_lab.py", True),
     ("browser/", True),
     ("site/", True),
     ("hub/", True),
