@@ -205,6 +205,7 @@ _MARKED_BY_PLACE = {
         "grading/test_feedback_no_leak.py",
         "grading/test_hostile_exchange.py",
         "grading/test_gradebook_schema.py",
+        "grading/test_misconception_feedback.py",
         "grading/test_postgres.py",
         "grading/test_round_trip.py",
         "pipeline/test_release.py",
@@ -230,8 +231,8 @@ _SLOW = [
     ("browser/test_readable_in_lab.py", True),
     ("browser/", True),
     ("site/", True),
-    ("hub/", True),
     ("grading/adversarial/test_course_is_trusted.py", True),  # one 58 s module fixture
+    ("hub/", True),
     ("grading/test_inert_output.py", True),
     ("grading/adversarial/test_adversarial.py", True),
     ("grading/adversarial/test_stock_nbgrader.py", True),
