@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "bench-tool-import.md"
 RUNS = 5
-BEFORE = "11fd3b8"
+BEFORE = "28bc2b3"
 # the version JupyterLab's jupyter-events pulls in through jsonschema[format-nongpl]
 IRI_CHECKER = "rfc3987-syntax==1.1.0"
 # each case ends by saying whether the IRI checker's grammar was built in the process
@@ -106,7 +106,9 @@ def main() -> None:
         f"({platform.processor() or 'CPU'}, {os.cpu_count()} cores, load average {load:.1f} when"
         f" it ended). Each case runs in a fresh interpreter; the median of {RUNS} runs, after one"
         " unmeasured run. CPU is user + system"
-        " time of that process, which other work on the machine disturbs less than wall time."
+        " time of that process, which other work on the machine disturbs less than wall time:"
+        " the machine was shared with other work while this ran, so read the CPU column; wall"
+        " times are inflated by the load."
         " Target: importing a tool under 0.5 s in both environments.",
         "",
         "Why: plotly imports nbformat the first time it shows a figure or makes a FigureWidget;"
@@ -114,9 +116,13 @@ def main() -> None:
         " installed (JupyterLab's server installs it; `make setup` removes it). qispread now"
         " leaves that checker out of its processes wherever it is installed"
         " (src/qispread/_slow_imports.py), and tools without a chart no longer import plotly's"
-        " renderers at all (widgets/common.py, widgets/figures.py). What ChartExplorer's import"
-        " still costs is pandas, ipywidgets and plotly's figure classes, which opening it needs"
-        " anyway: deferring them would move that time into the cell that opens it, not save it.",
+        " renderers at all (widgets/common.py, widgets/figures.py). Importing ChartExplorer no"
+        " longer imports pandas, the analysis (qispread.spc), the chart models or plotly.io:"
+        " they are imported when the tool opens (widgets/chart_explorer.py,"
+        " widgets/chart_explorer_controls.py, widgets/figures.py), so a kernel that only"
+        " imports the tool pays ipywidgets and plotly's figure classes. Opening it still costs"
+        " what it did (pandas and the analysis are imported then): that time moved from the"
+        " import into the cell that opens the tool.",
         "",
         "| environment, library | case | wall | CPU | IRI grammar built |",
         "|---|---|---|---|---|",

@@ -205,6 +205,7 @@ _MARKED_BY_PLACE = {
         "grading/test_feedback_no_leak.py",
         "grading/test_hostile_exchange.py",
         "grading/test_gradebook_schema.py",
+        "grading/test_misconception_feedback.py",
         "grading/test_postgres.py",
         "grading/test_round_trip.py",
         "pipeline/test_release.py",
@@ -212,29 +213,47 @@ _MARKED_BY_PLACE = {
     "site": ("site/",),
 }
 
-# Where the slow tests live, longest first (as measured on 2 cores): with `--dist loadgroup
-# --no-loadscope-reorder` xdist hands work out in this order, so the longest start first and the
-# short tests fill in behind them. A place marked True runs on one worker as one unit of work: its
-# tests share a server, or a fixture that takes a minute to make, which would otherwise be made
-# once on each worker.
+# Where the slow tests live, longest first: with `--dist loadgroup --no-loadscope-reorder` xdist
+# hands work out in this order, so the longest start first and the short tests fill in behind
+# them (longest-first list scheduling). A place marked True runs on one worker as one unit of
+# work: its tests share a server, or a fixture that takes a minute to make, which would
+# otherwise be made once on each worker. A place marked False spreads its tests over the
+# workers one by one (or one assignment at a time, _BY_ASSIGNMENT). Every other test file is one
+# unit of work, so that its module-scoped fixtures are made once; it starts after these.
+# The order follows the seconds each unit took in docs/test-suite.md's profile (run one folder
+# at a time with `-n 0 --durations=0`): re-measure and re-order when a place grows.
 _SLOW = [
+    # JupyterLab in chromium: the longest part of the suite (25 min one at a time, loaded). Its
+    # three longest files are units of their own, so that both workers run browser tests, each
+    # with its own lab server (one more server start, instead of one worker running them all)
+    ("browser/test_tools_accessible.py", True),
+    ("browser/test_project_walkthrough.py", True),
+    ("browser/test_readable_in_lab.py", True),
     ("browser/", True),
-    ("grading/adversarial/test_adversarial.py", True),
     ("site/", True),
+    ("grading/adversarial/test_course_is_trusted.py", True),  # one 58 s module fixture
     ("hub/", True),
+    ("grading/test_inert_output.py", True),
+    ("grading/adversarial/test_adversarial.py", True),
     ("grading/adversarial/test_stock_nbgrader.py", True),
+    ("grading/test_cohort_cli.py", True),
+    ("grading/test_postgres.py", True),
+    ("grading/test_cohort_states.py", True),
+    ("grading/test_misconception_feedback.py", True),
+    ("pipeline/test_release.py", True),
+    ("test_wheel.py", True),
     ("grading/test_round_trip.py", False),
     ("grading/test_feedback_no_leak.py", False),
-    ("grading/test_cohort_states.py", True),
-    ("pipeline/test_release.py", True),
     ("grading/test_autograde_parallel.py", False),
     ("assessment/test_guessing_guard.py", False),
     ("pipeline/test_execute.py", False),
-    ("test_wheel.py", True),
-    ("grading/test_postgres.py", True),
-    ("grading/test_cohort_cli.py", True),
-    ("grading/test_inert_output.py", True),
+    ("grading/test_cohort_parts.py", True),
+    ("grading/adversarial/test_sandbox_limits.py", True),
     ("grading/test_hostile_exchange.py", True),
+    ("grading/test_pipeline_rules.py", True),
+    ("grading/test_gradebook_writer.py", True),
+    ("grading/test_gradebook_schema.py", True),
+    ("grading/test_custom_delimiters.py", True),
 ]
 
 
@@ -301,6 +320,9 @@ def pytest_xdist_make_scheduler(config, log):
             if place.startswith(_BY_ASSIGNMENT) and nodeid.endswith("]"):
                 return "assignment " + nodeid[nodeid.rindex("[") + 1:-1]
             rank = _rank(place)
-            return _SLOW[rank][0] if rank < len(_SLOW) and _SLOW[rank][1] else nodeid
+            if rank < len(_SLOW):
+                return _SLOW[rank][0] if _SLOW[rank][1] else nodeid
+            # a file's tests share its module-scoped fixtures: one worker makes each once
+            return place
 
     return ByPlace(config, log)

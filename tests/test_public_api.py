@@ -144,7 +144,7 @@ def test_one_table_of_chart_names_methods_and_directions():
     from qispread.models import chart_spec
     from qispread.spc import inputs
     from qispread.spc.ptd import arguments
-    from qispread.widgets import chart_explorer_controls
+    from qispread.widgets.chart_explorer_controls import ExplorerControls
 
     # modules that share their names with the functions the packages export
     qic_figure = importlib.import_module("qispread.plots.qic_figure")
@@ -157,7 +157,8 @@ def test_one_table_of_chart_names_methods_and_directions():
     assert qic.METHODS == tuple(vocabulary.METHODS)
     assert chart_spec.IMPROVEMENT_DIRECTIONS == tuple(vocabulary.DIRECTIONS)
     assert list(arguments.DIRECTIONS) == list(vocabulary.DIRECTIONS)
-    assert chart_explorer_controls.DIRECTION_LABELS is vocabulary.DIRECTIONS
+    menu = ExplorerControls([]).direction.options
+    assert menu == tuple((label, code) for code, label in vocabulary.DIRECTIONS.items())
 
 
 def test_a_widget_shows_qispread_errors_and_lets_bugs_surface():

@@ -11,6 +11,7 @@ and the site's build, so each lesson runs once per test run.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import shutil
@@ -92,12 +93,17 @@ def execute_lesson(notebook: Path) -> nbformat.NotebookNode:
 
 
 def _execute_into(notebook: Path, target: Path) -> None:
-    nb = execute_lesson(notebook)
-    # a name of its own: the test run may execute the same lesson in two processes at once
-    handle, partial = tempfile.mkstemp(suffix=".partial", dir=target.parent)
-    os.close(handle)
-    nbformat.write(nb, partial)
-    os.replace(partial, target)
+    # One process runs a lesson: another that asks for it meanwhile (in a test run, the site's
+    # build and the every-lesson test) waits for that run and reads its result.
+    with open(target.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if target.exists():
+            return
+        nb = execute_lesson(notebook)
+        handle, partial = tempfile.mkstemp(suffix=".partial", dir=target.parent)
+        os.close(handle)
+        nbformat.write(nb, partial)
+        os.replace(partial, target)
 
 
 def executed_lesson(notebook: Path, cache: Path) -> nbformat.NotebookNode:

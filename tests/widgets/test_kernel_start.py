@@ -32,3 +32,16 @@ def test_the_stand_in_is_what_jsonschema_finds(tmp_path):
 
 def test_opening_a_tool_and_showing_a_chart_leave_the_iri_checker_out(tmp_path):
     assert not imports_the_iri_checker(OPEN_A_TOOL_AND_SHOW_A_CHART, tmp_path)
+
+
+def test_importing_a_chart_tool_leaves_pandas_and_the_analysis_to_its_opening(tmp_path):
+    """The import a lesson's first cell runs stays quick (bench/bench_tool_import.py): pandas,
+    the analysis and plotly's renderers are imported when the tool opens, which still works."""
+    code = ("import sys\nfrom qispread.widgets import ChartExplorer\n"
+            "heavy = ('pandas', 'qispread.spc', 'plotly.io')\n"
+            "print(sorted(m for m in heavy if m in sys.modules))\n"
+            "ChartExplorer('my_chart.json', 'falls')\n"
+            "print('pandas' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
+                          text=True, cwd=tmp_path)
+    assert done.stdout.split("\n")[:2] == ["[]", "True"]

@@ -8,7 +8,6 @@ from collections.abc import Callable
 import ipywidgets as w
 
 from qispread.models.chart_choice import DATA_KINDS, ChartAdvice, recommend_chart
-from qispread.models.chart_spec import CHART_TYPES
 from qispread.widgets.common import MessageArea, guarded
 
 _WIDE = {"description_width": "initial"}
@@ -90,6 +89,8 @@ class ChartChooser(w.VBox):
         guarded(self.messages, self._advise)
 
     def _advise(self) -> None:
+        from qispread.spc.vocabulary import CHART_NAMES
+
         kind = self.kind.value
         self.advice = recommend_chart(
             kind,
@@ -98,7 +99,7 @@ class ChartChooser(w.VBox):
             large_denominators=self.large_denominators.value,
         )
         self.advice_text.value = (
-            f"<p><b>Suggested: {html.escape(CHART_TYPES[self.advice.chart])}.</b> "
+            f"<p><b>Suggested: {html.escape(CHART_NAMES[self.advice.chart])}.</b> "
             f"{html.escape(self.advice.reason)}</p>"
         )
 

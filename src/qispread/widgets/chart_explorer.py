@@ -5,6 +5,10 @@
 Every accepted change is saved to the file, so the chart comes back after a kernel restart and a
 graded notebook can re-run it with `load_chart_spec("my_chart.json")`. The analysis is qic() or
 ptd(); this widget only collects choices, shows the engine's figure and words, and exports them.
+
+pandas, the analysis and the chart models are imported when the tool opens, not with the class:
+`from qispread.widgets import ChartExplorer` stays quick in a fresh kernel
+(bench/bench_tool_import.py).
 """
 
 from __future__ import annotations
@@ -14,25 +18,13 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
-import pandas as pd
-import plotly.graph_objects as go
 
 from qispread.errors import DataProblem
-from qispread.models.chart_spec import (
-    ChartSpec,
-    load_chart_spec,
-    parse_point_numbers,
-    suggest_columns,
-    table_to_csv,
-    x_texts,
-)
-from qispread.models.spreadsheet import ReadingChoices, TableRead, read_pasted, read_upload
 from qispread.models.storage import ModelFileProblem
 from qispread.models.typed_values import TypedNumber, typed_number
-from qispread.plots.chart_outcome import ChartOutcome, analyse
 from qispread.widgets.chart_explorer_controls import (
     DETECT,
     NONE_LABEL,
@@ -41,6 +33,13 @@ from qispread.widgets.chart_explorer_controls import (
 )
 from qispread.widgets.common import LINE_HEIGHT, guarded, resolve_path, show_figure
 from qispread.widgets.saving import save_on_creation
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from qispread.models.chart_spec import ChartSpec
+    from qispread.models.spreadsheet import ReadingChoices, TableRead
+    from qispread.plots.chart_outcome import ChartOutcome
 
 EXPORT_KINDS = ("png", "html", "csv")
 PASTED = "pasted table"
@@ -79,6 +78,10 @@ class ChartExplorer(w.VBox):
 
     # --- the file ---------------------------------------------------------------------------
     def _first_model(self, data: str | pd.DataFrame | None) -> ChartSpec:
+        import pandas as pd
+
+        from qispread.models.chart_spec import ChartSpec, load_chart_spec, table_to_csv
+
         if self.path.exists():
             try:
                 return load_chart_spec(self.path)
@@ -99,6 +102,9 @@ class ChartExplorer(w.VBox):
 
     # --- wiring -----------------------------------------------------------------------------
     def _connect(self) -> None:
+        from qispread.models.chart_spec import parse_point_numbers
+        from qispread.models.spreadsheet import read_pasted
+
         ui = self.ui
         edits: dict[w.Widget, Callable[[Any], dict[str, Any]]] = {
             ui.x: lambda v: {"x": v},
@@ -161,6 +167,8 @@ class ChartExplorer(w.VBox):
                            "own_data_notes": [], "own_data_rows": []})
 
     def _file_uploaded(self, change: dict) -> None:
+        from qispread.models.spreadsheet import read_upload
+
         if change["new"]:
             upload = change["new"][0]
             self._read_own(partial(read_upload, upload["name"], bytes(upload["content"])),
@@ -170,6 +178,9 @@ class ChartExplorer(w.VBox):
                   name: str = "") -> None:
         """Read the learner's file or pasted table (again, when a reading choice changes): chart
         it and say what was left out or converted; or clear the chart and say why."""
+        from qispread.models.chart_spec import table_to_csv
+        from qispread.models.spreadsheet import ReadingChoices
+
         if reader is not None:
             self._own_input = (reader, name)
         if self._own_input is None:
@@ -204,6 +215,8 @@ class ChartExplorer(w.VBox):
             "</p>")
 
     def _show_no_chart(self, words: str) -> None:
+        import plotly.graph_objects as go
+
         # placed on the paper: the old chart's axes (dates, say) may still be in the layout
         show_figure(self.ui.figure, go.Figure(layout={
             "height": 460, "title": {"text": "No chart"},
@@ -214,6 +227,8 @@ class ChartExplorer(w.VBox):
         self.ui.settings_summary.value = ""
 
     def _change_data(self, data_fields: dict[str, Any]) -> bool:
+        from qispread.models.chart_spec import suggest_columns
+
         def action() -> None:
             candidate = replace(self.model, **data_fields)
             frame = candidate.load_table()
@@ -239,6 +254,8 @@ class ChartExplorer(w.VBox):
         return True
 
     def _load_frame_and_draw(self) -> None:
+        from qispread.models.chart_spec import suggest_columns
+
         def load() -> None:
             if self.model.source is not None or self.model.own_data_csv is not None:
                 self.frame = self.model.load_table()
@@ -258,6 +275,7 @@ class ChartExplorer(w.VBox):
     def redraw(self) -> bool:
         """Analyse and draw the chart; on bad input keep the settings and explain the problem.
         Returns whether the chart was drawn."""
+        from qispread.plots.chart_outcome import analyse
 
         def action() -> None:
             if self.frame is None:
@@ -291,6 +309,8 @@ class ChartExplorer(w.VBox):
 
     def _point_labels(self) -> dict[int, str]:
         """Point number (from 1) -> its x value as text, for the points on the current chart."""
+        from qispread.models.chart_spec import x_texts
+
         if self.outcome is None:
             return {}
         return dict(enumerate(x_texts(self.outcome.table["x"]), start=1))
@@ -350,6 +370,8 @@ class ChartExplorer(w.VBox):
 
     def _scale_hint(self, target: float | None) -> str:
         """A percentage target beside a chart of proportions (0 to 1) is on another scale."""
+        import pandas as pd
+
         if self.outcome is None or target is None or target <= 1:
             return ""
         values = pd.to_numeric(self.outcome.table["y"], errors="coerce").dropna()

@@ -1,13 +1,13 @@
-"""The controls of ChartExplorer, built and laid out in one place (labels in plain UK English)."""
+"""The controls of ChartExplorer, built and laid out in one place (labels in plain UK English).
+
+The menus' words come from the chart models, imported when the controls are built: importing
+ChartExplorer does not import pandas and the analysis (bench/bench_tool_import.py)."""
 
 from __future__ import annotations
 
 import ipywidgets as w
 
-from qispread.models.chart_spec import CHART_TYPES, IMPROVEMENT_DIRECTIONS, METHODS
-from qispread.models.spreadsheet import DECIMAL_CHOICE, DECIMAL_NAMES, SEPARATORS
 from qispread.models.spreadsheet_cells import SEPARATOR_CHOICE
-from qispread.spc.vocabulary import DIRECTIONS
 from qispread.widgets.chart_chooser import ChartChooser
 from qispread.widgets.common import MessageArea
 from qispread.widgets.figures import figure_widget, fitted
@@ -21,7 +21,6 @@ FULL_TITLE_TABS = "qispread-full-titles"
 # JupyterLab gives every tab 144 px, cutting longer titles: let each be as wide as its title
 TAB_STYLE = (f"<style>.jupyter-widgets.{FULL_TITLE_TABS} > .lm-TabBar .lm-TabBar-tab "
              "{flex: 0 0 auto !important; max-width: none !important}</style>")
-DIRECTION_LABELS = DIRECTIONS
 
 
 def _button(description: str, icon: str, tooltip: str) -> w.Button:
@@ -38,6 +37,10 @@ class ExplorerControls:
     """Every control the learner can touch, and the boxes that arrange them."""
 
     def __init__(self, dataset_options: list[tuple[str, str]]) -> None:
+        from qispread.models.chart_spec import CHART_TYPES, METHODS
+        from qispread.models.spreadsheet import DECIMAL_CHOICE, DECIMAL_NAMES, SEPARATORS
+        from qispread.spc.vocabulary import DIRECTIONS
+
         self.source = w.Dropdown(
             options=[("Choose data…", None), *dataset_options, ("My own data", OWN_DATA)],
             description="Data",
@@ -123,7 +126,7 @@ class ExplorerControls:
             layout=w.Layout(width="auto"),
         )
         self.direction = w.Dropdown(
-            options=[(DIRECTION_LABELS[d], d) for d in IMPROVEMENT_DIRECTIONS],
+            options=[(label, direction) for direction, label in DIRECTIONS.items()],
             description="Improvement",
             style=_STYLE,
             layout=_WIDE,

@@ -17,8 +17,6 @@ import ipywidgets as w
 import plotly.graph_objects as go
 import traitlets
 
-from qispread.plots.style import PLOT_CONFIG  # responsive: plotly resizes when asked (below)
-
 _FIT_JS = """
 export default {
   render({ el }) {
@@ -59,6 +57,10 @@ class FitToCell(anywidget.AnyWidget):
 
 
 def figure_widget(fig: go.Figure | dict | None = None) -> go.FigureWidget:
+    # imported here: qispread.plots imports pandas and the analysis, which importing a tool
+    # does not need (bench/bench_tool_import.py); responsive: plotly resizes when asked (below)
+    from qispread.plots.style import PLOT_CONFIG
+
     widget = go.FigureWidget(fig)
     widget._config = PLOT_CONFIG  # the front end's plotly config (FigureWidget has no public one)
     return widget
