@@ -89,6 +89,7 @@ def draw_in(output: w.Output, fig: go.Figure) -> None:
     import plotly.io as pio
 
     from qispread.plots.export import figure_summary
+    from qispread.plots.style import PLOT_CONFIG
 
     bundle = {"application/vnd.plotly.v1+json": {**json.loads(pio.to_json(fig)),
                                                  "config": PLOT_CONFIG},
