@@ -261,10 +261,10 @@ qispread graded {len(summary.graded)}, failed {len(summary.failed)}.
 
 Floor per submission, measured here: a kernel's start to ready {start:.2f} s + the notebook's own
 execution {run:.2f} s = {start + run:.2f} s of one core; with {args.jobs} workers the wall-time
-floor is about {(start + run) / args.jobs:.2f} s per submission (the slow submission adds 4 s to
-one worker). Stock nbgrader spends {stock_seconds / n - (start + run):.2f} s per submission above
-the one-core floor; qispread hides kernel start-up by booting the next kernel while the current
-submission runs.
+floor is about {(start + run) / args.jobs:.2f} s per submission (the slow submission waits 4 s
+in each answer cell, on one worker). Stock nbgrader spends
+{stock_seconds / n - (start + run):.2f} s per submission above the one-core floor; qispread hides
+kernel start-up by booting the next kernel while the current submission runs.
 
 Mean automatically graded points per submission, of the most a submission can get from the
 autograder (cells marked by hand, such as a written reflection, are left out), by kind of

@@ -160,3 +160,36 @@ def test_coaching_comments_go_back_in_that_learners_released_feedback(cohort, tm
     released = [p.read_text() for p in (exchange / "qispread" / "feedback").glob("*.html")]
     assert sum("Add how much and by when." in page for page in released) == 1
     assert not any("BEN_ONLY" in page for page in released)  # ben has no project to coach
+
+
+def _scores(root) -> dict[str, float]:
+    from qispread.grading.course import Course
+
+    with Course(root).gradebook() as gb:
+        return {s: gb.find_submission(SAMPLE, s).score for s in ("ana", "ben")}
+
+
+def test_the_command_run_by_a_tutor_forks_its_workers_and_marks_the_same(cohort, tmp_path):
+    """`qispread cohort autograde` in a terminal runs one thread, so its workers are forked from
+    it (the in-process runs above, in a test runner with threads, start fresh interpreters)."""
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    _, root, exchange, _ = cohort
+    copy = tmp_path / "course"
+    shutil.copytree(root, copy, symlinks=True)
+    command = [str(Path(sys.executable).parent / "qispread"), "cohort", "autograde", SAMPLE,
+               "--force", "--jobs", "2", "--root", str(copy), "--exchange", str(exchange)]
+    script = ("import sys, runpy\n"
+              "from qispread.grading.autograde import autograder\n"
+              "print('workers start by', autograder._start_method(), file=sys.stderr)\n"
+              "sys.argv = sys.argv[1:]\n"
+              "runpy.run_path(sys.argv[0], run_name='__main__')\n")
+    done = subprocess.run([sys.executable, "-c", script, *command], capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "workers start by fork" in done.stderr
+    assert _scores(copy) == _scores(root)
+    assert _scores(root)["ana"] > _scores(root)["ben"]

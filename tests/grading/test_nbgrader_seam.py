@@ -7,9 +7,17 @@ import inspect
 from pathlib import Path
 
 from nbclient import NotebookClient
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 from nbgrader.api import Gradebook
 from nbgrader.converters import Autograde
-from nbgrader.preprocessors import AssignLatePenalties, ClearHiddenTests, Execute
+from nbgrader.nbgraderformat import MetadataValidator
+from nbgrader.nbgraderformat.common import BaseMetadataValidator
+from nbgrader.preprocessors import (
+    AssignLatePenalties,
+    CheckCellMetadata,
+    ClearHiddenTests,
+    Execute,
+)
 
 from qispread.grading import nbgrader_seam
 from qispread.grading.autograde.run_notebook import CappedExecute
@@ -19,6 +27,8 @@ from qispread.grading.nbgrader_seam import (
     READERS,
     SANITISE,
     WRITERS,
+    CheckCellMetadataOnce,
+    FastMetadataValidator,
     lend_gradebook,
     module_of,
 )
@@ -39,11 +49,16 @@ INIT_ASSIGNMENT_NAMES = {
 }
 
 
+def stock(preprocessor: type) -> type:
+    """nbgrader's own step for one of the seam's (item 7: the metadata check compiled once)."""
+    return CheckCellMetadata if preprocessor is CheckCellMetadataOnce else preprocessor
+
+
 def test_the_preprocessor_lists_are_nbgrader_s_own():
-    stock = Autograde()
-    assert SANITISE == list(stock.sanitize_preprocessors)
-    assert [Execute, *AFTER_EXECUTE[:-1], *WRITERS, AFTER_EXECUTE[-1]] == list(
-        stock.autograde_preprocessors)
+    autograde = Autograde()
+    assert [*map(stock, SANITISE)] == list(autograde.sanitize_preprocessors)
+    assert [Execute, *map(stock, AFTER_EXECUTE[:-1]), *WRITERS, stock(AFTER_EXECUTE[-1])] == list(
+        autograde.autograde_preprocessors)
 
 
 def test_init_assignment_still_does_what_lay_out_and_record_copy():
@@ -153,3 +168,56 @@ def test_an_older_course_config_s_class_names_still_load_the_same_classes():
         sys.modules.pop(old.rpartition(".")[0], None)  # imported afresh, as by a new process
         with pytest.warns(DeprecationWarning, match=new.rpartition(".")[0]):
             assert import_item(old) is import_item(new), old
+
+
+# every name nbgrader 0.9.6's CheckCellMetadata.preprocess and the base validate_cell use;
+# CheckCellMetadataOnce repeats the first and its validator the second, less the schema check
+CHECK_METADATA_NAMES = {"MetadataValidator", "ValidationError", "error", "format_exc", "log",
+                        "traceback", "validate_nb"}
+VALIDATE_CELL_NAMES = {"SchemaTooNewError", "SchemaTooOldError", "format", "get", "jsonschema",
+                       "metadata", "schema", "schema_version", "validate"}
+
+
+def _grade(cell, **meta):
+    cell.metadata["nbgrader"] = {"schema_version": 3, "grade": True, "solution": False,
+                                 "locked": True, "grade_id": "q1", "points": 1, **meta}
+    return cell
+
+
+# good metadata, then every way the checks refuse it: a wrong type, a missing field, an unknown
+# schema version, an empty id, and nbgrader's own rules on markdown and duplicate ids
+METADATA_CASES = {
+    "good": [_grade(new_code_cell("x = 1"))],
+    "points as text": [_grade(new_code_cell("x = 1"), points="one")],
+    "grade as text": [_grade(new_code_cell("x = 1"), grade="yes")],
+    "no locked": [new_code_cell("x = 1", metadata={"nbgrader": {
+        "schema_version": 3, "grade": False, "solution": True}})],
+    "old schema": [_grade(new_code_cell("x = 1"), schema_version=2)],
+    "new schema": [_grade(new_code_cell("x = 1"), schema_version=4)],
+    "empty id": [_grade(new_code_cell("x = 1"), grade_id="")],
+    "markdown grade only": [_grade(new_markdown_cell("Why?"))],
+    "duplicate id": [_grade(new_code_cell("x = 1")), _grade(new_code_cell("y = 2"))],
+}
+
+
+def _verdict(validator, cells) -> str:
+    try:
+        validator.validate_nb(new_notebook(cells=cells))
+    except Exception as error:  # nbgrader raises its own errors for a schema version
+        return f"{type(error).__name__}: {error}"
+    return "valid"
+
+
+def test_the_metadata_check_compiled_once_gives_nbgrader_s_verdict_and_message():
+    verdicts = {name: _verdict(FastMetadataValidator(), cells)
+                for name, cells in METADATA_CASES.items()}
+    assert verdicts == {name: _verdict(MetadataValidator(), cells)
+                        for name, cells in METADATA_CASES.items()}
+    assert verdicts["good"] == "valid"
+    assert sum(verdict != "valid" for verdict in verdicts.values()) == len(METADATA_CASES) - 1
+
+
+def test_the_metadata_check_still_works_as_checkcellmetadataonce_repeats_it():
+    assert set(CheckCellMetadata.preprocess.__code__.co_names) == CHECK_METADATA_NAMES
+    assert set(BaseMetadataValidator.validate_cell.__code__.co_names) == VALIDATE_CELL_NAMES
+    assert CheckCellMetadataOnce().preprocess(new_notebook(cells=METADATA_CASES["good"]), {})
