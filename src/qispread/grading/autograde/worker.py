@@ -34,9 +34,13 @@ KERNEL_FAILED = "learner's kernel: failed"
 _state: dict = {}
 
 
-def init_worker(config: dict, settings: Settings, expected: int | None = None) -> None:
-    """`expected`: about how many submissions this worker will grade, so that it does not boot a
-    spare sandbox that no submission will use."""
+def init_worker(config: dict, settings: Settings, environment: dict[str, str],
+                expected: int | None = None) -> None:
+    """`environment`: the grading process's, now (a worker forked from the fork server has the
+    server's, from when it started). `expected`: about how many submissions this worker will
+    grade, so that it does not boot a spare sandbox that no submission will use."""
+    os.environ.clear()
+    os.environ.update(environment)
     cfg = Config(config)
     _state["config"] = cfg
     _state["sandboxes"] = WarmSandboxes(settings, expected)
