@@ -81,3 +81,16 @@ def test_module_10_marks_the_same_principles_as_module_07(tmp_path):
     record.assessments[-1].set_score("networks", None)
     record.save(project.path("readiness"))
     assert "Networks" in readiness_problems(project)[0]
+
+
+def test_a_project_check_cell_shows_its_message_and_nothing_after_it(tmp_path, monkeypatch,
+                                                                      capsys):
+    """The check is a cell's last line: a value it returned would be shown under the message."""
+    from qispread.models.project import example_project
+
+    monkeypatch.setattr(reporting, "strict", lambda: False)
+    example = str(example_project().folder)
+    assert checks.project_part("readiness", "Question 5", folder=example) is None
+    assert capsys.readouterr().out == "Question 5: every marked principle is rated.\n"
+    assert checks.project_part("readiness", "Question 5", folder=str(tmp_path)) is None
+    assert capsys.readouterr().err.startswith("Question 5: ")

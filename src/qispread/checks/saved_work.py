@@ -128,9 +128,9 @@ _READY = {"aim": "your aim can be marked.",
                              "measured."}
 
 
-def project_part(part: str, question: str, folder: str = PROJECT) -> bool:
+def project_part(part: str, question: str, folder: str = PROJECT) -> None:
     """One part of the spread plan's project (module 11), checked as the plan builder checks
-    it: True when it can be marked."""
+    it. It returns nothing, so the check cell shows only its message (no "True" under it)."""
     from qispread.models import Project
     from qispread.models.project_checks import CHECKS
 
@@ -139,5 +139,3 @@ def project_part(part: str, question: str, folder: str = PROJECT) -> bool:
         if problems:
             raise AnswerProblem(f"{question}: {' '.join(problems)}")
         print(f"{question}: {_READY[part]}")
-        return True
-    return False
