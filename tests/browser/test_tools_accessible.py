@@ -1,7 +1,8 @@
 """Every tool of the course in a real JupyterLab, run as a learner runs a lesson: axe-core (WCAG 2.1
 A and AA) finds no serious or critical problem in any tool's output (issue 23 §6), and the keyboard
-reaches every control with Tab. Each tool opens as the installed wheel's smoke test opens it: bare,
-in a folder of its own, so nothing it saves meets another test's files."""
+reaches every control with Tab. The tools are the cells of one notebook, run once for the module
+as a lesson full of tools is; each tool is made in a folder of its own, so none reads what
+another saved (they save their empty parts when made)."""
 
 import json
 
@@ -9,7 +10,12 @@ import pytest
 from accessibility import axe_violations, serious
 from playwright.sync_api import expect
 
-from browser.lab_actions import NOTEBOOK_PANEL, open_widget, screenshot, wait_until_drawn
+from browser.lab_actions import (
+    NOTEBOOK_PANEL,
+    open_widget,
+    screenshot,
+    wait_until_drawn,
+)
 from qispread import widgets as tools
 
 pytestmark = pytest.mark.browser
@@ -26,10 +32,39 @@ CONTROLS = """output => [...output.querySelectorAll(
     .filter(e => !e.disabled && e.checkVisibility() && !e.closest('.modebar'))"""
 
 
+@pytest.fixture(scope="module")
+def every_tool(lab_server, lab_page):
+    """The notebook of every tool, run once: the browser's error collector, which hears every
+    console error from then on."""
+    first = ("import os\nfrom qispread import widgets as tools\nHERE = os.getcwd()\n\n"
+             "def own_folder(name):\n"
+             "    os.makedirs(os.path.join(HERE, name), exist_ok=True)\n"
+             "    os.chdir(os.path.join(HERE, name))")
+    cells = [f"own_folder({name!r})\n{SPECIAL.get(name, f'tools.{name}()')}" for name in TOOLS]
+    _panel, problems = open_widget(lab_page, lab_server, "a11y/every_tool", first, *cells)
+    return problems
+
+
 @pytest.fixture
-def page(lab_page):
-    """The module's one page (conftest.lab_page): JupyterLab loads once for all its tests."""
+def page(lab_page, every_tool):
+    """The module's one page (conftest.lab_page), showing the notebook of every tool."""
     return lab_page
+
+
+def tool_output(page, name: str):
+    """The output of the tool's cell, scrolled to the top of the window and marked, so that it
+    stays the element checked when Tab moves the active cell on."""
+    found = page.evaluate(
+        """([index, name]) => {
+            const notebook = window.jupyterapp.shell.currentWidget.content;
+            notebook.activeCellIndex = index;
+            notebook.scrollToItem(index, "start");
+            const output = notebook.widgets[index].node.querySelector(".jp-OutputArea-output");
+            if (output) output.dataset.tool = name;
+            return output !== null;
+        }""", [TOOLS.index(name) + 1, name])
+    assert found, f"{name}'s cell shows no output"
+    return page.locator(f"{NOTEBOOK_PANEL} .jp-OutputArea-output[data-tool='{name}']")
 
 
 def controls(output) -> int:
@@ -54,31 +89,30 @@ def tab_misses(page, output) -> list[str]:
 
 
 @pytest.mark.parametrize("name", TOOLS)
-def test_a_screen_reader_can_name_and_a_keyboard_reach_every_part(name, lab_server, page,
+def test_a_screen_reader_can_name_and_a_keyboard_reach_every_part(name, page, every_tool,
                                                                    axe_script, artifacts):
-    code = f"from qispread import widgets as tools\n{SPECIAL.get(name, f'tools.{name}()')}"
-    panel, _problems = open_widget(page, lab_server, f"a11y/{name}", code)
-    output = panel.locator(".jp-OutputArea-output").first
+    output = tool_output(page, name)
     output.locator(".jupyter-widgets").first.wait_for(timeout=60_000)
     wait_until_drawn(page)
     assert output.inner_text().strip() and "Traceback" not in output.inner_text()
 
-    violations = axe_violations(page, axe_script, within=f"{NOTEBOOK_PANEL} .jp-OutputArea")
+    within = f"{NOTEBOOK_PANEL} .jp-OutputArea-output[data-tool='{name}']"
+    violations = axe_violations(page, axe_script, within=within)
     (artifacts / f"axe-tool-{name}.json").write_text(json.dumps(violations, indent=1))
     found = serious(violations)
     assert not found, f"{name}: axe-core found " + json.dumps(found, indent=1)
 
+    screenshot(page, artifacts, f"a11y-{name}")  # before Tab walks on to the next tool
     assert controls(output), f"{name} has no control a keyboard could reach"
     missed = tab_misses(page, output)
-    screenshot(page, artifacts, f"a11y-{name}")
     assert not missed, f"{name}: Tab never reaches " + json.dumps(missed, indent=1)
+    assert every_tool.messages == []
 
 
-def test_the_month_slider_is_named_and_moves_with_the_arrow_keys(lab_server, page, artifacts):
+def test_the_month_slider_is_named_and_moves_with_the_arrow_keys(page, every_tool, artifacts):
     """The one serious finding of issue 23 §6: a screen reader now hears "Show month", and the
     arrow keys move the month the network shows."""
-    panel, problems = open_widget(page, lab_server, "a11y/month_slider",
-                                  "from qispread.widgets import SpreadSimulator\nSpreadSimulator()")
+    panel = tool_output(page, "SpreadSimulator")
     slider = panel.get_by_role("slider", name="Show month")
     slider.scroll_into_view_if_needed()
     expect(slider).to_have_value("60", timeout=60_000)
@@ -89,4 +123,4 @@ def test_the_month_slider_is_named_and_moves_with_the_arrow_keys(lab_server, pag
     expect(panel.locator(".gtitle", has_text="month 1,")).to_have_count(1, timeout=30_000)
     wait_until_drawn(page)
     screenshot(page, artifacts, "a11y-month-slider")
-    assert problems.messages == []
+    assert every_tool.messages == []
