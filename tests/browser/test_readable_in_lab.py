@@ -1,5 +1,6 @@
 """The charts and tools a learner reads, in a real JupyterLab at its default width: nothing cut off,
-no digit lost, no overlap. Each case keeps a screenshot in test-artifacts/browser/readable-*.png.
+no digit lost, no overlap. The cases are the cells of one notebook, run once for the module as a
+lesson is. Each case keeps a screenshot in test-artifacts/browser/readable-*.png.
 
 Run with QISPREAD_BEFORE=1 and PYTHONPATH pointing at an older src/ to take the "before" shots."""
 
@@ -9,18 +10,9 @@ import nbformat
 import pytest
 from playwright.sync_api import expect
 
-from browser.lab_actions import open_widget, wait_until_drawn
+from browser.lab_actions import NOTEBOOK_PANEL, open_widget, wait_until_drawn
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def page(lab_page):
-    """The module's one page (conftest.lab_page): JupyterLab loads once for all its tests, at its
-    default width (1366 x 900), with the file browser open beside the notebook as `make lab` opens
-    it."""
-    lab_page.set_viewport_size({"width": 1366, "height": 900})
-    return lab_page
 
 
 def show_file_browser(page) -> None:
@@ -189,19 +181,54 @@ def _shoot(page, artifacts, name, target):
     target.screenshot(path=str(artifacts / f"readable-{name}{SUFFIX}.png"))
 
 
-@pytest.mark.parametrize("name", [*CASES, *LESSON_CELLS, "pdsa"])
-def test_nothing_is_cut_off_or_rounded_away(name, lab_server, page, artifacts):
+NAMES = [*CASES, *LESSON_CELLS, "pdsa"]
+
+
+def _source(root, name: str) -> str:
     if name in LESSON_CELLS:
-        code = lesson_cell(lab_server.root, *LESSON_CELLS[name])
-    else:
-        code = _pdsa_case(lab_server.root) if name == "pdsa" else CASES[name]
-    panel, problems = open_widget(page, lab_server, f"readable_{name}", code)
-    show_file_browser(page)
+        return lesson_cell(root, *LESSON_CELLS[name])
+    return _pdsa_case(root) if name == "pdsa" else CASES[name]
+
+
+@pytest.fixture(scope="module")
+def every_case(lab_server, lab_page):
+    """The notebook of every case, each cell starting in the notebook's folder, run once at
+    JupyterLab's default width (1366 x 900) with the file browser open beside it as `make lab`
+    opens it: the browser's error collector, which hears every console error from then on."""
+    lab_page.set_viewport_size({"width": 1366, "height": 900})
+    cells = [f"os.chdir(HERE)\n{_source(lab_server.root, name)}" for name in NAMES]
+    _panel, problems = open_widget(lab_page, lab_server, "readable_every_case",
+                                   "import os\nHERE = os.getcwd()", *cells)
+    show_file_browser(lab_page)
+    return problems
+
+
+@pytest.fixture
+def page(lab_page, every_case):
+    return lab_page
+
+
+def case_cell(page, name: str):
+    """The case's cell, made the active one at the top of the window."""
+    page.evaluate(
+        """([index, name]) => {
+            const notebook = window.jupyterapp.shell.currentWidget.content;
+            notebook.activeCellIndex = index;
+            notebook.scrollToItem(index, "start");
+            notebook.widgets[index].node.dataset.case = name;
+        }""", [NAMES.index(name) + 1, name])
+    return page.locator(f"{NOTEBOOK_PANEL} .jp-CodeCell[data-case='{name}']")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_nothing_is_cut_off_or_rounded_away(name, page, every_case, artifacts):
+    panel = case_cell(page, name)
+    problems = every_case
     output = panel.locator(".jp-OutputArea-output").last
     expect(output).to_be_visible(timeout=60_000)
     if name in ("explorer", "example", "phases", "readiness", "pdsa"):
         expect(panel.locator("svg.main-svg").first).to_be_visible(timeout=30_000)
-    _shoot(page, artifacts, name, panel.locator(".jp-CodeCell").first)
+    _shoot(page, artifacts, name, panel)
     page.screenshot(path=str(artifacts / f"readable-{name}-page{SUFFIX}.png"))
     if name in ("explorer", "example", "pdsa", "readiness"):  # taller than the window: chart too
         _shoot(page, artifacts, f"{name}-chart", panel.locator(".js-plotly-plot").first)
