@@ -132,6 +132,19 @@ def run_all_from_menu(page, timeout: int = 240_000) -> None:
         }""", arg=before, timeout=timeout)
 
 
+def show_cell(page, index: int, name: str):
+    """The notebook's cell at index, made the active one at the top of the window and marked with
+    name, so that its locator stays on it when focus or the active cell moves on."""
+    page.evaluate(
+        """([index, name]) => {
+            const notebook = window.jupyterapp.shell.currentWidget.content;
+            notebook.activeCellIndex = index;
+            notebook.scrollToItem(index, "start");
+            notebook.widgets[index].node.dataset.shown = name;
+        }""", [index, name])
+    return page.locator(f"{NOTEBOOK_PANEL} .jp-Cell[data-shown='{name}']")
+
+
 def screenshot(page, artifacts: Path, name: str) -> Path:
     path = artifacts / f"{name}.png"
     page.screenshot(path=str(path), full_page=False)

@@ -1,18 +1,13 @@
 """The course's other tools in a real JupyterLab: each one draws its controls (and chart, where it
-has one) and the browser reports no errors. Screenshots are kept as test artefacts."""
+has one) and the browser reports no errors. The tools are the cells of one notebook, run once for
+the module. Screenshots are kept as test artefacts."""
 
 import pytest
 from playwright.sync_api import expect
 
-from browser.lab_actions import open_widget, screenshot, wait_until_drawn
+from browser.lab_actions import open_widget, screenshot, show_cell, wait_until_drawn
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def page(lab_page):
-    """The module's one page (conftest.lab_page): JupyterLab loads once for all its tests."""
-    return lab_page
 
 WIDGETS = {
     # name: (code that shows the widget, text the learner should see, has a chart)
@@ -32,10 +27,23 @@ WIDGETS = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(WIDGETS))
-def test_widget_renders_without_browser_errors(name, lab_server, page, artifacts):
-    code, words, has_chart = WIDGETS[name]
-    panel, problems = open_widget(page, lab_server, name, code)
+NAMES = sorted(WIDGETS)
+
+
+@pytest.fixture(scope="module")
+def every_tool(lab_server, lab_page):
+    """The notebook of every tool, run once: the browser's error collector, which hears every
+    console error from then on."""
+    _panel, problems = open_widget(lab_page, lab_server, "every_widget",
+                                   *(WIDGETS[name][0] for name in NAMES))
+    return problems
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_widget_renders_without_browser_errors(name, lab_page, every_tool, artifacts):
+    _code, words, has_chart = WIDGETS[name]
+    page, problems = lab_page, every_tool
+    panel = show_cell(page, NAMES.index(name), name)
     output = panel.locator(".jp-OutputArea-output .widget-vbox").first
     expect(output).to_be_visible(timeout=60_000)
     expect(output).to_contain_text(words, timeout=30_000)

@@ -10,7 +10,7 @@ import nbformat
 import pytest
 from playwright.sync_api import expect
 
-from browser.lab_actions import NOTEBOOK_PANEL, open_widget, wait_until_drawn
+from browser.lab_actions import open_widget, show_cell, wait_until_drawn
 
 pytestmark = pytest.mark.browser
 
@@ -208,21 +208,9 @@ def page(lab_page, every_case):
     return lab_page
 
 
-def case_cell(page, name: str):
-    """The case's cell, made the active one at the top of the window."""
-    page.evaluate(
-        """([index, name]) => {
-            const notebook = window.jupyterapp.shell.currentWidget.content;
-            notebook.activeCellIndex = index;
-            notebook.scrollToItem(index, "start");
-            notebook.widgets[index].node.dataset.case = name;
-        }""", [NAMES.index(name) + 1, name])
-    return page.locator(f"{NOTEBOOK_PANEL} .jp-CodeCell[data-case='{name}']")
-
-
 @pytest.mark.parametrize("name", NAMES)
 def test_nothing_is_cut_off_or_rounded_away(name, page, every_case, artifacts):
-    panel = case_cell(page, name)
+    panel = show_cell(page, NAMES.index(name) + 1, name)
     problems = every_case
     output = panel.locator(".jp-OutputArea-output").last
     expect(output).to_be_visible(timeout=60_000)

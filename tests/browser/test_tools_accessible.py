@@ -14,6 +14,7 @@ from browser.lab_actions import (
     NOTEBOOK_PANEL,
     open_widget,
     screenshot,
+    show_cell,
     wait_until_drawn,
 )
 from qispread import widgets as tools
@@ -52,19 +53,8 @@ def page(lab_page, every_tool):
 
 
 def tool_output(page, name: str):
-    """The output of the tool's cell, scrolled to the top of the window and marked, so that it
-    stays the element checked when Tab moves the active cell on."""
-    found = page.evaluate(
-        """([index, name]) => {
-            const notebook = window.jupyterapp.shell.currentWidget.content;
-            notebook.activeCellIndex = index;
-            notebook.scrollToItem(index, "start");
-            const output = notebook.widgets[index].node.querySelector(".jp-OutputArea-output");
-            if (output) output.dataset.tool = name;
-            return output !== null;
-        }""", [TOOLS.index(name) + 1, name])
-    assert found, f"{name}'s cell shows no output"
-    return page.locator(f"{NOTEBOOK_PANEL} .jp-OutputArea-output[data-tool='{name}']")
+    """The output of the tool's cell, at the top of the window."""
+    return show_cell(page, TOOLS.index(name) + 1, name).locator(".jp-OutputArea-output").first
 
 
 def controls(output) -> int:
@@ -96,7 +86,7 @@ def test_a_screen_reader_can_name_and_a_keyboard_reach_every_part(name, page, ev
     wait_until_drawn(page)
     assert output.inner_text().strip() and "Traceback" not in output.inner_text()
 
-    within = f"{NOTEBOOK_PANEL} .jp-OutputArea-output[data-tool='{name}']"
+    within = f"{NOTEBOOK_PANEL} .jp-Cell[data-shown='{name}'] .jp-OutputArea-output"
     violations = axe_violations(page, axe_script, within=within)
     (artifacts / f"axe-tool-{name}.json").write_text(json.dumps(violations, indent=1))
     found = serious(violations)
