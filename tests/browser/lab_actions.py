@@ -7,6 +7,15 @@ from pathlib import Path
 
 NOTEBOOK_PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
 
+# The first cell of a notebook whose cells must not meet each other's files: a cell that starts
+# with own_folder("name") works in a folder of that name beside the notebook.
+OWN_FOLDERS = """import os
+HERE = os.getcwd()
+
+def own_folder(name):
+    os.makedirs(os.path.join(HERE, name), exist_ok=True)
+    os.chdir(os.path.join(HERE, name))"""
+
 
 KERNEL_CHOOSER = ".jp-Dialog:has(.jp-Dialog-header:text-is('Select Kernel'))"
 

@@ -1,19 +1,14 @@
 """The chart explorer's legend sits under the chart in at most two rows at JupyterLab's default
-width, for a control chart with every kind of point and for a Making Data Count chart. Screenshots:
-test-artifacts/browser/legend-*.png."""
+width, for a control chart with every kind of point and for a Making Data Count chart (the cells of
+one notebook, run once for the module). Screenshots: test-artifacts/browser/legend-*.png."""
 
 import pytest
 from playwright.sync_api import expect
 
-from browser.lab_actions import open_widget, wait_until_drawn
+from browser.lab_actions import open_widget, show_cell, wait_until_drawn
 
 pytestmark = pytest.mark.browser
 
-
-@pytest.fixture
-def page(lab_page):
-    """The module's one page (conftest.lab_page): JupyterLab loads once for all its tests."""
-    return lab_page
 
 SEPSIS = """
 from qispread import data
@@ -22,8 +17,8 @@ from qispread.widgets.chart_explorer import ChartExplorer
 sepsis = data.load("sepsis_screening")
 ChartSpec(own_data_csv=table_to_csv(sepsis), x="week_starting", y="screened_within_1h",
           n="eligible", chart="p", multiply=100, freeze=17, exclude=[30], {extra}
-          ).save("legend.json")
-ChartExplorer("legend.json")
+          ).save("legend_{name}.json")
+ChartExplorer("legend_{name}.json")
 """
 CASES = {
     "control": "",
@@ -31,10 +26,21 @@ CASES = {
 }
 
 
-@pytest.mark.parametrize("name", CASES)
-def test_the_legend_fits_in_two_rows(name, lab_server, page, artifacts):
-    panel, problems = open_widget(page, lab_server, f"legend_{name}",
-                                  SEPSIS.format(extra=CASES[name]))
+NAMES = list(CASES)
+
+
+@pytest.fixture(scope="module")
+def every_case(lab_server, lab_page):
+    """The notebook of both charts, run once: the browser's error collector."""
+    _panel, problems = open_widget(lab_page, lab_server, "legend_rows", *(
+        SEPSIS.format(extra=CASES[name], name=name) for name in NAMES))
+    return problems
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_legend_fits_in_two_rows(name, lab_page, every_case, artifacts):
+    page, problems = lab_page, every_case
+    panel = show_cell(page, NAMES.index(name), name)
     plot = panel.locator(".js-plotly-plot").first
     expect(plot.locator(".legend .traces").first).to_be_attached(timeout=60_000)
     plot.scroll_into_view_if_needed()

@@ -1,12 +1,13 @@
 """The stakeholder map and involvement plan (module 09) and the team form (module 01) in a real
 JupyterLab 1366 pixels wide: each draws whole with no browser error, the grid fills the cell with
-every name inside it, and adding a stakeholder puts them on the grid. Each test saves under its own
-file name. Screenshots in test-artifacts/browser/people-*.png."""
+every name inside it, and adding a stakeholder puts them on the grid. The tools are the cells of
+one notebook, run once for the module, each saving under its own file name. Screenshots in
+test-artifacts/browser/people-*.png."""
 
 import pytest
 from playwright.sync_api import expect
 
-from browser.lab_actions import open_widget, wait_until_drawn
+from browser.lab_actions import open_widget, show_cell, wait_until_drawn
 from browser.test_readable_in_lab import expect_chart_fills_the_cell
 
 pytestmark = pytest.mark.browser
@@ -33,24 +34,36 @@ ProjectTeamForm("people_team.json")
 }
 
 
-@pytest.fixture
-def page(lab_page):
+# every tool, and a second stakeholder map to add to
+CELLS = [*sorted(TOOLS), "adding"]
+
+
+@pytest.fixture(scope="module")
+def every_tool(lab_server, lab_page):
+    """The notebook of every tool, run once 1366 pixels wide: the browser's error collector,
+    which hears every console error from then on."""
     lab_page.set_viewport_size({"width": 1366, "height": 900})
+    cells = [*(TOOLS[name][0] for name in sorted(TOOLS)),
+             TOOLS["stakeholders"][0].replace("people_stakeholders.json", "people_adding.json")]
+    _panel, problems = open_widget(lab_page, lab_server, "people_tools", *cells)
+    return problems
+
+
+@pytest.fixture
+def page(lab_page, every_tool):
     return lab_page
 
 
-def _shoot(page, panel, artifacts, name: str) -> None:
-    cell = panel.locator(".jp-CodeCell").first
+def _shoot(page, cell, artifacts, name: str) -> None:
     cell.scroll_into_view_if_needed()
     wait_until_drawn(page)
     cell.screenshot(path=str(artifacts / f"people-{name}.png"))
 
 
 @pytest.mark.parametrize("name", sorted(TOOLS))
-def test_tool_draws_whole_in_lab(name, lab_server, page, artifacts):
-    code, words = TOOLS[name]
-    panel, problems = open_widget(page, lab_server, f"people_{name}",
-                                  code)
+def test_tool_draws_whole_in_lab(name, page, every_tool, artifacts):
+    _code, words = TOOLS[name]
+    panel, problems = show_cell(page, CELLS.index(name), name), every_tool
     output = panel.locator(".jp-OutputArea-output .widget-vbox").first
     expect(output).to_be_visible(timeout=60_000)
     expect(output).to_contain_text(words, timeout=30_000)
@@ -73,10 +86,8 @@ def test_tool_draws_whole_in_lab(name, lab_server, page, artifacts):
     assert problems.messages == []
 
 
-def test_adding_a_stakeholder_puts_them_on_the_grid(lab_server, page, artifacts):
-    code, _ = TOOLS["stakeholders"]
-    panel, problems = open_widget(page, lab_server, "people_adding",
-                                  code.replace("people_stakeholders.json", "people_adding.json"))
+def test_adding_a_stakeholder_puts_them_on_the_grid(lab_server, page, every_tool):
+    panel, problems = show_cell(page, CELLS.index("adding"), "adding"), every_tool
     name = panel.get_by_placeholder("A person or group", exact=False)
     name.fill("Local Healthwatch")
     panel.get_by_role("button", name="Add to the map").click()

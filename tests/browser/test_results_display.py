@@ -1,18 +1,14 @@
 """qic() and ptd() results, left as a cell's last line, show in JupyterLab as their charts (through
-_repr_mimebundle_), with no browser errors. Screenshots are kept as test artefacts."""
+_repr_mimebundle_), with no browser errors (the cells of one notebook, run once for the module).
+Screenshots are kept as test artefacts."""
 
 import pytest
 from playwright.sync_api import expect
 
-from browser.lab_actions import open_widget, screenshot
+from browser.lab_actions import open_widget, screenshot, show_cell
 
 pytestmark = pytest.mark.browser
 
-
-@pytest.fixture
-def page(lab_page):
-    """The module's one page (conftest.lab_page): JupyterLab loads once for all its tests."""
-    return lab_page
 
 RESULTS = {
     # name: (code whose last line is a result, text the chart shows)
@@ -25,10 +21,22 @@ RESULTS = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(RESULTS))
-def test_a_result_shows_as_its_chart(name, lab_server, page, artifacts):
-    code, words = RESULTS[name]
-    panel, problems = open_widget(page, lab_server, name, code)
+NAMES = sorted(RESULTS)
+
+
+@pytest.fixture(scope="module")
+def every_result(lab_server, lab_page):
+    """The notebook of both results, run once: the browser's error collector."""
+    _panel, problems = open_widget(lab_page, lab_server, "results_display",
+                                   *(RESULTS[name][0] for name in NAMES))
+    return problems
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_result_shows_as_its_chart(name, lab_page, every_result, artifacts):
+    _code, words = RESULTS[name]
+    page, problems = lab_page, every_result
+    panel = show_cell(page, NAMES.index(name), name)
     chart = panel.locator(".jp-OutputArea-output svg.main-svg").first
     expect(chart).to_be_visible(timeout=60_000)
     expect(panel.locator(".jp-OutputArea-output").first).to_contain_text(words, timeout=30_000)

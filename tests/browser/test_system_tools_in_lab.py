@@ -1,12 +1,13 @@
 """Module 02's tools (process map, fishbone, Pareto chart, waiting-list model) in a real JupyterLab
 at its default width: each draws its controls and chart with no browser error, the chart fills the
-cell, nothing is cut off, and typing in a tool redraws it. Screenshots in
+cell, nothing is cut off, and typing in a tool redraws it. The tools are the cells of one notebook,
+run once for the module, each in a folder of its own. Screenshots in
 test-artifacts/browser/system-*.png."""
 
 import pytest
 from playwright.sync_api import expect
 
-from browser.lab_actions import open_widget, wait_until_drawn
+from browser.lab_actions import OWN_FOLDERS, open_widget, show_cell, wait_until_drawn
 from browser.test_readable_in_lab import expect_chart_fills_the_cell
 
 pytestmark = pytest.mark.browser
@@ -40,17 +41,34 @@ WaitingListModel(QueueSettings(runs=1000))
 }
 
 
+# every tool, and a second process map to type in
+CELLS = [*sorted(TOOLS), "typing"]
+
+
+@pytest.fixture(scope="module")
+def every_tool(lab_server, lab_page):
+    """The notebook of every tool, run once: the browser's error collector, which hears every
+    console error from then on."""
+    cells = [f"own_folder({name!r})\n" + TOOLS[name if name in TOOLS else "process_map"][0]
+             for name in CELLS]
+    _panel, problems = open_widget(lab_page, lab_server, "system_tools", OWN_FOLDERS,
+                                   *(cell.format(root=str(lab_server.root)) for cell in cells))
+    return problems
+
+
 @pytest.fixture
-def page(lab_page):
-    """The module's one page (conftest.lab_page): JupyterLab loads once for all its tests."""
+def page(lab_page, every_tool):
     return lab_page
 
 
+def tool_cell(page, name: str):
+    return show_cell(page, CELLS.index(name) + 1, name)
+
+
 @pytest.mark.parametrize("name", sorted(TOOLS))
-def test_tool_draws_whole_in_lab(name, lab_server, page, artifacts):
-    code, words = TOOLS[name]
-    panel, problems = open_widget(page, lab_server, f"system_{name}",
-                                  code.format(root=str(lab_server.root)))
+def test_tool_draws_whole_in_lab(name, page, every_tool, artifacts):
+    _code, words = TOOLS[name]
+    panel, problems = tool_cell(page, name), every_tool
     output = panel.locator(".jp-OutputArea-output .widget-vbox").first
     expect(output).to_be_visible(timeout=60_000)
     expect(output).to_contain_text(words, timeout=30_000)
@@ -67,7 +85,7 @@ def test_tool_draws_whole_in_lab(name, lab_server, page, artifacts):
     else:
         expect(plot.locator(".scatterlayer .trace .js-line, .point").first).to_be_attached(
             timeout=30_000)
-    for target, suffix in ((panel.locator(".jp-CodeCell").first, ""),
+    for target, suffix in ((panel, ""),
                            (panel.locator(".js-plotly-plot").first, "-chart")):
         target.scroll_into_view_if_needed()
         wait_until_drawn(page)
@@ -76,10 +94,8 @@ def test_tool_draws_whole_in_lab(name, lab_server, page, artifacts):
     assert problems.messages == []
 
 
-def test_typing_a_step_redraws_the_map_and_its_figures(lab_server, page):
-    code, _ = TOOLS["process_map"]
-    panel, problems = open_widget(page, lab_server, "system_typing",
-                                  code.format(root=str(lab_server.root)))
+def test_typing_a_step_redraws_the_map_and_its_figures(page, every_tool):
+    panel, problems = tool_cell(page, "typing"), every_tool
     reading = panel.locator(".widget-html", has_text="From start to end").first
     expect(reading).to_contain_text("5 hours 25 minutes", timeout=60_000)
     minutes = panel.locator(".widget-text", has_text="Minutes").nth(8).locator("input")

@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 
 from browser.lab_actions import (
     NOTEBOOK_PANEL,
+    OWN_FOLDERS,
     open_widget,
     screenshot,
     show_cell,
@@ -37,10 +38,7 @@ CONTROLS = """output => [...output.querySelectorAll(
 def every_tool(lab_server, lab_page):
     """The notebook of every tool, run once: the browser's error collector, which hears every
     console error from then on."""
-    first = ("import os\nfrom qispread import widgets as tools\nHERE = os.getcwd()\n\n"
-             "def own_folder(name):\n"
-             "    os.makedirs(os.path.join(HERE, name), exist_ok=True)\n"
-             "    os.chdir(os.path.join(HERE, name))")
+    first = f"{OWN_FOLDERS}\n\nfrom qispread import widgets as tools"
     cells = [f"own_folder({name!r})\n{SPECIAL.get(name, f'tools.{name}()')}" for name in TOOLS]
     _panel, problems = open_widget(lab_page, lab_server, "a11y/every_tool", first, *cells)
     return problems
