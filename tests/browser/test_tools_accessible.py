@@ -34,6 +34,22 @@ CONTROLS = """output => [...output.querySelectorAll(
     .filter(e => !e.disabled && e.checkVisibility() && !e.closest('.modebar'))"""
 
 
+# The fields a screen reader cannot name. axe-core counts a placeholder as a name, and ipywidgets
+# gives a text box without a description the placeholder U+200B (zero-width space): axe passes
+# such a box, which a screen reader announces with no name at all.
+NAMELESS_FIELDS = """output => [...output.querySelectorAll('input, select, textarea')]
+    .filter(e => e.type !== 'hidden' && e.checkVisibility())
+    .filter(e => {
+        const labelled = (e.getAttribute('aria-labelledby') || '').split(' ').filter(Boolean)
+            .map(id => document.getElementById(id)?.textContent ?? '').join('');
+        const labels = [...e.labels].filter(l => l.checkVisibility()).map(l => l.textContent);
+        const placeholder = (e.placeholder || '').replaceAll('\u200b', '');
+        return ![e.getAttribute('aria-label'), labelled, ...labels, e.title, placeholder]
+            .some(name => name && name.trim());
+    })
+    .map(e => e.outerHTML.slice(0, 160))"""
+
+
 @pytest.fixture(scope="module")
 def every_tool(lab_server, lab_page):
     """The notebook of every tool, run once: the browser's error collector, which hears every
@@ -89,6 +105,8 @@ def test_a_screen_reader_can_name_and_a_keyboard_reach_every_part(name, page, ev
     (artifacts / f"axe-tool-{name}.json").write_text(json.dumps(violations, indent=1))
     found = serious(violations)
     assert not found, f"{name}: axe-core found " + json.dumps(found, indent=1)
+    nameless = output.evaluate(NAMELESS_FIELDS)
+    assert not nameless, f"{name}: fields with no name " + json.dumps(nameless, indent=1)
 
     screenshot(page, artifacts, f"a11y-{name}")  # before Tab walks on to the next tool
     assert controls(output), f"{name} has no control a keyboard could reach"
