@@ -127,6 +127,8 @@ def test_the_month_slider_is_named_and_moves_with_the_arrow_keys(page, every_too
     expect(panel.locator(".gtitle", has_text="month 0,")).to_have_count(1, timeout=30_000)
     page.keyboard.press("ArrowRight")
     expect(panel.locator(".gtitle", has_text="month 1,")).to_have_count(1, timeout=30_000)
+    panel.locator(".js-plotly-plot").first.hover()
     wait_until_drawn(page)
     screenshot(page, artifacts, "a11y-month-slider")
+    assert panel.locator(".modebar").count() == 0  # no toolbar over the charts' titles
     assert every_tool.messages == []

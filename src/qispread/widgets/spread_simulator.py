@@ -6,7 +6,6 @@ import html
 
 import ipywidgets as w
 import numpy as np
-import plotly.graph_objects as go
 
 from qispread.models.spread_sim import (
     ADAPTATION,
@@ -26,6 +25,7 @@ from qispread.plots.spread_sim import (
     state_points,
 )
 from qispread.widgets.common import INTRO_STYLE, MessageArea, guarded, show_figure
+from qispread.widgets.figures import figure_widget
 from qispread.widgets.named_slider import NamedSlider
 
 RUNS = 100
@@ -101,9 +101,10 @@ class SpreadSimulator(w.VBox):
         self.many_summary = w.HTML()
         self._months = start.months
         self.run = simulate(start)
-        self.curve = go.FigureWidget(adoption_curve(self.run, self.month.value))
-        self.network = go.FigureWidget(network_figure(self.run, self.month.value))
-        self.reach = go.FigureWidget(reach_figure({"unit": 0, "organisation": 0, "beyond": 0}))
+        # no plotly toolbar: shown on hover, it covered the end of the charts' titles
+        self.curve = figure_widget(adoption_curve(self.run, self.month.value))
+        self.network = figure_widget(network_figure(self.run, self.month.value))
+        self.reach = figure_widget(reach_figure({"unit": 0, "organisation": 0, "beyond": 0}))
         self.reach.layout.title.text = f"Press “Run {RUNS} times” to see how far it gets"
         for control in (self.seeding, self.seed_teams, self.mode, self.contacts, self.adaptation,
                         self.ties, self.community, self.run_number):
