@@ -187,8 +187,8 @@ def open_widget(page, lab_server, name: str, *code: str):
     # anywidget (plotly's FigureWidget and two tools' parts) reports a model not set up within
     # 2 s: seen only in the full suite, two workers' kernels and browsers on two cores, when one
     # notebook draws several tools at once. What the tools draw is checked on the page by each
-    # test. (That a model so reported would drop later updates from Python is possible by
-    # anywidget's code; a browser slowed 40 times did not reproduce it.)
+    # test. Not harmless in general: with that limit forced to 1 ms, a FigureWidget drew empty
+    # axes and missed its update from Python (docs/test-suite.md, "Fewer notebooks").
     problems = BrowserProblems(ignored=(SLOW_ANYWIDGET,))
     notebook = lab_server.write_notebook(f"browser/{name}.ipynb", *code)
     if page.evaluate("() => window.jupyterapp !== undefined"):  # a page shared by tests
