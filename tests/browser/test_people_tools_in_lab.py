@@ -43,8 +43,8 @@ def every_tool(lab_server, lab_page):
     """The notebook of every tool, run once 1366 pixels wide: the browser's error collector,
     which hears every console error from then on."""
     lab_page.set_viewport_size({"width": 1366, "height": 900})
-    cells = [*(TOOLS[name][0] for name in sorted(TOOLS)),
-             TOOLS["stakeholders"][0].replace("people_stakeholders.json", "people_adding.json")]
+    adding = TOOLS["stakeholders"][0].replace("people_stakeholders.json", "people_adding.json")
+    cells = [TOOLS[name][0] if name in TOOLS else adding for name in CELLS]
     _panel, problems = open_widget(lab_page, lab_server, "people_tools", *cells)
     return problems
 

@@ -10,7 +10,7 @@ import nbformat
 import pytest
 from playwright.sync_api import expect
 
-from browser.lab_actions import open_widget, show_cell, wait_until_drawn
+from browser.lab_actions import OWN_FOLDERS, open_widget, show_cell, wait_until_drawn
 
 pytestmark = pytest.mark.browser
 
@@ -197,8 +197,8 @@ def every_case(lab_server, lab_page):
     opens it: the browser's error collector, which hears every console error from then on."""
     lab_page.set_viewport_size({"width": 1366, "height": 900})
     cells = [f"os.chdir(HERE)\n{_source(lab_server.root, name)}" for name in NAMES]
-    _panel, problems = open_widget(lab_page, lab_server, "readable_every_case",
-                                   "import os\nHERE = os.getcwd()", *cells)
+    _panel, problems = open_widget(lab_page, lab_server, "readable_every_case", OWN_FOLDERS,
+                                   *cells)
     show_file_browser(lab_page)
     return problems
 
