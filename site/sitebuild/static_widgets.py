@@ -3,7 +3,7 @@
 Runs inside the kernel while the site builder executes a lesson: ``install()`` registers an HTML
 formatter for every ipywidget, so each widget output carries, beside its live view, static HTML of
 how the widget first looks. Controls are drawn disabled (they do nothing without a kernel); a
-plotly FigureWidget becomes its figure, still interactive. The builder keeps this HTML and drops
+tool's chart becomes its figure, still interactive. The builder keeps this HTML and drops
 the live view, which a static page cannot run.
 """
 
@@ -14,6 +14,7 @@ import itertools
 
 import ipywidgets as w
 
+from qispread.widgets.figures import Chart
 from qispread.widgets.named_slider import NamedSlider
 from sitebuild.charts import figure_html
 
@@ -140,22 +141,14 @@ def _upload(widget: w.FileUpload) -> str:
     return f'<button type="button" disabled>{_e(widget.description or "Upload")}</button>'
 
 
-def _figure(widget) -> str:
-    if not widget.data:  # a tool that draws only once it has data (e.g. the learner's own)
+def _chart(chart: Chart) -> str:
+    if not chart.shown.data:  # a tool that draws only once it has data (e.g. the learner's own)
         return '<p class="qs-empty-chart">The chart appears here once the tool has data.</p>'
-    return figure_html(widget.to_dict(), f"qs-widget-chart-{next(_chart_ids)}")
-
-
-def _figure_type():
-    try:
-        from plotly.basewidget import BaseFigureWidget
-    except ImportError:  # plotly without widget support: no FigureWidget can exist
-        return ()
-    return BaseFigureWidget
+    return figure_html(chart.shown, f"qs-widget-chart-{next(_chart_ids)}")
 
 
 _DRAWERS = [
-    (_figure_type(), _figure),
+    (Chart, _chart),
     ((w.HTML, w.HTMLMath), lambda x: f'<div class="qs-html">{x.value}</div>'),
     (w.Label, lambda x: f'<span class="qs-label">{_e(x.value)}</span>'),
     (w.Tab, _tab),

@@ -177,25 +177,17 @@ class BrowserProblems:
             self.messages.append(text)
 
 
-SLOW_ANYWIDGET = "pageerror: [anywidget] Failed to initialize model."
-
-
 def open_widget(page, lab_server, name: str, *code: str):
     """A notebook holding `code` (a cell each), opened and run in JupyterLab; returns its panel
     and the browser's error collector (which hears only from now on). On a page shared by a module's
     tests (lab_page), the notebook runs in the kernel of the test before."""
-    # anywidget (plotly's FigureWidget and two tools' parts) reports a model not set up within
-    # 2 s: seen only in the full suite, two workers' kernels and browsers on two cores, when one
-    # notebook draws several tools at once. What the tools draw is checked on the page by each
-    # test. Not harmless in general: with that limit forced to 1 ms, a FigureWidget drew empty
-    # axes and missed its update from Python (docs/test-suite.md, "Fewer notebooks").
-    problems = BrowserProblems(ignored=(SLOW_ANYWIDGET,))
+    problems = BrowserProblems()
     notebook = lab_server.write_notebook(f"browser/{name}.ipynb", *code)
     if page.evaluate("() => window.jupyterapp !== undefined"):  # a page shared by tests
         # the widgets of the notebook before: the closed notebook's messages have nowhere to go,
         # and this notebook, on the same kernel, tries to restore them (its own widgets are
         # checked on the page by each test)
-        problems.ignored = ("Could not send widget sync message", SLOW_ANYWIDGET)
+        problems.ignored = ("Could not send widget sync message",)
         # the kernel of the notebook before, its imports done: a new kernel's take seconds
         kernel = page.evaluate(
             "() => window.jupyterapp.shell.currentWidget?.sessionContext?.session?.kernel?.id")

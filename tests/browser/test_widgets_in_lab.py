@@ -89,7 +89,10 @@ def test_sustainability_check_redraws_the_bars(page, every_widget, artifacts):
     chart = panel.locator("svg.main-svg").first
     expect(chart).to_be_visible(timeout=60_000)
     panel.locator(".widget-dropdown select").first.select_option(label="4")
-    chart.scroll_into_view_if_needed()
-    expect(panel.locator(".barlayer text", has_text="4").first).to_be_visible(timeout=30_000)
+    # the chart is drawn afresh: its new bars, once there
+    bar = panel.locator(".barlayer text", has_text="4").first
+    expect(bar).to_be_attached(timeout=30_000)
+    bar.scroll_into_view_if_needed()
+    expect(bar).to_be_visible()
     screenshot(page, artifacts, "sustainability_check")
     assert problems.messages == []

@@ -95,8 +95,8 @@ def test_a_one_column_file_keeps_its_header_whole_and_is_charted_at_once(explore
 def test_new_data_the_chart_cannot_yet_use_never_leaves_the_old_chart_on_screen(explorer):
     explorer.ui.paste.value = "Ward,Lead\nOak,Sam\nAsh,Jo\n"
     explorer.ui.use_paste.click()
-    assert explorer.outcome is None and len(explorer.ui.figure.data) == 0
-    assert "choose the columns" in explorer.ui.figure.layout.annotations[0].text
+    assert explorer.outcome is None and len(explorer.ui.figure.shown.data) == 0
+    assert "choose the columns" in explorer.ui.figure.shown.layout.annotations[0].text
 
 
 def test_an_empty_column_is_left_out_with_a_message(explorer):
@@ -151,10 +151,10 @@ def test_a_value_column_with_words_is_refused_naming_the_rows_as_a_spreadsheet_c
 
 def test_a_failed_upload_clears_the_chart_and_says_so(explorer):
     upload(explorer, "percentages.csv")
-    assert explorer.outcome is not None and len(explorer.ui.figure.data) > 0
+    assert explorer.outcome is not None and len(explorer.ui.figure.shown.data) > 0
     upload(explorer, "suppressed_values.csv")
     assert explorer.outcome is None and explorer.frame is None
-    assert len(explorer.ui.figure.data) == 0
+    assert len(explorer.ui.figure.shown.data) == 0
     assert "No chart" in explorer.ui.explanation.value
     assert "suppressed_values.csv" in explorer.ui.data_note.value
     assert "could not be read" in explorer.ui.data_note.value

@@ -23,7 +23,7 @@ def explorer(tmp_path, monkeypatch):
 def test_the_chart_plots_the_engines_values(explorer):
     falls = data.load("falls")
     expected = qic(x=falls["period"], y=falls["falls"], n=falls["occupied_bed_days"], chart="u")
-    plotted = next(t for t in explorer.ui.figure.data if (t.meta or {}).get("role") == "data")
+    plotted = next(t for t in explorer.ui.figure.shown.data if (t.meta or {}).get("role") == "data")
     assert list(plotted.y) == pytest.approx(list(expected.data["y"]))
     assert "below the centre line" in explorer.ui.explanation.value
 
@@ -38,7 +38,7 @@ def test_a_restart_brings_the_chart_back(explorer):
     assert reopened.model.freeze == 19
     assert reopened.ui.interpretation.value == "The falls rate fell after the bundle."
     assert reopened.ui.messages.value == ""
-    assert len(reopened.ui.figure.data) > 0
+    assert len(reopened.ui.figure.shown.data) > 0
 
 
 def test_graded_code_can_rerun_the_learners_chart(explorer):
@@ -56,7 +56,7 @@ def test_a_note_needs_text_and_is_drawn_once_typed(explorer):
     explorer.ui.note_text.value = "Falls bundle starts"
     explorer.ui.add_note.click()
     assert list(load_chart_spec("my_chart.json").notes.values()) == ["Falls bundle starts"]
-    texts = [a.text for a in explorer.ui.figure.layout.annotations]
+    texts = [a.text for a in explorer.ui.figure.shown.layout.annotations]
     assert any("Falls bundle starts" in (t or "") for t in texts)
 
 
@@ -85,22 +85,22 @@ def test_making_data_count_mode_draws_icons(explorer):
     explorer.ui.chart.value = "i"
     explorer.ui.making_data_count.value = True
     explorer.ui.direction.value = "decrease"
-    names = [s.name or "" for s in explorer.ui.figure.layout.shapes]
+    names = [s.name or "" for s in explorer.ui.figure.shown.layout.shapes]
     assert any("icon" in n for n in names)
     explorer.ui.point.value = 12
     explorer.ui.note_text.value = "New falls bundle"
     explorer.ui.add_note.click()
-    notes = [a.text for a in explorer.ui.figure.layout.annotations if a.name == "note"]
+    notes = [a.text for a in explorer.ui.figure.shown.layout.annotations if a.name == "note"]
     assert notes == ["New falls bundle"]
 
 
 def test_making_data_count_mode_charts_the_rate_when_there_is_a_denominator(explorer):
     explorer.ui.making_data_count.value = True
     falls = data.load("falls")
-    plotted = next(t for t in explorer.ui.figure.data if (t.meta or {}).get("role") == "data")
+    plotted = next(t for t in explorer.ui.figure.shown.data if (t.meta or {}).get("role") == "data")
     assert list(plotted.y) == pytest.approx(list(falls["falls"] / falls["occupied_bed_days"]))
     assert "falls per occupied bed days" in explorer.ui.explanation.value
-    assert explorer.ui.figure.layout.yaxis.title.text == "Falls per occupied bed days"
+    assert explorer.ui.figure.shown.layout.yaxis.title.text == "Falls per occupied bed days"
 
 
 def test_making_data_count_mode_shows_a_proportion_as_a_percentage(tmp_path, monkeypatch):
@@ -110,7 +110,7 @@ def test_making_data_count_mode_shows_a_proportion_as_a_percentage(tmp_path, mon
     widget.ui.n.value, widget.ui.chart.value = "eligible", "p"
     widget.ui.making_data_count.value = True
     sepsis = data.load("sepsis_screening")
-    plotted = next(t for t in widget.ui.figure.data if (t.meta or {}).get("role") == "data")
+    plotted = next(t for t in widget.ui.figure.shown.data if (t.meta or {}).get("role") == "data")
     expected = 100 * sepsis["screened_within_1h"] / sepsis["eligible"]
     assert list(plotted.y) == pytest.approx(list(expected))
     assert "percentage of eligible" in widget.ui.explanation.value

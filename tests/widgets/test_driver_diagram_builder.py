@@ -19,7 +19,7 @@ def add(widget, level, text, parents=(), measure=""):
 
 
 def trace_text(widget, name):
-    texts = next(t for t in widget.figure.data if t.name == name).text
+    texts = next(t for t in widget.figure.shown.data if t.name == name).text
     return tuple(text.replace("<br>", " ") for text in texts)
 
 

@@ -72,7 +72,7 @@ def test_cycle_starts_are_marked_on_the_measures_run_chart(here):
                   n="occupied_bed_days", chart="u")
     _fill(log, title="Falls bundle", start="2022-11-01")
     log.save_cycle()
-    notes = [a.text or "" for a in log.figure.layout.annotations]
+    notes = [a.text or "" for a in log.figure.shown.layout.annotations]
     assert any("PDSA C1" in text for text in notes)
 
 
@@ -81,9 +81,9 @@ def test_the_chart_can_hold_a_frozen_baseline(here):
     _fill(log, title="Falls bundle", start="2022-11-01")
     log.save_cycle()
     falls = data.load("falls")["falls"]
-    (centre,) = [t for t in log.figure.data if (t.meta or {}).get("role") == "cl"]
+    (centre,) = [t for t in log.figure.shown.data if (t.meta or {}).get("role") == "cl"]
     assert centre.y[0] == pytest.approx(falls.iloc[:12].median())  # median of the baseline only
-    assert not log.figure.layout.xaxis.title.text  # dates need no axis title
+    assert not log.figure.shown.layout.xaxis.title.text  # dates need no axis title
 
 
 def test_export_writes_markdown_and_csv(here):

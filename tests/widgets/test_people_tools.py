@@ -37,7 +37,7 @@ def test_stakeholder_mapper_places_people_and_keeps_the_file_when_a_name_repeats
     saved = load_stakeholder_map(path)
     assert [p.quadrant for p in saved.stakeholders] == ["Manage closely",
                                                         "Keep informed and involve"]
-    assert "Manage closely:\n  - Ward manager" in figure_summary(tool.figure)
+    assert "Manage closely:\n  - Ward manager" in figure_summary(tool.figure.shown)
     assert "at least three" in tool.to_do.value
     patients.name.value = "ward manager"  # a repeat: said, and the saved map is not spoiled
     assert "on the map twice" in tool.messages.value

@@ -49,11 +49,11 @@ def test_sites_are_compared_on_one_radar(path):
     assert widget.which.value == "Ward 9, June 2025"
     assert row(widget, "Benefit").rating.value == 0  # a fresh form for the new site
     row(widget, "Benefit").rating.value = 1
-    names = [t.name for t in widget.chart.data]
+    names = [t.name for t in widget.chart.shown.data]
     assert len(names) == 2 and names[1] == "Ward 9, June 2025"
     benefit = [d.key for d in DIMENSIONS].index("benefit")
-    assert [t.r[benefit] for t in widget.chart.data] == [4, 1]
-    words = figure_summary(widget.chart)  # what a screen reader announces
+    assert [t.r[benefit] for t in widget.chart.shown.data] == [4, 1]
+    words = figure_summary(widget.chart.shown)  # what a screen reader announces
     assert "radar chart of 2 assessment(s)" in words
     assert "Ward 9, June 2025: Benefit 1; not rated: " in words
 

@@ -1,7 +1,6 @@
 """The spread simulator widget, driven headless as a learner would: change a setting, read the
 summary and the figures; run it 100 times and get the model's own tally."""
 
-import plotly.graph_objects as go
 import pytest
 
 from qispread.models.spread_sim import SpreadSettings, reach_pattern, simulate
@@ -11,7 +10,7 @@ from qispread.widgets.spread_simulator import RUNS, SpreadSimulator
 
 def _network_counts(sim):
     return {t.name.split(" (")[0]: int(t.name.split("(")[1].rstrip(")"))
-            for t in sim.network.data if "(" in (t.name or "")}
+            for t in sim.network.shown.data if "(" in (t.name or "")}
 
 
 def test_changing_a_control_reruns_the_model_with_those_settings():
@@ -31,7 +30,7 @@ def test_the_month_slider_shows_the_network_at_that_month():
     sim = SpreadSimulator()
     sim.month.value = 0
     assert _network_counts(sim)["adopted"] == len(sim.run.seed_teams)
-    assert "month 0" in sim.network.layout.title.text
+    assert "month 0" in sim.network.shown.layout.title.text
 
 
 def test_run_100_times_gives_the_same_tally_whatever_was_run_before():
@@ -40,9 +39,9 @@ def test_run_100_times_gives_the_same_tally_whatever_was_run_before():
     sim.seeding.value = "brokers"
     sim.many_button.click()
     tally = reach_pattern(SpreadSettings(seeding="brokers"), runs=RUNS)
-    bars = sim.reach.data[0]
+    bars = sim.reach.shown.data[0]
     assert list(bars.x) == [tally["unit"], tally["organisation"], tally["beyond"]]
-    assert f"{tally['beyond']} of {RUNS} runs" in figure_summary(go.Figure(sim.reach))
+    assert f"{tally['beyond']} of {RUNS} runs" in figure_summary(sim.reach.shown)
 
 
 def test_every_control_has_a_plain_english_label_and_the_model_is_labelled_a_teaching_model():

@@ -15,7 +15,7 @@ def test_rating_saves_redraws_and_survives_a_restart(tmp_path):
     adaptability.notes.value = "Depends on one nurse"
     saved = load_sustainability(path)
     assert saved.project == "Falls huddles" and saved.score("adaptability") == 2
-    process = next(t for t in widget.chart.data if t.name == "Process")
+    process = next(t for t in widget.chart.shown.data if t.name == "Process")
     assert list(process.text) == ["not rated", "not rated", "2", "not rated"]
 
     again = SustainabilityCheck(path)
@@ -29,7 +29,7 @@ def test_groups_are_shown_in_the_models_order(tmp_path):
     headings = [c.value for c in widget.children if "<h4" in getattr(c, "value", "")]
     assert [h.split(">")[1].split("<")[0] for h in headings] == ["Process", "Staff",
                                                                  "Organisation"]
-    assert [t.name for t in widget.chart.data] == ["Process", "Staff", "Organisation"]
+    assert [t.name for t in widget.chart.shown.data] == ["Process", "Staff", "Organisation"]
 
 
 def test_csv_export(tmp_path):
@@ -42,7 +42,7 @@ def test_csv_export(tmp_path):
 def test_chart_is_described_in_words_for_screen_readers(tmp_path):
     widget = SustainabilityCheck(tmp_path / "my_sustainability.json")
     next(r for r in widget.rows if r.dimension.name == "Adaptability").rating.value = 2
-    text = figure_summary(widget.chart)
+    text = figure_summary(widget.chart.shown)
     assert "unweighted" in text
     assert "Process: Adaptability 2; not rated: " in text
     assert "Staff: nothing rated yet" in text

@@ -49,7 +49,7 @@ def test_process_mapper_moves_and_removes_steps(tmp_path):
     assert load_process_map(path).steps[0].name == "Wait to be assessed"
     tool.step_rows[0].remove.click()
     assert len(load_process_map(path).steps) == 9
-    assert len(tool.figure.data) > 1
+    assert len(tool.figure.shown.data) > 1
 
 
 def test_fishbone_builder_renames_adds_marks_likely_and_offers_drivers(tmp_path):
@@ -86,9 +86,9 @@ def test_fishbone_builder_refuses_a_clashing_rename_in_words(tmp_path):
 def test_pareto_explorer_reorders_when_weighted():
     data = pd.DataFrame({"cause": ["slip", "bed exit"], "falls": [50, 6], "harm": [1, 10]})
     tool = ParetoExplorer(data, category="cause", count="falls", weight="harm")
-    assert tool.figure.data[0].x[0] == "slip"
+    assert tool.figure.shown.data[0].x[0] == "slip"
     tool.order_by.value = "weight"
-    assert tool.figure.data[0].x[0] == "bed exit"
+    assert tool.figure.shown.data[0].x[0] == "bed exit"
     assert "weighted total" in tool.reading.value
 
 
@@ -97,7 +97,7 @@ def test_waiting_list_model_runs_and_explains_bad_settings():
     assert "averaged over 50 runs" in tool.reading.value
     tool.weeks.value = 10
     tool.run_button.click()
-    assert len(tool.figure.data[-1].y) == 10
+    assert len(tool.figure.shown.data[-1].y) == 10
     tool.capacity_sd.value = float("nan")
     tool.run_button.click()
     assert "variation in capacity" in tool.messages.value
@@ -132,6 +132,6 @@ def test_driver_diagram_builder_without_candidates_offers_nothing(tmp_path):
 
 def test_pareto_explorer_opens_on_the_course_incidents_without_a_table():
     tool = ParetoExplorer()
-    assert tool.figure.data[0].x[0] == "Falls"
+    assert tool.figure.shown.data[0].x[0] == "Falls"
     assert [label for label, _ in tool.order_by.options] == ["How often",
                                                              "Weighted by harm_weight"]

@@ -34,8 +34,6 @@ def adoption_figure(measures: SpreadMeasures) -> go.Figure:
                                         f"Uptake at each site (in use: ≥ {measures.threshold:g}% "
                                         f"for {measures.run_months} months)"))
     months = list(curve["month"])
-    # plain lists, not numpy arrays: a FigureWidget sends arrays to the browser as typed arrays,
-    # which JupyterLab has been seen to leave blank (as with the simulator's figures)
     fig.add_trace(go.Scatter(x=months, y=curve["signed_up"].tolist(), name="signed up",
                              mode="lines",
                              line={"color": GREY, "dash": "dash", "shape": "hv", "width": 3},

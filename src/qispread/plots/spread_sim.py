@@ -149,8 +149,7 @@ def state_points(run: SpreadRun, month: int) -> list[dict]:
 
 
 def _segments(start: np.ndarray, end: np.ndarray) -> list[float | None]:
-    """One line trace for many edges: start, end, gap, … as plain numbers (FigureWidget sends
-    numpy arrays to the browser as typed arrays, which it could not draw here)."""
+    """One line trace for many edges: start, end, gap, … as plain numbers."""
     out: list[float | None] = []
     for a, b in zip(start.tolist(), end.tolist(), strict=True):
         out += [a, b, None]

@@ -31,7 +31,7 @@ from qispread.widgets.chart_explorer_controls import (
     OWN_DATA,
     ExplorerControls,
 )
-from qispread.widgets.common import LINE_HEIGHT, guarded, resolve_path, show_figure
+from qispread.widgets.common import LINE_HEIGHT, guarded, resolve_path
 from qispread.widgets.saving import save_on_creation
 
 if TYPE_CHECKING:
@@ -217,8 +217,7 @@ class ChartExplorer(w.VBox):
     def _show_no_chart(self, words: str) -> None:
         import plotly.graph_objects as go
 
-        # placed on the paper: the old chart's axes (dates, say) may still be in the layout
-        show_figure(self.ui.figure, go.Figure(layout={
+        self.ui.figure.draw(go.Figure(layout={
             "height": 460, "title": {"text": "No chart"},
             "xaxis": {"visible": False}, "yaxis": {"visible": False},
             "annotations": [{"text": html.escape(words), "showarrow": False, "xref": "paper",
@@ -289,7 +288,7 @@ class ChartExplorer(w.VBox):
             )
             return False
         assert self.outcome is not None  # action() set it
-        show_figure(self.ui.figure, self.outcome.figure)
+        self.ui.figure.draw(self.outcome.figure)
         self.ui.explanation.value = _explanation_html(self.outcome.explanation)
         labels = self._point_labels()
         self._sync_points(labels)

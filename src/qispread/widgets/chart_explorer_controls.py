@@ -10,7 +10,7 @@ import ipywidgets as w
 from qispread.models.spreadsheet_cells import SEPARATOR_CHOICE
 from qispread.widgets.chart_chooser import ChartChooser
 from qispread.widgets.common import MessageArea
-from qispread.widgets.figures import figure_widget, fitted
+from qispread.widgets.figures import Chart
 
 OWN_DATA = "__own__"
 DETECT = "detect"
@@ -141,7 +141,7 @@ class ExplorerControls:
         )
 
         self.messages = MessageArea()
-        self.figure = figure_widget({"layout": {"height": 460, "margin": {"t": 60}}})
+        self.figure = Chart()
         self.explanation = w.HTML(layout=w.Layout(max_width="60em"))
         self.interpretation = w.Textarea(
             description="What I see",
@@ -184,4 +184,4 @@ class ExplorerControls:
 
     def chart_area(self) -> w.HBox:
         # the words go under the chart: beside it they squeezed the chart and clipped its labels
-        return w.VBox([fitted(self.figure), self.explanation])
+        return w.VBox([self.figure, self.explanation])

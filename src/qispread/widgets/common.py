@@ -1,8 +1,6 @@
-"""Pieces every widget shares: a message area for plain-English problems, the save file (opened
-without ever losing a damaged one), and redrawing a chart in place."""
+"""Pieces every widget shares: a message area for plain-English problems and the save file (opened
+without ever losing a damaged one)."""
 
-# annotations unevaluated: go.FigureWidget imports plotly's renderers, which a tool needs
-# only once it draws
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
@@ -11,7 +9,6 @@ from pathlib import Path
 from typing import TypeVar
 
 import ipywidgets as w
-import plotly.graph_objects as go
 
 from qispread.errors import QispreadError
 
@@ -97,11 +94,3 @@ def on_any_change(fields: Iterable[w.ValueWidget], action: Callable[[], object])
     """Run action whenever the learner changes one of the fields."""
     for field in fields:
         field.observe(lambda _c: action(), names="value")
-
-
-def show_figure(target: go.FigureWidget, fig: go.Figure) -> None:
-    """Replace what a FigureWidget shows with a freshly built figure, in one update."""
-    with target.batch_update():
-        target.data = []
-        target.add_traces(list(fig.data))
-        target.layout = fig.layout

@@ -23,7 +23,7 @@ from qispread.plots.driver_diagram import driver_diagram_figure
 from qispread.plots.export import figure_to_html, save_image
 from qispread.widgets.aim_checker import EXAMPLE_AIM, aim_feedback_html
 from qispread.widgets.common import MessageArea, guarded, open_saved, resolve_path
-from qispread.widgets.figures import figure_widget
+from qispread.widgets.figures import Chart
 from qispread.widgets.saving import save_on_creation
 
 LEVEL_CHOICES = [(LEVEL_NAMES[level].capitalize(), level) for level in LEVELS]
@@ -122,7 +122,7 @@ class DriverDiagramBuilder(w.VBox):
         self.export_button.on_click(lambda _: self._export())
 
         self.warnings = w.HTML()
-        self.figure = figure_widget(driver_diagram_figure(self.diagram))
+        self.figure = Chart(driver_diagram_figure(self.diagram))
 
         tabs = w.Tab(
             children=[
@@ -267,11 +267,7 @@ class DriverDiagramBuilder(w.VBox):
             if advice
             else ""
         )
-        new = driver_diagram_figure(self.diagram)
-        with self.figure.batch_update():
-            self.figure.data = []
-            self.figure.add_traces(new.data)
-            self.figure.update_layout(new.layout, overwrite=True)
+        self.figure.draw(driver_diagram_figure(self.diagram))
 
     def _refresh_links(self) -> None:
         self.add_form.show_links(self.diagram, self.level.value)

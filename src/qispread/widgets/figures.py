@@ -1,97 +1,54 @@
-"""A plotly FigureWidget that fills the notebook cell's width, without plotly's toolbar (which
-otherwise sits over the chart's title).
+"""The tools' charts: plotly's own output inside a tool, drawn by JupyterLab.
 
-plotly 7 draws a FigureWidget before JupyterLab has put it on the page, so it cannot measure the
-cell and falls back to 700 px, and it never looks again. `fitted` puts a small, invisible helper
-under the chart that watches the cell's width and asks plotly to resize every chart of that output
-to it (plotly's own `responsive` resize), once when each chart appears and whenever the width
-changes.
+A chart is drawn from the output's data by JupyterLab's plotly renderer, afresh each time the tool
+draws it, as wide as the notebook cell (the renderer follows the cell's width). Not a plotly
+FigureWidget: each FigureWidget sends the browser its own copy of plotly.js (about 5 MB) to
+evaluate, and anywidget gives it 2 s to start; past that, the chart stays blank and stops following
+the tool (seen under load; docs/test-suite.md, "Fewer notebooks"). A tool reads nothing back from
+its charts, so it needs no two-way link.
 """
 
-# annotations unevaluated: go.FigureWidget imports plotly's renderers, which a tool needs
-# only once it draws
 from __future__ import annotations
 
-import anywidget
 import ipywidgets as w
 import plotly.graph_objects as go
-import traitlets
 
-_FIT_JS = """
-export default {
-  render({ el }) {
-    el.style.cssText = "width: 100%; height: 0; overflow: hidden";
-    const fitted = new WeakSet();
-    let output = null, width = 0, charts = null;
-    const fit = (all) => {
-      if (!el.isConnected) return;  // its notebook closed: nothing to fit, no kernel to tell
-      for (const chart of output.querySelectorAll(".js-plotly-plot")) {
-        if ((all || !fitted.has(chart)) && chart._responsiveChartHandler) {
-          fitted.add(chart);
-          chart._responsiveChartHandler();
-        }
-      }
-    };
-    const sizes = new ResizeObserver(([entry]) => {
-      const now = Math.round(entry.contentRect.width);
-      if (!now || now === width) return;
-      width = now;
-      if (!output) {
-        output = el.closest(".jp-OutputArea-output") || el.parentElement;
-        charts = new MutationObserver(() => fit(false));  // a chart drawn after this one
-        charts.observe(output, { childList: true, subtree: true });
-      }
-      fit(true);
-    });
-    sizes.observe(el);
-    return () => { sizes.disconnect(); charts?.disconnect(); };
-  },
-};
-"""
+PLOTLY = "application/vnd.plotly.v1+json"
+DEFAULT_HEIGHT = 450  # plotly's own, in px
 
 
-class FitToCell(anywidget.AnyWidget):
-    """Invisible: resizes the plotly charts of its output to the cell's width."""
+class Chart(w.Output):
+    """A chart the learner reads. `draw` shows a figure, replacing the one before; `shown` is the
+    figure on show."""
 
-    _esm = traitlets.Unicode(_FIT_JS).tag(sync=True)
+    def __init__(self, fig: go.Figure | None = None) -> None:
+        super().__init__(layout=w.Layout(width="100%"))
+        self.shown = go.Figure()
+        if fig is not None:
+            self.draw(fig)
 
+    def draw(self, fig: go.Figure) -> None:
+        """plotly's own output, drawn by JupyterLab from the output's data each time it is shown
+        (also when a notebook is opened again and run in the same kernel, where FigureWidgets
+        drew blank). Its text is the figure's summary, for a notebook saved or read as text."""
+        import json
 
-def figure_widget(fig: go.Figure | dict | None = None) -> go.FigureWidget:
-    # imported here: qispread.plots imports pandas and the analysis, which importing a tool
-    # does not need (bench/bench_tool_import.py); responsive: plotly resizes when asked (below)
-    from qispread.plots.style import PLOT_CONFIG
+        import plotly.io as pio
 
-    widget = go.FigureWidget(fig)
-    widget._config = PLOT_CONFIG  # the front end's plotly config (FigureWidget has no public one)
-    return widget
+        from qispread.plots.export import figure_summary
+        from qispread.plots.style import PLOT_CONFIG
 
+        self.shown = fig
+        figure = json.loads(pio.to_json(fig))
+        # A height of its own, and not plotly's `responsive`: JupyterLab fits a chart's width to
+        # the cell itself, and a responsive chart without a height takes its output's, none.
+        figure["layout"].setdefault("height", DEFAULT_HEIGHT)
+        config = {**PLOT_CONFIG, "responsive": False}
+        bundle = {PLOTLY: {**figure, "config": config},
+                  "text/plain": figure_summary(fig) or "A chart."}
+        self.outputs = ({"output_type": "display_data", "data": bundle, "metadata": {}},)
 
-def fitted(figure: w.Widget) -> w.VBox:
-    """The chart with the helper that makes it as wide as the cell."""
-    return w.VBox([figure, FitToCell()], layout=w.Layout(width="100%"))
-
-
-def figure_output() -> w.Output:
-    """A place for a chart drawn from the notebook's output itself (see `draw_in`)."""
-    return w.Output(layout=w.Layout(width="100%"))
-
-
-def draw_in(output: w.Output, fig: go.Figure) -> None:
-    """Show `fig` in `output` as plotly's own output, replacing what was there.
-
-    JupyterLab's plotly renderer draws it from the output's data, each time the output is shown.
-    A tool with several FigureWidgets drew some of them blank (empty axes, or nothing) when a
-    notebook was opened again and run in the same kernel: a chart the learner only reads does not
-    need a FigureWidget's two-way link.
-    """
-    import json
-
-    import plotly.io as pio
-
-    from qispread.plots.export import figure_summary
-    from qispread.plots.style import PLOT_CONFIG
-
-    bundle = {"application/vnd.plotly.v1+json": {**json.loads(pio.to_json(fig)),
-                                                 "config": PLOT_CONFIG},
-              "text/plain": figure_summary(fig) or "A chart."}
-    output.outputs = ({"output_type": "display_data", "data": bundle, "metadata": {}},)
+    def clear(self) -> None:
+        """No chart: for a tool with nothing to draw yet (its text says what to add)."""
+        self.shown = go.Figure()
+        self.outputs = ()

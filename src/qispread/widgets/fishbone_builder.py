@@ -10,8 +10,8 @@ import ipywidgets as w
 
 from qispread.models.fishbone import MOST_WHYS, Cause, Fishbone, load_fishbone
 from qispread.plots.fishbone import fishbone_figure
-from qispread.widgets.common import INTRO_STYLE, guarded, open_tool, show_figure
-from qispread.widgets.figures import figure_widget, fitted
+from qispread.widgets.common import INTRO_STYLE, guarded, open_tool
+from qispread.widgets.figures import Chart
 from qispread.widgets.part_form import TOOL_LAYOUT, editable_rows, text_box, tool_heading
 from qispread.widgets.saving import save_on_creation
 
@@ -60,7 +60,7 @@ class FishboneBuilder(w.VBox):
         self.add_button = w.Button(description="Add cause", icon="plus")
         self.causes = w.VBox()
         self.drivers = w.HTML()
-        self.figure = figure_widget()
+        self.figure = Chart()
         self.effect.observe(lambda _c: self._changed(), names="value")
         self.rename_button.on_click(lambda _b: self._rename())
         self.add_button.on_click(lambda _b: self._add())
@@ -73,7 +73,7 @@ class FishboneBuilder(w.VBox):
                          "driver diagram."),
             self.effect, w.HBox([self.category, self.new_name, self.rename_button]),
             w.HBox([self.new_cause, self.add_button]), self.messages, self.causes,
-            self.drivers, fitted(self.figure),
+            self.drivers, self.figure,
         ], layout=w.Layout(**TOOL_LAYOUT))
         self._rebuild()
         save_on_creation(self.path, self.save, self.messages)
@@ -120,7 +120,7 @@ class FishboneBuilder(w.VBox):
             self._redraw()
 
     def _redraw(self) -> None:
-        show_figure(self.figure, fishbone_figure(self.model))
+        self.figure.draw(fishbone_figure(self.model))
         drivers = self.model.candidate_drivers()
         items = "".join(f"<li>{html.escape(d)}</li>" for d in drivers)
         self.drivers.value = (

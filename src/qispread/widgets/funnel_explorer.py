@@ -20,8 +20,8 @@ import pandas as pd
 from qispread import data as course_data
 from qispread.plots.funnel_figure import funnel_figure
 from qispread.spc.funnel import FunnelResult, funnel
-from qispread.widgets.common import INTRO_STYLE, MessageArea, guarded, show_figure
-from qispread.widgets.figures import figure_widget, fitted
+from qispread.widgets.common import INTRO_STYLE, MessageArea, guarded
+from qispread.widgets.figures import Chart
 
 SOURCE = "ae_attendances"
 WIDE = {"description_width": "6em"}
@@ -53,7 +53,7 @@ class FunnelExplorer(w.VBox):
                       "Limits that also allow for the real differences between departments "
                       "(Spiegelhalter 2005)"])
         self.reading = w.HTML()
-        self.figure = figure_widget()
+        self.figure = Chart()
         self.result: FunnelResult | None = None
         self.month.observe(lambda _c: self._redraw(), names="value")
         self.adjusted.observe(lambda _c: self._redraw(), names="value")
@@ -63,7 +63,7 @@ class FunnelExplorer(w.VBox):
                    "the share of its attendances seen within four hours (up the side) against "
                    "how many attendances it had (along the bottom). Hover over a point to see "
                    "which department it is.</p>"),
-            self.month, self.adjusted, self.messages, fitted(self.figure),
+            self.month, self.adjusted, self.messages, self.figure,
             self.reading,
             w.HTML(f"<p style='font-size:14px;color:#333;max-width:60em'>"
                    f"{escape(course_data.attribution(SOURCE))}</p>"),
@@ -81,7 +81,7 @@ class FunnelExplorer(w.VBox):
             return
         kind = "adjusted for overdispersion" if self.adjusted.value else "unadjusted"
         title = f"Seen within four hours, {self.month.value:%B %Y} ({kind})"
-        show_figure(self.figure, funnel_figure(self.result, title=title, units="departments",
+        self.figure.draw(funnel_figure(self.result, title=title, units="departments",
                                                ylab="Seen within four hours"))
         items = "".join(f"<li>{escape(line)}</li>"
                         for line in self.result.explain(units="departments"))

@@ -9,8 +9,8 @@ import pandas as pd
 
 from qispread.models.pareto import pareto
 from qispread.plots.pareto import pareto_figure
-from qispread.widgets.common import INTRO_STYLE, MessageArea, guarded, show_figure
-from qispread.widgets.figures import figure_widget, fitted
+from qispread.widgets.common import INTRO_STYLE, MessageArea, guarded
+from qispread.widgets.figures import Chart
 
 
 class ParetoExplorer(w.VBox):
@@ -33,9 +33,9 @@ class ParetoExplorer(w.VBox):
                                         description="Order by", style={"description_width": "5em"})
         self.reading = w.HTML()
         self.table = w.HTML()
-        self.figure = figure_widget()
+        self.figure = Chart()
         self.order_by.observe(lambda _c: self.redraw(), names="value")
-        super().__init__([self.order_by, self.messages, self.reading, fitted(self.figure),
+        super().__init__([self.order_by, self.messages, self.reading, self.figure,
                           self.table],
                          layout=w.Layout(padding="6px 10px", border="1px solid #ccc"))
         self.redraw()
@@ -47,7 +47,7 @@ class ParetoExplorer(w.VBox):
             result = pareto(self.data, category=self.category, count=self.count,
                             weight=self.weight if weighted else None)
             title = f"{self.title}, weighted by {self.weight}" if weighted else self.title
-            show_figure(self.figure, pareto_figure(result, title))
+            self.figure.draw(pareto_figure(result, title))
             self.reading.value = f"<p style='{INTRO_STYLE}'>{html.escape(result.reading())}</p>"
             rows = "".join(
                 f"<tr><td>{html.escape(str(r.category))}</td><td>{r.count:,g}</td>"

@@ -27,8 +27,8 @@ from qispread.models.pdsa import (
     load_pdsa_log,
 )
 from qispread.models.storage import save_json
-from qispread.widgets.common import MessageArea, guarded, open_saved, resolve_path, show_figure
-from qispread.widgets.figures import figure_widget, fitted
+from qispread.widgets.common import MessageArea, guarded, open_saved, resolve_path
+from qispread.widgets.figures import Chart
 from qispread.widgets.saving import save_on_creation
 
 NEW = "__new__"
@@ -81,7 +81,7 @@ class PDSALog(w.VBox):
         self.export_button = w.Button(description="Export log (Markdown and CSV)",
                                       icon="download", layout=w.Layout(width="auto"))
         self.ramps = w.HTML()
-        self.figure = figure_widget()
+        self.figure = Chart()
         self._showing = False
 
         self.picker.observe(self._picked, names="value")
@@ -95,7 +95,7 @@ class PDSALog(w.VBox):
                        w.HBox([self.save_button, self.delete_button, self.export_button])])
         parts = [w.HTML("<h3 style='margin:0'>PDSA log</h3>"), self.messages, form, self.ramps]
         if self.measure is not None:
-            parts.append(fitted(self.figure))
+            parts.append(self.figure)
         super().__init__(parts)
         # open on the latest cycle, so that a saved log never looks empty
         latest = self.model.cycles[-1].id if self.model.cycles else NEW
@@ -203,9 +203,9 @@ class PDSALog(w.VBox):
         figures: list[go.Figure] = []
         if guarded(self.messages, lambda: figures.append(
                 pdsa_run_chart(self.model, self.measure, **self.chart_args))):
-            # tall enough for four rows of cycle labels; as wide as the cell (fitted)
+            # tall enough for four rows of cycle labels; as wide as the cell (Chart)
             figures[0].update_layout(height=FIGURE_HEIGHT)
-            show_figure(self.figure, figures[0])
+            self.figure.draw(figures[0])
 
 
 def _measure_frame(measure: str | pd.DataFrame | None) -> pd.DataFrame | None:

@@ -9,8 +9,8 @@ import ipywidgets as w
 
 from qispread.models.process_map import KINDS, ProcessMap, Step, load_process_map
 from qispread.plots.process_map import process_map_figure
-from qispread.widgets.common import INTRO_STYLE, guarded, open_tool, show_figure
-from qispread.widgets.figures import figure_widget, fitted
+from qispread.widgets.common import INTRO_STYLE, guarded, open_tool
+from qispread.widgets.figures import Chart
 from qispread.widgets.part_form import TOOL_LAYOUT, editable_rows, text_box, tool_heading
 from qispread.widgets.saving import save_on_creation
 
@@ -63,7 +63,7 @@ class ProcessMapper(w.VBox):
         self.add_button = w.Button(description="Add a step", icon="plus")
         self.reading = w.HTML()
         self.text = w.HTML()
-        self.figure = figure_widget()
+        self.figure = Chart()
         self.title.observe(lambda _c: self._changed(), names="value")
         self.add_button.on_click(lambda _b: self._add())
         super().__init__([
@@ -72,7 +72,7 @@ class ProcessMapper(w.VBox):
                          "what kind of step it is and roughly how many minutes it takes. Waits "
                          "count too: they are often most of the time."),
             self.title, self.rows, self.add_button, self.messages, self.reading,
-            fitted(self.figure), self.text,
+            self.figure, self.text,
         ], layout=w.Layout(**TOOL_LAYOUT))
         self._build_rows()
         self._redraw()
@@ -123,7 +123,7 @@ class ProcessMapper(w.VBox):
         if self.model.steps:
             words = html.escape(self.model.reading(), quote=False)
             self.reading.value = f"<p style='{INTRO_STYLE}'>{words}</p>"
-        show_figure(self.figure, process_map_figure(self.model))
+        self.figure.draw(process_map_figure(self.model))
         lines = html.escape(self.model.text(), quote=False).replace("\n", "<br>")
         self.text.value = (f"<details><summary>The map as text</summary><p style='{INTRO_STYLE}'>"
                            f"{lines}</p></details>")

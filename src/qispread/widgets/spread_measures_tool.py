@@ -25,7 +25,7 @@ from qispread.widgets.common import (
     open_saved,
     resolve_path,
 )
-from qispread.widgets.figures import draw_in, figure_output, fitted
+from qispread.widgets.figures import Chart
 from qispread.widgets.saving import save_on_creation
 
 _WIDE = w.Layout(width="95%")
@@ -63,9 +63,9 @@ class SpreadMeasuresTool(w.VBox):
         self.update.on_click(lambda _b: self.apply())
         self.reading = w.HTML()
         self.grid = w.VBox(layout=w.Layout(overflow_x="auto", width="100%"))  # many components
-        self.adoption_chart = figure_output()
-        self.fidelity_chart = figure_output()
-        self.reach_chart = figure_output()
+        self.adoption_chart = Chart()
+        self.fidelity_chart = Chart()
+        self.reach_chart = Chart()
         self._show_text()
         header = w.HTML(
             "<h3 style='margin:0'>Is it spreading? Adoption, fidelity and reach</h3>"
@@ -78,9 +78,9 @@ class SpreadMeasuresTool(w.VBox):
             header, self.innovation, self.months, label("Sites"), self.sites,
             label("Components of the change"), self.components,
             label("Reach: groups of eligible people"), self.reach, self.update, self.messages,
-            self.reading, fitted(self.adoption_chart), label("Fidelity: how each site delivers "
+            self.reading, self.adoption_chart, label("Fidelity: how each site delivers "
                                                               "each component"),
-            self.grid, fitted(self.fidelity_chart), fitted(self.reach_chart)],
+            self.grid, self.fidelity_chart, self.reach_chart],
             layout=w.Layout(padding="6px 10px", border="1px solid #ccc"))
         self._redraw()
         save_on_creation(self.path, self.save, self.messages)
@@ -126,9 +126,9 @@ class SpreadMeasuresTool(w.VBox):
                              (self.fidelity_chart, fidelity_figure),
                              (self.reach_chart, reach_figure)):
             if self.model.sites:
-                draw_in(chart, build(self.model))
+                chart.draw(build(self.model))
             else:  # the reading says what to add; an empty chart would only be blank axes
-                chart.outputs = ()
+                chart.clear()
 
     def _grid_row(self, site: str) -> w.HBox:
         boxes: list[w.Widget] = [w.HTML(f"<b>{html.escape(site)}</b>",

@@ -16,8 +16,8 @@ from qispread.models.readiness import (
     load_readiness,
 )
 from qispread.plots.radar import readiness_radar
-from qispread.widgets.common import guarded, open_tool, show_figure
-from qispread.widgets.figures import figure_widget, fitted
+from qispread.widgets.common import guarded, open_tool
+from qispread.widgets.figures import Chart
 from qispread.widgets.part_form import TOOL_LAYOUT, tool_heading
 from qispread.widgets.ratings import RatingRow, export_ratings
 from qispread.widgets.saving import save_on_creation
@@ -41,7 +41,7 @@ class SpreadReadiness(w.VBox):
                                    tooltip="Add an assessment for another site or date")
         self.rows = [RatingRow(d, self._changed) for d in DIMENSIONS]
         self.figure = readiness_radar(self.model)
-        self.chart = figure_widget(self.figure)
+        self.chart = Chart(self.figure)
         self.suggestions = w.HTML()
         self.which.observe(lambda _c: self._show_assessment(), names="value")
         self.add_button.on_click(lambda _b: self._add())
@@ -54,7 +54,7 @@ class SpreadReadiness(w.VBox):
             "of the seven; that name is unverified in the 2021 guide, so check the guide's own "
             "page.")
         super().__init__([header, w.HBox([self.which, self.new_label, self.add_button]),
-                          self.messages, *self.rows, self.suggestions, fitted(self.chart)],
+                          self.messages, *self.rows, self.suggestions, self.chart],
                          layout=w.Layout(**TOOL_LAYOUT))
         self._refresh_choices(self.model.assessments[0].label)
         save_on_creation(self.path, self.save, self.messages)
@@ -94,7 +94,7 @@ class SpreadReadiness(w.VBox):
 
     def _redraw(self) -> None:
         self.figure = readiness_radar(self.model)
-        show_figure(self.chart, self.figure)
+        self.chart.draw(self.figure)
         steps = self.current.suggestions(2)
         if not steps:
             self.suggestions.value = "<p><i>Rate some principles to see suggested steps.</i></p>"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 
 import ipywidgets as w
-import numpy as np
 
 from qispread.models.spread_sim import (
     ADAPTATION,
@@ -20,12 +19,10 @@ from qispread.models.typed_values import typed_whole_number
 from qispread.plots.spread_sim import (
     adoption_curve,
     network_figure,
-    network_title,
     reach_figure,
-    state_points,
 )
-from qispread.widgets.common import INTRO_STYLE, MessageArea, guarded, show_figure
-from qispread.widgets.figures import figure_widget
+from qispread.widgets.common import INTRO_STYLE, MessageArea, guarded
+from qispread.widgets.figures import Chart
 from qispread.widgets.named_slider import NamedSlider
 
 RUNS = 100
@@ -101,11 +98,10 @@ class SpreadSimulator(w.VBox):
         self.many_summary = w.HTML()
         self._months = start.months
         self.run = simulate(start)
-        # no plotly toolbar: shown on hover, it covered the end of the charts' titles
-        self.curve = figure_widget(adoption_curve(self.run, self.month.value))
-        self.network = figure_widget(network_figure(self.run, self.month.value))
-        self.reach = figure_widget(reach_figure({"unit": 0, "organisation": 0, "beyond": 0}))
-        self.reach.layout.title.text = f"Press “Run {RUNS} times” to see how far it gets"
+        self.curve = Chart(adoption_curve(self.run, self.month.value))
+        self.network = Chart(network_figure(self.run, self.month.value))
+        self.reach = Chart(reach_figure({"unit": 0, "organisation": 0, "beyond": 0}).update_layout(
+            title_text=f"Press “Run {RUNS} times” to see how far it gets"))
         for control in (self.seeding, self.seed_teams, self.mode, self.contacts, self.adaptation,
                         self.ties, self.community, self.run_number):
             control.observe(lambda _c: self._rerun(), names="value")
@@ -140,36 +136,19 @@ class SpreadSimulator(w.VBox):
                               months=self._months, seed=whole(self.run_number, RUN_NUMBERS))
 
     def _rerun(self) -> None:
-        before = self.run.network.edges
-
         def run() -> None:
             self.run = simulate(self.settings())
-        if not guarded(self.messages, run):
-            return
-        self.many_summary.value = ""
-        if np.array_equal(before, self.run.network.edges):
-            # same teams and ties: only the curve and the teams' states need redrawing
-            show_figure(self.curve, adoption_curve(self.run, self.month.value))
-            self._show_month()
-            self._describe()
-        else:
+        if guarded(self.messages, run):
+            self.many_summary.value = ""
             self._redraw()
 
     def _redraw(self) -> None:
-        show_figure(self.curve, adoption_curve(self.run, self.month.value))
-        show_figure(self.network, network_figure(self.run, self.month.value))
+        self._show_month()
         self._describe()
 
     def _show_month(self) -> None:
-        """Only the teams' states and the month line change: move them, keep everything else."""
-        month = self.month.value
-        with self.network.batch_update():
-            for shown, points in zip(self.network.data[1:], state_points(self.run, month),
-                                     strict=False):
-                shown.update(points)
-            self.network.layout.title.text = network_title(month)
-        with self.curve.batch_update():
-            self.curve.layout.shapes[0].update(x0=month, x1=month)
+        self.curve.draw(adoption_curve(self.run, self.month.value))
+        self.network.draw(network_figure(self.run, self.month.value))
 
     def _describe(self) -> None:
         run = self.run
@@ -192,7 +171,7 @@ class SpreadSimulator(w.VBox):
         def run() -> None:
             tally.update(reach_pattern(self.settings(), runs=RUNS))
         if guarded(self.messages, run):
-            show_figure(self.reach, reach_figure(tally))
+            self.reach.draw(reach_figure(tally))
             self.many_summary.value = (f"<span style='line-height:2.2em'>Runs 1 to {RUNS} with "
                                        "the settings above.</span>")
 

@@ -16,8 +16,8 @@ from qispread.models.stakeholders import (
     load_stakeholder_map,
 )
 from qispread.plots.stakeholder_grid import stakeholder_grid_figure
-from qispread.widgets.common import INTRO_STYLE, MessageArea, guarded, open_tool, show_figure
-from qispread.widgets.figures import figure_widget, fitted
+from qispread.widgets.common import INTRO_STYLE, MessageArea, guarded, open_tool
+from qispread.widgets.figures import Chart
 from qispread.widgets.part_form import (
     TOOL_LAYOUT,
     editable_rows,
@@ -80,7 +80,7 @@ class StakeholderMapper(w.VBox):
         self.new_kind = _picker(_KINDS, "staff", "Kind", "17em")
         self.add_button = w.Button(description="Add to the map", icon="plus")
         self.rows = w.VBox()
-        self.figure = figure_widget()
+        self.figure = Chart()
         self.text = w.HTML()
         self.add_button.on_click(lambda _b: self._add())
         super().__init__([
@@ -91,7 +91,7 @@ class StakeholderMapper(w.VBox):
                          "they need from it and how you will involve them."),
             w.HBox([self.new_name, self.new_kind, self.add_button],
                    layout=w.Layout(flex_flow="row wrap")),
-            self.messages, self.rows, self.to_do, fitted(self.figure), self.text,
+            self.messages, self.rows, self.to_do, self.figure, self.text,
         ], layout=w.Layout(**TOOL_LAYOUT))
         self._build_rows()
         self._redraw()
@@ -129,7 +129,7 @@ class StakeholderMapper(w.VBox):
 
     def _redraw(self) -> None:
         show_to_do(self.to_do, self.model.problems() if self.model.stakeholders else [])
-        show_figure(self.figure, stakeholder_grid_figure(self.model))
+        self.figure.draw(stakeholder_grid_figure(self.model))
         lines = html.escape(self.model.text(), quote=False).replace("\n", "<br>")
         self.text.value = (f"<details><summary>The map as text</summary>"
                            f"<p style='{INTRO_STYLE}'>{lines}</p></details>")

@@ -14,8 +14,8 @@ from qispread.models.sustainability import (
     load_sustainability,
 )
 from qispread.plots.bars import sustainability_figure
-from qispread.widgets.common import guarded, open_tool, show_figure
-from qispread.widgets.figures import figure_widget, fitted
+from qispread.widgets.common import guarded, open_tool
+from qispread.widgets.figures import Chart
 from qispread.widgets.part_form import TOOL_LAYOUT, text_box, tool_heading
 from qispread.widgets.ratings import RatingRow, export_ratings
 from qispread.widgets.saving import save_on_creation
@@ -43,10 +43,10 @@ class SustainabilityCheck(w.VBox):
             row.show(self.model)
         self.project.observe(lambda _c: self._changed(), names="value")
         self.figure = sustainability_figure(self.model)
-        self.chart = figure_widget(self.figure)
+        self.chart = Chart(self.figure)
         header = tool_heading("Sustainability self-rating", f"{html.escape(LICENCE_NOTE)} The "
                               "questions are ours, to help you think.")
-        super().__init__([header, self.project, self.messages, *sections, fitted(self.chart)],
+        super().__init__([header, self.project, self.messages, *sections, self.chart],
                          layout=w.Layout(**TOOL_LAYOUT))
         self._loading = False
         save_on_creation(self.path, self.save, self.messages)
@@ -59,7 +59,7 @@ class SustainabilityCheck(w.VBox):
             row.store(self.model)
         if guarded(self.messages, self.save):
             self.figure = sustainability_figure(self.model)
-            show_figure(self.chart, self.figure)
+            self.chart.draw(self.figure)
 
     def save(self) -> None:
         self.model.save(self.path)

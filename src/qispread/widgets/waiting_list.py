@@ -8,8 +8,8 @@ import ipywidgets as w
 
 from qispread.models.demand_capacity import MOST_RUNS, MOST_WEEKS, QueueSettings, simulate_queue
 from qispread.plots.queue import queue_figure
-from qispread.widgets.common import INTRO_STYLE, MessageArea, guarded, show_figure
-from qispread.widgets.figures import figure_widget, fitted
+from qispread.widgets.common import INTRO_STYLE, MessageArea, guarded
+from qispread.widgets.figures import Chart
 
 _NUMBER = {"layout": w.Layout(width="21em"), "style": {"description_width": "13em"}}
 
@@ -39,7 +39,7 @@ class WaitingListModel(w.VBox):
         self.run_button = w.Button(description="Run the model", icon="play",
                                    button_style="primary")
         self.reading = w.HTML()
-        self.figure = figure_widget()
+        self.figure = Chart()
         self.run_button.on_click(lambda _b: self.run())
         fields = [self.demand, self.demand_sd, self.capacity, self.capacity_sd, self.start,
                   self.weeks, self.runs, self.seed]
@@ -52,7 +52,7 @@ class WaitingListModel(w.VBox):
                    "not a forecast.</p>"),
             w.HBox([w.VBox(fields[:4]), w.VBox(fields[4:])],
                    layout=w.Layout(flex_flow="row wrap")),
-            self.run_button, self.messages, self.reading, fitted(self.figure),
+            self.run_button, self.messages, self.reading, self.figure,
         ], layout=w.Layout(padding="6px 10px", border="1px solid #ccc"))
         self.run()
 
@@ -64,6 +64,6 @@ class WaitingListModel(w.VBox):
     def run(self) -> None:
         def simulate() -> None:
             runs = simulate_queue(self.settings())
-            show_figure(self.figure, queue_figure(runs))
+            self.figure.draw(queue_figure(runs))
             self.reading.value = f"<p style='{INTRO_STYLE}'>{html.escape(runs.reading())}</p>"
         guarded(self.messages, simulate)
