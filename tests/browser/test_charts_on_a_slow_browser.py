@@ -1,0 +1,38 @@
+"""A tool's chart on a browser too slow for anywidget: anywidget gives each model 2 s to start and
+otherwise leaves it unusable. Forced here to 1 ms, as a learner's slow machine or a busy hub
+might make it, a tool's chart still draws and still follows the tool (a plotly FigureWidget drew
+empty axes and missed its update: docs/test-suite.md, "Fewer notebooks")."""
+
+import pytest
+from playwright.sync_api import expect
+
+from browser.lab_actions import open_widget, show_cell
+
+pytestmark = pytest.mark.browser
+
+# anywidget's only 2-second timer: every model it sets up is given up on after 1 ms instead
+IMPATIENT_ANYWIDGET = """(() => {
+    const timeout = AbortSignal.timeout.bind(AbortSignal);
+    AbortSignal.timeout = ms => timeout(ms === 2000 ? 1 : ms);
+})();"""
+
+SUSTAINABILITY = ("from qispread.widgets.sustainability_check import SustainabilityCheck\n"
+                  "SustainabilityCheck('slow_sustainability.json')")
+
+
+@pytest.fixture
+def slow_page(browser):
+    page = browser.new_page()
+    page.set_default_timeout(60_000)
+    page.add_init_script(IMPATIENT_ANYWIDGET)
+    yield page
+    page.close()
+
+
+def test_a_chart_draws_and_follows_its_tool_when_anywidget_gives_up(slow_page, lab_server):
+    open_widget(slow_page, lab_server, "slow_browser", SUSTAINABILITY)
+    panel = show_cell(slow_page, 0, "sustainability")
+    expect(panel.locator(".barlayer .point").first).to_be_visible(timeout=60_000)
+    panel.locator(".widget-dropdown select").first.select_option(label="4")
+    bar = panel.locator(".barlayer text", has_text="4").first
+    expect(bar).to_be_attached(timeout=30_000)
