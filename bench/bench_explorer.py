@@ -1,6 +1,6 @@
 """How quickly ChartExplorer redraws a 10,000-point series after a learner changes a setting
-(target: under 300 ms). Headless: the time covers analysis, figure building and the in-place
-update of the FigureWidget, not the browser's own drawing. Results go to docs/bench-explorer.md."""
+(target: under 300 ms). Headless: the time covers analysis, figure building and the chart's
+new output (its JSON), not the browser's own drawing. Results go to docs/bench-explorer.md."""
 
 import platform
 import statistics
@@ -54,7 +54,7 @@ def main() -> None:
         "",
         f"Made by `bench/bench_explorer.py` on {date.today()} ({platform.processor() or 'CPU'}, "
         "2 cores). A 10,000-point daily series; each change of chart type is timed from the "
-        "setting to the updated FigureWidget (analysis + figure + in-place update; the browser's "
+        "setting to the chart's new output (analysis + figure + its JSON; the browser's "
         "own drawing is not included). Target: under 300 ms.",
         "",
         "| change | median | slowest of 5 | under 300 ms |",

@@ -1,6 +1,6 @@
 """How fast the spread simulator is: a 1,000-team network over 100 months (target under 200 ms)
 and the widget's redraw after a learner changes a setting (target under 300 ms). Headless: the
-redraw time covers the model, the figures and the in-place update of the FigureWidgets, not the
+redraw time covers the model, the figures and the charts' new outputs (their JSON), not the
 browser's own drawing. The network cache is cleared before each "build" case, so those are cold.
 Results go to docs/bench-simulator.md."""
 
@@ -55,7 +55,7 @@ def main() -> None:
         f"{os.getloadavg()[0]:.0f} at the end, so the figures are noisy: on this machine, under "
         f"heavier load, the same cases took two to four times as long). Each case is run "
         f"{REPEATS} times. The widget redraw is timed from the setting "
-        "to the updated FigureWidgets (model + figures + in-place update; the browser's own "
+        "to the charts' new outputs (model + figures + their JSON; the browser's own "
         "drawing is not included).",
         "",
         "| case | median | slowest | target | met |",

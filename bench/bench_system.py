@@ -1,7 +1,7 @@
 """How fast the understanding-the-system tools are: a 52-week, 1,000-run waiting-list ensemble
 (target under 200 ms) and each tool's redraw after a learner changes something (target under
-300 ms). Headless: a redraw covers the model, the figure and the in-place update of the
-FigureWidget, not the browser's own drawing. Results go to docs/bench-system.md."""
+300 ms). Headless: a redraw covers the model, the figure and the chart's new output (its
+JSON), not the browser's own drawing. Results go to docs/bench-system.md."""
 
 import tempfile
 from pathlib import Path
@@ -48,7 +48,7 @@ def main() -> None:
     ]
     write_report(DOC, "Understanding-the-system tools benchmark", "bench_system.py",
                  f"Each case is run {REPEATS} times. A redraw is timed from the learner's change "
-                 "to the updated FigureWidget (model, figure, in-place update, and the save where "
+                 "to the chart's new output (model, figure, its JSON, and the save where "
                  "the tool saves); the browser's own drawing is not included.",
                  [(name, target, timed(action, REPEATS)) for name, target, action in cases])
 
