@@ -46,7 +46,8 @@ class Chart(w.Output):
         config = {**PLOT_CONFIG, "responsive": False}
         bundle = {PLOTLY: {**figure, "config": config},
                   "text/plain": figure_summary(fig) or "A chart."}
-        self.outputs = ({"output_type": "display_data", "data": bundle, "metadata": {}},)
+        shown: tuple[dict, ...] = ({"output_type": "display_data", "data": bundle, "metadata": {}},)
+        self.outputs = shown
 
     def clear(self) -> None:
         """No chart: for a tool with nothing to draw yet (its text says what to add)."""

@@ -203,7 +203,7 @@ class PDSALog(w.VBox):
         figures: list[go.Figure] = []
         if guarded(self.messages, lambda: figures.append(
                 pdsa_run_chart(self.model, self.measure, **self.chart_args))):
-            # tall enough for four rows of cycle labels; as wide as the cell (Chart)
+            # tall enough for four rows of cycle labels; JupyterLab fits its width to the cell
             figures[0].update_layout(height=FIGURE_HEIGHT)
             self.figure.draw(figures[0])
 

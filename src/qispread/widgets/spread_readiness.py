@@ -40,8 +40,7 @@ class SpreadReadiness(w.VBox):
         self.add_button = w.Button(description="Add", icon="plus",
                                    tooltip="Add an assessment for another site or date")
         self.rows = [RatingRow(d, self._changed) for d in DIMENSIONS]
-        self.figure = readiness_radar(self.model)
-        self.chart = Chart(self.figure)
+        self.chart = Chart(readiness_radar(self.model))
         self.suggestions = w.HTML()
         self.which.observe(lambda _c: self._show_assessment(), names="value")
         self.add_button.on_click(lambda _b: self._add())
@@ -93,8 +92,7 @@ class SpreadReadiness(w.VBox):
             self._refresh_choices(label)
 
     def _redraw(self) -> None:
-        self.figure = readiness_radar(self.model)
-        self.chart.draw(self.figure)
+        self.chart.draw(readiness_radar(self.model))
         steps = self.current.suggestions(2)
         if not steps:
             self.suggestions.value = "<p><i>Rate some principles to see suggested steps.</i></p>"
@@ -112,4 +110,4 @@ class SpreadReadiness(w.VBox):
 
     def export(self, path: str | Path) -> Path:
         """Write the assessments as .json or .csv, or the radar chart as .png or .html."""
-        return export_ratings(self.model, self.figure, Path(path))
+        return export_ratings(self.model, self.chart.shown, Path(path))

@@ -42,8 +42,7 @@ class SustainabilityCheck(w.VBox):
         for row in self.rows:
             row.show(self.model)
         self.project.observe(lambda _c: self._changed(), names="value")
-        self.figure = sustainability_figure(self.model)
-        self.chart = Chart(self.figure)
+        self.chart = Chart(sustainability_figure(self.model))
         header = tool_heading("Sustainability self-rating", f"{html.escape(LICENCE_NOTE)} The "
                               "questions are ours, to help you think.")
         super().__init__([header, self.project, self.messages, *sections, self.chart],
@@ -58,12 +57,11 @@ class SustainabilityCheck(w.VBox):
         for row in self.rows:
             row.store(self.model)
         if guarded(self.messages, self.save):
-            self.figure = sustainability_figure(self.model)
-            self.chart.draw(self.figure)
+            self.chart.draw(sustainability_figure(self.model))
 
     def save(self) -> None:
         self.model.save(self.path)
 
     def export(self, path: str | Path) -> Path:
         """Write the ratings as .json or .csv, or the chart as .png or .html."""
-        return export_ratings(self.model, self.figure, Path(path))
+        return export_ratings(self.model, self.chart.shown, Path(path))
