@@ -1,7 +1,7 @@
 """A tool's chart on a browser too slow for anywidget: anywidget gives each model 2 s to start and
 otherwise leaves it unusable. Forced here to 1 ms, as a learner's slow machine or a busy hub
 might make it, a tool's chart still draws and still follows the tool (a plotly FigureWidget drew
-empty axes and missed its update: docs/test-suite.md, "Fewer notebooks")."""
+empty axes and missed its update: docs/test-suite.md, "Charts without FigureWidgets")."""
 
 import pytest
 from playwright.sync_api import expect

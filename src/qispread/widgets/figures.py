@@ -4,8 +4,8 @@ A chart is drawn from the output's data by JupyterLab's plotly renderer, afresh 
 draws it, as wide as the notebook cell (the renderer follows the cell's width). Not a plotly
 FigureWidget: each FigureWidget sends the browser its own copy of plotly.js (about 5 MB) to
 evaluate, and anywidget gives it 2 s to start; past that, the chart stays blank and stops following
-the tool (seen under load; docs/test-suite.md, "Fewer notebooks"). A tool reads nothing back from
-its charts, so it needs no two-way link.
+the tool (docs/test-suite.md, "Charts without FigureWidgets"). A tool reads nothing back from its
+charts, so it needs no two-way link.
 """
 
 from __future__ import annotations
