@@ -148,3 +148,18 @@ def test_the_spread_simulators_month_slider_is_pictured_with_its_name():
 
     picture = widget_picture(SpreadSimulator())
     assert 'Show month <input type="number" disabled value="60" aria-label="Show month">' in picture
+
+
+def test_a_tools_chart_is_pictured_as_its_figure_or_says_it_waits_for_data():
+    from sitebuild.static_widgets import widget_picture
+
+    from qispread.widgets.funnel_explorer import FunnelExplorer
+    from qispread.widgets.spread_simulator import SpreadSimulator
+
+    pictured = BeautifulSoup(widget_picture(SpreadSimulator()), "html.parser")
+    titles = [figure["aria-label"] for figure in pictured.select("figure.qs-chart")]
+    assert titles[:2] == ["How many teams are in each state, month by month",
+                          "The teams at month 60, by state"]
+    empty = FunnelExplorer()
+    empty.figure.clear()
+    assert "once the tool has data" in widget_picture(empty)
