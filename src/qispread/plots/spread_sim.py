@@ -93,7 +93,7 @@ def network_figure(run: SpreadRun, month: int | None = None) -> go.Figure:
     ex, ey = (_segments(xy[edges[:, 0], k], xy[edges[:, 1], k]) for k in (0, 1))
     fig = go.Figure(go.Scatter(x=ex, y=ey, mode="lines", hoverinfo="skip", showlegend=False,
                                line={"color": "rgba(120,120,120,0.35)", "width": 1}))
-    for points in state_points(run, month):
+    for points in _state_points(run, month):
         style = STATE_STYLE[points["name"].split(" (")[0]]
         fig.add_trace(go.Scatter(
             **points, mode="markers", showlegend=True,
@@ -115,7 +115,7 @@ def network_figure(run: SpreadRun, month: int | None = None) -> go.Figure:
                            y=float(centre[1] + 1.5 * outward[1]),
                            text=f"Org {o + 1}", showarrow=False,
                            font={"size": LABEL_SIZE, "color": "#333333"})
-    layout = base_layout(network_title(month))
+    layout = base_layout(_network_title(month))
     for axis in ("xaxis", "yaxis"):
         layout[axis] = {"visible": False, "range": [-4.7, 4.7]}
     layout["yaxis"]["scaleanchor"] = "x"
@@ -129,13 +129,13 @@ def network_figure(run: SpreadRun, month: int | None = None) -> go.Figure:
                             f"month {month}: {counts}. Seed teams are ringed.")
 
 
-def network_title(month: int) -> str:
+def _network_title(month: int) -> str:
     return f"The teams at month {month}, by state"
 
 
-def state_points(run: SpreadRun, month: int) -> list[dict]:
+def _state_points(run: SpreadRun, month: int) -> list[dict]:
     """For each state, in STATES order: its teams' positions at `month`, its name with the count,
-    and each team's organisation (1-based). Cheap, so a widget can move the dots in place."""
+    and each team's organisation (1-based)."""
     state, xy = run.states[month], run.network.positions
     points = []
     for code, name in enumerate(STATES):

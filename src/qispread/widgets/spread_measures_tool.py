@@ -78,8 +78,8 @@ class SpreadMeasuresTool(w.VBox):
             header, self.innovation, self.months, label("Sites"), self.sites,
             label("Components of the change"), self.components,
             label("Reach: groups of eligible people"), self.reach, self.update, self.messages,
-            self.reading, self.adoption_chart, label("Fidelity: how each site delivers "
-                                                              "each component"),
+            self.reading, self.adoption_chart,
+            label("Fidelity: how each site delivers each component"),
             self.grid, self.fidelity_chart, self.reach_chart],
             layout=w.Layout(padding="6px 10px", border="1px solid #ccc"))
         self._redraw()
