@@ -47,12 +47,17 @@ def _pages(pdf) -> list[str]:
     return [page.extract_text() for page in PdfReader(pdf).pages]
 
 
+@pytest.fixture(scope="module")
+def example_pages(tmp_path_factory) -> list[str]:
+    """The example project printed once (chromium takes seconds a print), page by page."""
+    return _pages(print_pdf(write_html(example_project(), tmp_path_factory.mktemp("plan"))))
+
+
 @pytest.mark.chromium
 @needs_chromium
-def test_a_plan_with_parts_not_complete_says_draft_on_every_printed_page(tmp_path):
+def test_a_plan_with_parts_not_complete_says_draft_on_every_printed_page(example_pages):
     """The example project as it is: its aim and its reading of the chart are not the learner's."""
-    pdf = print_pdf(write_html(example_project(), tmp_path))
-    pages = _pages(pdf)
+    pages = example_pages
     assert len(pages) > 3
     for number, text in enumerate(pages, start=1):
         assert "DRAFT" in text, f"page {number} of {len(pages)} is not marked DRAFT"
@@ -62,12 +67,11 @@ def test_a_plan_with_parts_not_complete_says_draft_on_every_printed_page(tmp_pat
 
 @pytest.mark.chromium
 @needs_chromium
-def test_the_stakeholder_map_in_words_keeps_a_line_a_heading_and_a_person(tmp_path):
+def test_the_stakeholder_map_in_words_keeps_a_line_a_heading_and_a_person(example_pages):
     """The map's words list each quadrant with its people under it; printed as one paragraph they
     ran together ("...grid. Manage closely: - Director of nursing ... - Triage nurses ...")."""
-    pdf = print_pdf(write_html(example_project(), tmp_path))
     lines = [unicodedata.normalize("NFKC", line).strip()  # the PDF's "ﬀ" and "ﬂ" ligatures
-             for text in _pages(pdf) for line in text.splitlines()]
+             for text in example_pages for line in text.splitlines()]
     start = lines.index("In words: Stakeholder map: power/interest grid.")
     assert lines[start + 1:start + 4] == [
         "Manage closely:",
