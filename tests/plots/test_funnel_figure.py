@@ -105,3 +105,21 @@ def test_a_result_shows_as_its_funnel_plot_in_a_notebook(december, monkeypatch):
     bundle = _result(december, True)._repr_mimebundle_()
     assert "application/vnd.plotly.v1+json" in bundle
     assert bundle["text/plain"].startswith("134 units; 2 outside the adjusted 99.8% limits")
+
+
+def test_limits_made_astronomical_by_overdispersion_run_off_the_chart():
+    """Three units, two of them tiny (Hypothesis found it): tau-squared near 53,000 puts the
+    adjusted limits at the small units near 10^195; the points must still be readable."""
+    result = funnel(numerator=[1, 1, 1716], denominator=[1.0, 1.0, 27452.0],
+                    group=["a", "b", "c"], data_type="SR", sr_method="SHMI")
+    assert result.draw_adjusted and result.data["od95ucl"].max() > 1e100
+    low, high = funnel_figure(result).layout.yaxis.range
+    ratios = result.data["rr"]
+    assert 0 <= low <= ratios.min() and ratios.max() <= high < 2 * ratios.max()
+
+
+def test_limits_at_the_units_sizes_stay_in_view(december):
+    result = _result(december, True)
+    low, high = funnel_figure(result).layout.yaxis.range
+    limits = result.data[list(result.limit_columns(True))].to_numpy()
+    assert low <= limits.min() and limits.max() <= high

@@ -101,11 +101,21 @@ def _points(fig: go.Figure, result, value_format: str, places: dict[str, str | N
 
 
 def _y_range(result) -> list[float]:
+    """The units, the target and the limits at the units' sizes in view, but only the limits
+    within twice the span of FunnelPlotR's automatic range (70% to 130% of the target, 90% to 110%
+    of the lowest and highest unit): with very large overdispersion a limit at a small unit is
+    astronomically wide (10^195 with tau-squared near 53,000), and it runs off the chart instead
+    of flattening every point onto one line."""
     data = result.data
-    values = np.r_[data["rr"].to_numpy(), result.target,
-                   data[list(result.limit_columns(False)) + list(result.limit_columns(True))]
-                   .to_numpy().ravel()]
-    values = values[np.isfinite(values)]
+    points = np.r_[data["rr"].to_numpy(), result.target]
+    points = points[np.isfinite(points)]
+    low = min(0.7 * result.target, 0.9 * points.min())
+    high = max(1.3 * result.target, 1.1 * points.max())
+    span = high - low or abs(high) or 1
+    limits = data[list(result.limit_columns(False)) + list(result.limit_columns(True))]
+    limits = limits.to_numpy().ravel()
+    limits = limits[np.isfinite(limits) & (limits > low - span) & (limits < high + span)]
+    values = np.r_[points, limits]
     low, high = float(values.min()), float(values.max())
     pad = 0.08 * (high - low or abs(high) or 1)
     low, high = low - pad, high + pad
