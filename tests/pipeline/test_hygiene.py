@@ -2,6 +2,7 @@
 ids, and tools that save into the learner's own files."""
 
 import ast
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -9,6 +10,7 @@ import pytest
 import qispread.widgets
 from pipeline.checks import hygiene_problems, repeated_grade_ids
 from pipeline.notebooks import ROOT, ids, notebooks
+from qispread.grading.autograde.saved_work import is_saved_work
 
 ALL = notebooks()
 
@@ -54,8 +56,9 @@ def test_the_check_finds_the_files_tools_save_into():
 
 @pytest.mark.parametrize("path", ALL, ids=ids(ALL))
 def test_tools_save_into_files_kept_out_of_the_repository(path):
-    """What a tool saves is the learner's (my_*.json): git ignores it, and the lab, the learner
-    edition and the website's build leave it out of their copies, so one person's edits never
-    reach another's course or the published lessons."""
-    others = [name for name in _tool_files(path) if not name.startswith("my_")]
+    """What a tool saves is the learner's (my_*.json): the autograder brings only that back out
+    of the sandbox, git ignores it, and the lab, the learner edition and the website's build leave
+    it out of their copies, so one person's edits never reach another's course or the published
+    lessons."""
+    others = [name for name in _tool_files(path) if not is_saved_work(Path(name))]
     assert not others, f"{path.name}: tools save into {others}; name them my_*.json"

@@ -109,19 +109,24 @@ def _y_range(result) -> list[float]:
     data = result.data
     points = np.r_[data["rr"].to_numpy(), result.target]
     points = points[np.isfinite(points)]
-    low = min(0.7 * result.target, 0.9 * points.min())
-    high = max(1.3 * result.target, 1.1 * points.max())
-    span = high - low or abs(high) or 1
+    view_low = min(0.7 * result.target, 0.9 * points.min())
+    view_high = max(1.3 * result.target, 1.1 * points.max())
+    span = _span(view_low, view_high)
     limits = data[list(result.limit_columns(False)) + list(result.limit_columns(True))]
     limits = limits.to_numpy().ravel()
-    limits = limits[np.isfinite(limits) & (limits > low - span) & (limits < high + span)]
+    limits = limits[np.isfinite(limits) & (limits > view_low - span) & (limits < view_high + span)]
     values = np.r_[points, limits]
     low, high = float(values.min()), float(values.max())
-    pad = 0.08 * (high - low or abs(high) or 1)
+    pad = 0.08 * _span(low, high)
     low, high = low - pad, high + pad
     if result.data_type == "PR":
         low, high = max(low, 0.0), min(high, result.multiplier)
     return [max(low, 0.0), high]
+
+
+def _span(low: float, high: float) -> float:
+    """The distance between low and high, or a scale to pad by when they are equal."""
+    return high - low or abs(high) or 1
 
 
 def funnel_figure(result, title: str | None = None, xlab: str | None = None,
