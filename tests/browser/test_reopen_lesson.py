@@ -23,6 +23,7 @@ from browser.lab_actions import (
     open_notebook,
     run_all_from_menu,
     screenshot,
+    wait_until,
     wait_until_drawn,
 )
 
@@ -116,7 +117,8 @@ def _restart_kernel(page) -> None:
     page.locator(".lm-MenuBar-itemLabel", has_text="Kernel").first.click()
     page.locator(".lm-Menu-itemLabel", has_text="Restart Kernel…").first.click()
     page.locator(".jp-Dialog button", has_text="Restart").click()
-    page.wait_for_function(
+    wait_until(
+        page,
         """() => {
             const kernel = window.jupyterapp.shell.currentWidget.sessionContext.session?.kernel;
             return kernel?.status === 'idle';
@@ -127,7 +129,7 @@ def _choose_run_all(page) -> None:
     """Run ▸ Run All Cells, not waiting for the cells to finish."""
     page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
     page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
-    page.wait_for_function(KERNEL_BUSY)
+    wait_until(page, KERNEL_BUSY)
 
 
 @pytest.mark.parametrize("first_run", ["finished", "still-running"])
@@ -184,14 +186,16 @@ def test_a_lesson_opened_afresh_after_a_restart_says_what_to_do_once_one_tool_is
     try:
         _reopen(page, lab_server)
         # ipywidgets' own words, which no code of ours can change
-        page.wait_for_function(
+        wait_until(
+            page,
             """selector => [...document.querySelectorAll(selector)]
                 .filter(o => /model not found/.test(o.textContent)).length >= 4""",
             arg=WIDGET_OUTPUT)
         tool_cell = page.locator(f"{NOTEBOOK_PANEL} .jp-CodeCell", has=page.locator(TOOL_OUTPUT))
         tool_cell.first.locator(".jp-InputArea-editor").click()
         page.keyboard.press("Shift+Enter")
-        page.wait_for_function(
+        wait_until(
+            page,
             "selector => document.querySelector(selector)?.querySelector('.widget-box')",
             arg=WIDGET_OUTPUT)
         wait_until_drawn(page)
