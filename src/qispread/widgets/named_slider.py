@@ -5,6 +5,9 @@ no accessible name (axe-core, WCAG 2.1: aria-input-field-name, serious). This on
 own `<input type="range">` inside its `<label>`: Tab reaches it, the arrow keys, Home and End move
 it, and the label names it. The value reaches Python when the learner lets go (as
 `continuous_update=False` does); the number beside it follows at once.
+
+Python never changes it once it is drawn, and must not: anywidget gives a model 2 s to start and,
+on a machine too busy for that, draws it but passes it no more messages from Python.
 """
 
 from __future__ import annotations
