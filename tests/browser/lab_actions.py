@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from playwright.sync_api import expect
+
 NOTEBOOK_PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
 
 # The first cell of a notebook whose cells must not meet each other's files: a cell that starts
@@ -161,6 +163,19 @@ def show_cell(page, index: int, name: str):
             notebook.widgets[index].node.dataset.shown = name;
         }""", [index, name])
     return page.locator(f"{NOTEBOOK_PANEL} .jp-Cell[data-shown='{name}']")
+
+
+def move_the_month_with_the_keys(page, simulator) -> None:
+    """The spread simulator's slider, found by its name "Show month" and moved by the keys as a
+    keyboard user moves it (Home, then the right arrow): the network's title follows."""
+    slider = simulator.get_by_role("slider", name="Show month")
+    slider.scroll_into_view_if_needed()
+    expect(slider).to_have_value("60", timeout=60_000)
+    slider.focus()
+    page.keyboard.press("Home")
+    expect(simulator.locator(".gtitle", has_text="month 0,")).to_have_count(1, timeout=30_000)
+    page.keyboard.press("ArrowRight")
+    expect(simulator.locator(".gtitle", has_text="month 1,")).to_have_count(1, timeout=30_000)
 
 
 def screenshot(page, artifacts: Path, name: str) -> Path:

@@ -8,7 +8,7 @@ still works."""
 import pytest
 from playwright.sync_api import expect
 
-from browser.lab_actions import open_widget, show_cell
+from browser.lab_actions import move_the_month_with_the_keys, open_widget, show_cell
 
 pytestmark = pytest.mark.browser
 
@@ -40,20 +40,11 @@ def test_a_chart_draws_and_follows_its_tool_when_anywidget_gives_up(slow_page, l
     expect(bar).to_be_attached(timeout=30_000)
 
 
-
 def test_the_month_slider_moves_the_network_when_anywidget_gives_up(slow_page, lab_server):
     """The course's one anywidget: given up on, it still draws, takes the arrow keys and moves
     the network's month; nothing else goes wrong in the browser."""
     _panel, problems = open_widget(slow_page, lab_server, "slow_simulator",
                                    "from qispread.widgets import SpreadSimulator\n"
                                    "SpreadSimulator()")
-    panel = show_cell(slow_page, 0, "simulator")
-    slider = panel.get_by_role("slider", name="Show month")
-    slider.scroll_into_view_if_needed()
-    expect(slider).to_have_value("60", timeout=60_000)
-    slider.focus()
-    slow_page.keyboard.press("Home")
-    expect(panel.locator(".gtitle", has_text="month 0,")).to_have_count(1, timeout=30_000)
-    slow_page.keyboard.press("ArrowRight")
-    expect(panel.locator(".gtitle", has_text="month 1,")).to_have_count(1, timeout=30_000)
+    move_the_month_with_the_keys(slow_page, show_cell(slow_page, 0, "simulator"))
     assert problems.messages == []

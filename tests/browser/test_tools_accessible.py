@@ -8,11 +8,11 @@ import json
 
 import pytest
 from accessibility import axe_violations, serious
-from playwright.sync_api import expect
 
 from browser.lab_actions import (
     NOTEBOOK_PANEL,
     OWN_FOLDERS,
+    move_the_month_with_the_keys,
     open_widget,
     screenshot,
     show_cell,
@@ -119,14 +119,7 @@ def test_the_month_slider_is_named_and_moves_with_the_arrow_keys(page, every_too
     """The one serious finding of issue 23 §6: a screen reader now hears "Show month", and the
     arrow keys move the month the network shows."""
     panel = tool_output(page, "SpreadSimulator")
-    slider = panel.get_by_role("slider", name="Show month")
-    slider.scroll_into_view_if_needed()
-    expect(slider).to_have_value("60", timeout=60_000)
-    slider.focus()
-    page.keyboard.press("Home")
-    expect(panel.locator(".gtitle", has_text="month 0,")).to_have_count(1, timeout=30_000)
-    page.keyboard.press("ArrowRight")
-    expect(panel.locator(".gtitle", has_text="month 1,")).to_have_count(1, timeout=30_000)
+    move_the_month_with_the_keys(page, panel)
     panel.locator(".js-plotly-plot").first.hover()
     wait_until_drawn(page)
     screenshot(page, artifacts, "a11y-month-slider")
