@@ -187,6 +187,7 @@ def screenshot(page, artifacts: Path, name: str) -> Path:
 # anywidget gives a model 2 s to start and, past that, reports this. On a busy machine its one
 # model in the course, the spread simulator's month slider, takes longer, and still draws, moves
 # and moves the charts (test_charts_on_a_slow_browser.py): the message is no failure of ours.
+# tests/widgets/test_tool_charts.py keeps it the only one.
 ANYWIDGET_GAVE_UP = "pageerror: [anywidget] Failed to initialize model."
 
 

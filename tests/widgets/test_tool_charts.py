@@ -8,6 +8,7 @@ import pytest
 
 from qispread import widgets as tools
 from qispread.widgets.figures import PLOTLY, Chart
+from qispread.widgets.named_slider import NamedSlider
 
 SPECIAL = {"Quiz": lambda: tools.Quiz([tools.Question("Which?", ("a", "b"), 0, "Because.")])}
 TOOLS = [name for name in tools.__all__ if name not in ("Question", "project_tool")]
@@ -31,6 +32,16 @@ def test_no_tool_sends_plotly_js_with_a_chart(tool):
     from plotly.basewidget import BaseFigureWidget
 
     assert not any(isinstance(part, BaseFigureWidget) for part in parts(tool))
+
+
+@pytest.mark.parametrize("tool", TOOLS, indirect=True)
+def test_the_only_anywidget_a_tool_shows_is_the_named_slider(tool):
+    """The browser tests pass over anywidget's 2-second message because the named slider is shown
+    to work past it (tests/browser/test_charts_on_a_slow_browser.py); another anywidget would need
+    the same proof first."""
+    from anywidget import AnyWidget
+
+    assert all(isinstance(part, NamedSlider) for part in parts(tool) if isinstance(part, AnyWidget))
 
 
 @pytest.mark.parametrize("tool", TOOLS, indirect=True)
