@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 NOTEBOOK_PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
@@ -48,10 +49,7 @@ def open_notebook(page, server, relative: str) -> None:
             await app.commands.execute("docmanager:open", {path});
         }""", relative)
     page.wait_for_selector(f"{NOTEBOOK_PANEL} .jp-Cell", state="visible")
-    idle = page.locator(".jp-StatusBar-Widget", has_text="| Idle").first
-    chooser = page.locator(KERNEL_CHOOSER)
-    idle.or_(chooser).first.wait_for(timeout=60_000)
-    fail_if_kernel_chooser(page)
+    wait_for_the_kernel(page)
 
 
 def switch_notebook(page, relative: str) -> None:
@@ -67,8 +65,19 @@ def switch_notebook(page, relative: str) -> None:
             before.forEach(widget => widget.dispose());  // after: no Launcher fills the gap
         }""", relative)
     page.locator(f"{NOTEBOOK_PANEL} .jp-Cell").first.wait_for(state="visible")
+    wait_for_the_kernel(page)
+
+
+def wait_for_the_kernel(page, timeout: int = 60_000) -> None:
+    """Wait until the notebook's kernel is idle; fail at once on the kernel chooser, and with
+    what the status bar shows if the kernel is not idle in time."""
     idle = page.locator(".jp-StatusBar-Widget", has_text="| Idle").first
-    idle.or_(page.locator(KERNEL_CHOOSER)).first.wait_for(timeout=60_000)
+    try:
+        idle.or_(page.locator(KERNEL_CHOOSER)).first.wait_for(timeout=timeout)
+    except PlaywrightTimeout:
+        shown = page.locator(".jp-StatusBar-Widget").all_inner_texts()
+        raise AssertionError(f"The notebook's kernel was not idle after {timeout // 1000} s; "
+                             f"the status bar showed {shown}.") from None
     fail_if_kernel_chooser(page)
 
 
