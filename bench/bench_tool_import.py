@@ -39,7 +39,8 @@ CASES = {
         "print('CPU', _cpu() - _before)"),
     "show a first chart": ("from qispread import load, qic; "
                            "qic(x='period', y='falls', data=load('falls'))._repr_mimebundle_()"),
-    # FunnelPlotR's six-unit example; module 06 and the funnel tool draw one from real data
+    # six units from FunnelPlotR's tests (tests/spc/test_funnel_reference.py); module 06 and
+    # the funnel tool draw one from real data
     "show a first funnel plot": (
         "import pandas as pd; from qispread import funnel, funnel_figure; "
         "units = pd.DataFrame(dict(n=[100, 150, 180, 80, 120, 225], "

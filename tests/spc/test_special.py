@@ -6,9 +6,11 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from scipy import special, stats
 
-from qispread.spc.special import fair_binomial_quantile, log_gamma
+from qispread.spc.special import average_ranks, fair_binomial_quantile, log_gamma
 
 
 def exact_quantile(q: float, trials: int) -> int:
@@ -34,3 +36,19 @@ def test_quantile_matches_scipy_for_long_series(trials):
 def test_log_gamma_matches_scipy():
     x = np.array([0.5, 1, 1.5, 2, 7.25, 50, 1e3, 1e6, np.nan])
     np.testing.assert_allclose(log_gamma(x), special.gammaln(x), rtol=1e-13)
+
+
+# Few distinct values, so that ties are common; infinities, as a funnel plot's z-scores can be.
+VALUES = st.lists(st.sampled_from([-np.inf, -1.5, 0.0, 0.25, 2.0, 3.0, np.inf]), max_size=40)
+
+
+@given(VALUES)
+def test_ranks_are_scipys_average_ranks(values):
+    np.testing.assert_array_equal(average_ranks(np.array(values)), stats.rankdata(values))
+
+
+@given(VALUES)
+def test_one_nan_makes_every_rank_nan_as_in_scipy(values):
+    with_nan = [*values, np.nan]
+    assert np.isnan(average_ranks(np.array(with_nan))).all()
+    assert np.isnan(stats.rankdata(with_nan)).all()

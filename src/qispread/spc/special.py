@@ -28,3 +28,19 @@ def fair_binomial_quantile(q: float, trials: int) -> int:
     log_pmf = (log_gamma(trials + 1) - log_gamma(k + 1) - log_gamma(trials - k + 1)
                - trials * math.log(2))
     return low + int(np.searchsorted(np.cumsum(np.exp(log_pmf)), q))
+
+
+def average_ranks(values) -> np.ndarray:
+    """Ranks from 1, ties given the mean of the ranks they share, all NaN if any value is NaN:
+    scipy.stats.rankdata(values, method="average")."""
+    values = np.asarray(values, dtype=float)
+    if np.isnan(values).any():
+        return np.full(values.shape, np.nan)
+    order = np.argsort(values, kind="stable")
+    ordered = values[order]
+    starts_tie = np.r_[True, ordered[1:] != ordered[:-1]]
+    first = np.flatnonzero(starts_tie)  # 0-based position of each run of ties
+    after = np.r_[first[1:], len(values)]
+    ranks = np.empty(len(values))
+    ranks[order] = ((first + 1 + after) / 2)[np.cumsum(starts_tie) - 1]
+    return ranks
