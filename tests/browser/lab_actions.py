@@ -61,7 +61,12 @@ def switch_notebook(page, relative: str) -> None:
         """async path => {
             const app = window.jupyterapp;
             const before = [...app.shell.widgets("main")].filter(w => w.sessionContext);
-            await app.commands.execute("docmanager:open", {path});
+            const opened = await app.commands.execute("docmanager:open", {path});
+            // its session started before anything closes it (a notebook disposed while its
+            // session is still starting throws "Disposed" in the page); a kernel that never
+            // starts is reported by wait_for_the_kernel, not left hanging here
+            const ready = Promise.all([opened.context.ready, opened.sessionContext.ready]);
+            await Promise.race([ready, new Promise(resolve => setTimeout(resolve, 60000))]);
             before.forEach(widget => widget.dispose());  // after: no Launcher fills the gap
         }""", relative)
     page.locator(f"{NOTEBOOK_PANEL} .jp-Cell").first.wait_for(state="visible")
