@@ -84,6 +84,21 @@ qic_figure(qic(x="week_starting", y="screened_within_1h", n="eligible", data=str
            title="Adults screened for sepsis within one hour, by deprivation group (synthetic)",
            ylab="% of eligible adults screened")
 """,
+    "fidelity": """
+from qispread.models.spread_measures import Component, Site, SpreadMeasures
+from qispread.plots.spread_measures import fidelity_figure
+parts = ["Blood cultures before antibiotics", "Intravenous antibiotics within one hour",
+         "Lactate measured", "Anticoagulation reviewed", "Urine output monitored",
+         "Oxygen to target saturations", "Senior review within thirty minutes"]
+components = [Component(p) for p in parts] + [
+    Component("Paper or electronic screening form", core=False),
+    Component("Who starts the screen", core=False)]
+sites = tuple(Site(name, 0, (50, 60)) for name in ("Riverside", "Hilltop", "Northgate"))
+fidelity_figure(SpreadMeasures(months=("Jan 2025", "Feb 2025"), sites=sites,
+                               components=tuple(components),
+                               fidelity={"Hilltop": {"Lactate measured": "not delivered"},
+                                         "Riverside": {"Anticoagulation reviewed": "adapted"}}))
+""",
     "reach": """
 from qispread.plots.spread_sim import reach_figure
 reach_figure({"unit": 0, "organisation": 0, "beyond": 100})
@@ -158,7 +173,8 @@ def expect_nothing_overlaps(plot) -> None:
     each other, and none sticks out of the chart."""
     boxes = plot.evaluate("""p => {
         const outer = p.getBoundingClientRect();
-        const kinds = ".gtitle, .annotation-text, .g-ytitle text, .xtick text, .ytick text";
+        const kinds = ".gtitle, .annotation-text, .g-ytitle text, .xtick text, .ytick text, "
+            + ".heatmaplayer text";
         const texts = [...p.querySelectorAll(kinds + ", .legendtext")];
         return [outer.left, outer.right, texts.filter(t => t.textContent.trim()).map(t => {
             const b = t.getBoundingClientRect();
@@ -254,8 +270,12 @@ def test_nothing_is_cut_off_or_rounded_away(name, page, every_case, artifacts):
             assert right <= output_right, f"{text!r} is cut off at the right"
         assert panel.locator("svg.main-svg").first.evaluate(
             "s => s.getBoundingClientRect().right") <= output_right
-    if name == "stratified":
+    if name in ("stratified", "fidelity"):
         expect_nothing_overlaps(panel.locator(".js-plotly-plot").first)
+    if name == "fidelity":  # nine components' cells show a symbol each, and the key says which
+        plot = panel.locator(".js-plotly-plot").first
+        expect(plot.locator(".heatmaplayer text", has_text="✗")).to_have_count(1)
+        expect(plot.locator(".annotation-text", has_text="✗ not delivered")).to_have_count(1)
     if name == "reach":  # "100 of 100 runs (100%)" whole, inside the chart
         plot = panel.locator(".js-plotly-plot").first
         label = plot.locator(".bartext", has_text="100 of 100 runs (100%)")

@@ -2,7 +2,8 @@
 a real JupyterLab 1366 pixels wide, driven as a learner does: type the sites, components and groups,
 press Save and draw, rate a site's component in the grid, and see the three charts drawn with the
 typed sites in them; run the notebook again, and open it again, and see the charts again (they were
-blank the second time in a real lab). Saves under names no other browser test uses. Screenshots in
+blank the second time in a real lab); with more components than the cell is wide, scroll the grid
+as one. Saves under names no other browser test uses. Screenshots in
 test-artifacts/browser/spread-measures-*.png."""
 
 import json
@@ -23,8 +24,6 @@ pytestmark = pytest.mark.browser
 
 SAVED = "spread_measures_browser.json"
 NOT_DELIVERED = "✗ not delivered"  # the fidelity cell of the rating the test chooses
-CODE = f"""from qispread.widgets import SpreadMeasuresTool
-SpreadMeasuresTool("{SAVED}")"""
 TYPED = {
     "e.g. One-hour sepsis screening": "Falls huddles",
     "e.g. Apr 2024, May 2024, Jun 2024": "Jan 2025, Feb 2025, Mar 2025, Apr 2025, May 2025",
@@ -105,9 +104,22 @@ def _shoot(page, panel, artifacts, name: str) -> None:
     page.screenshot(path=str(artifacts / f"spread-measures-{name}-grid.png"))
 
 
+def _run_tool(page, lab_server, name: str, arguments: str):
+    """Open a notebook of the tool called with ``arguments`` and run it from the menu, as a
+    learner does: the notebook's panel and the tool in it, shown."""
+    notebook = lab_server.write_notebook(
+        f"browser/{name}.ipynb",
+        f"from qispread.widgets import SpreadMeasuresTool\nSpreadMeasuresTool({arguments})")
+    open_notebook(page, lab_server, notebook)
+    run_all_from_menu(page)
+    panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
+    tool = panel.locator(".jp-OutputArea-output .widget-vbox").first
+    expect(tool).to_contain_text("Is it spreading?", timeout=60_000)
+    return notebook, panel, tool
+
+
 def test_typed_programme_draws_and_draws_again_when_run_and_opened_again(lab_server, page,
                                                                         artifacts):
-    notebook = lab_server.write_notebook("browser/spread_measures_run.ipynb", CODE)
     # the notebook closed when another opens can no longer send its widgets' messages, nor
     # restore its debugger; under load JupyterLab may still ask the closed notebook's session
     # for its kernel (its session is gone: null)
@@ -116,11 +128,7 @@ def test_typed_programme_draws_and_draws_again_when_run_and_opened_again(lab_ser
                                         "pageerror: Cannot read properties of null (reading "
                                         "'kernel')"))
     problems.watch(page)
-    open_notebook(page, lab_server, notebook)
-    run_all_from_menu(page)
-    panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
-    tool = panel.locator(".jp-OutputArea-output .widget-vbox").first
-    expect(tool).to_contain_text("Is it spreading?", timeout=60_000)
+    notebook, panel, tool = _run_tool(page, lab_server, "spread_measures_run", f'"{SAVED}"')
     for placeholder, text in TYPED.items():
         panel.get_by_placeholder(placeholder, exact=False).fill(text)
     panel.get_by_role("button", name="Save and draw").click()
@@ -155,13 +163,8 @@ def test_typed_programme_draws_and_draws_again_when_run_and_opened_again(lab_ser
 
 def test_rating_options_are_readable_whole(lab_server, page, artifacts):
     """Every rating in the grid's drop-downs shows whole at 1366 pixels, not cut off."""
-    notebook = lab_server.write_notebook(
-        "browser/spread_measures_example.ipynb",
-        'from qispread.widgets import SpreadMeasuresTool\n'
-        'SpreadMeasuresTool("spread_measures_browser_example.json", example=True)')
-    open_notebook(page, lab_server, notebook)
-    run_all_from_menu(page)
-    panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
+    _notebook, panel, _tool = _run_tool(page, lab_server, "spread_measures_example",
+                                        '"spread_measures_browser_example.json", example=True')
     boxes = panel.locator(".widget-dropdown select")
     expect(boxes.first).to_be_visible(timeout=60_000)
     cut = boxes.evaluate_all("""boxes => boxes.filter(b => b.scrollWidth > b.clientWidth + 1
@@ -181,3 +184,43 @@ def test_rating_options_are_readable_whole(lab_server, page, artifacts):
     wait_until_drawn(page)
     page.screenshot(path=str(artifacts / "spread-measures-example-grid.png"))
     assert cut == []
+
+
+def test_many_components_scroll_as_one_grid_under_their_headings(lab_server, page, artifacts):
+    """Nine components are wider than the cell: the grid scrolls sideways as one, each drop-down
+    staying under its component's heading, and each site's name on one line."""
+    _notebook, panel, tool = _run_tool(page, lab_server, "spread_measures_wide",
+                                       '"spread_measures_browser_wide.json"')
+    panel.get_by_placeholder("e.g. Apr 2024", exact=False).fill("Jan 2025, Feb 2025")
+    panel.get_by_placeholder("Riverside | Apr 2024", exact=False).fill(
+        "Ward Alpha | Jan 2025 | 60, 70\nWard Bravo | Jan 2025 | 10, 20")
+    panel.get_by_placeholder("core: Screening", exact=False).fill(
+        "\n".join(f"core: Component {i} of the bundle" for i in range(9)))
+    panel.get_by_role("button", name="Save and draw").click()
+    expect(tool).to_contain_text("saved to", timeout=30_000)
+    last = panel.get_by_title("Ward Bravo: Component 8 of the bundle")
+    grid = last.evaluate_handle("box => box.closest('.widget-hbox').parentElement")
+    grid.evaluate("g => g.scrollLeft = g.scrollWidth")
+    wait_until_drawn(page)
+    seen = grid.evaluate("""g => {
+        const rows = [...g.children];
+        const left = e => e.getBoundingClientRect().left;
+        return {
+            wider: g.scrollWidth > g.clientWidth,
+            scrolled: g.scrollLeft,
+            rows_scrolling: rows.filter(r => r.scrollWidth > r.clientWidth + 1).length,
+            columns: rows.map(r => [...r.children].map(left)),
+            visible: [left(g), g.getBoundingClientRect().right],
+            site_heights: rows.slice(1).map(r => r.children[0].getBoundingClientRect().height),
+        };
+    }""")
+    grid.evaluate("g => g.scrollIntoView({block: 'center'})")
+    wait_until_drawn(page)
+    page.screenshot(path=str(artifacts / "spread-measures-wide-grid.png"))
+    assert seen["wider"] and seen["scrolled"] > 0, seen
+    assert seen["rows_scrolling"] == 0, "a line of the grid scrolls on its own"
+    heading, *rows = seen["columns"]
+    for row in rows:
+        assert row == pytest.approx(heading, abs=1), "drop-downs not under their headings"
+    assert seen["visible"][0] <= heading[-1] < seen["visible"][1]  # the last column in view
+    assert max(seen["site_heights"]) < 2 * min(seen["site_heights"]) < 60  # one line each

@@ -1,11 +1,19 @@
-"""The spread measures figures: a count of sites with no half sites on its axis, and the line for
-all groups drawn over the bars."""
+"""The spread measures figures: a count of sites with no half sites on its axis, the line for
+all groups drawn over the bars, and a fidelity grid that names every component whole and keeps
+its cells readable however many components there are."""
 
 from __future__ import annotations
 
+import pytest
+
 from qispread.models.project import example_project
-from qispread.models.spread_measures import Site, SpreadMeasures, load_spread_measures
-from qispread.plots.spread_measures import adoption_figure, reach_figure
+from qispread.models.spread_measures import (
+    Component,
+    Site,
+    SpreadMeasures,
+    load_spread_measures,
+)
+from qispread.plots.spread_measures import adoption_figure, fidelity_figure, reach_figure
 
 
 def test_the_sites_axis_counts_whole_sites():
@@ -22,3 +30,37 @@ def test_the_line_for_all_groups_is_drawn_solid_over_the_bars():
     line = reach_figure(measures).layout.shapes[0]
     assert line.layer == "above" and line.opacity == 1
     assert line.x0 == measures.overall_reach()
+
+
+def _grid(names: list[str]) -> SpreadMeasures:
+    return SpreadMeasures(months=("Jan 2025",), sites=(Site("Riverside", 0, (50,)),),
+                          components=tuple(Component(name) for name in names),
+                          fidelity={"Riverside": {names[0]: "not delivered"}})
+
+
+def _read_back(tick: str) -> str:
+    """A tick label as a reader takes it in: lines joined, a hyphenated word made whole."""
+    return tick.replace("<b>", "").replace("</b>", "").replace("-<br>", "").replace("<br>", " ")
+
+
+@pytest.mark.parametrize("count", [1, 2, 5, 9, 14])
+def test_every_component_is_named_whole_above_its_column(count):
+    names = [f"Anticoagulation reviewed by a senior clinician {i}" for i in range(count)]
+    fig = fidelity_figure(_grid(names))
+    assert [_read_back(tick) for tick in fig.data[0].x] == [f"core: {n}" for n in names]
+    longest = max(len(line) for tick in fig.data[0].x
+                  for line in tick.replace("<b>", "").replace("</b>", "").split("<br>"))
+    # the columns' lines side by side: 120 characters of 12-pixel text are about the 780
+    # pixels the grid has at JupyterLab's default width
+    assert longest * count <= 120
+
+
+def test_narrow_cells_show_a_symbol_and_the_key_says_what_each_means():
+    wide = fidelity_figure(_grid([f"Part {i}" for i in range(2)]))
+    narrow = fidelity_figure(_grid([f"Part {i}" for i in range(9)]))
+    assert wide.data[0].text[0][0] == "✗ not delivered" and not wide.layout.annotations
+    assert narrow.data[0].text[0][0] == "✗"
+    key = narrow.layout.annotations[0].text
+    for symbol in {cell for row in narrow.data[0].text for cell in row}:
+        assert symbol in key
+    assert "✗ not delivered" in key and "? not known" in key

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import textwrap
 
 import plotly.graph_objects as go
 
@@ -22,6 +23,12 @@ from qispread.plots.style import (
 
 _CELL = {"as designed": (0, BLUISH_GREEN, "✓ as designed"), "adapted": (1, ORANGE, "~ adapted"),
          "not delivered": (2, VERMILLION, "✗ not delivered"), "": (3, LIGHT_GREY, "? not known")}
+# The grid's width in pixels at JupyterLab's default width (a 1366-pixel window with the file
+# browser open), less the sites' names: what the components' columns share.
+_GRID_PIXELS = 740
+_TICK_CHAR_PIXELS = 6.5  # a character of the 12-pixel tick labels, on average and a little over
+_WORDS_PIXELS = 120  # "✗ not delivered" at the cells' 14-pixel font, with room either side
+_KEY = "   ".join(text for _z, _colour, text in _CELL.values())
 
 
 def adoption_figure(measures: SpreadMeasures) -> go.Figure:
@@ -88,14 +95,16 @@ def adoption_summary(measures: SpreadMeasures) -> str:
 def fidelity_figure(measures: SpreadMeasures) -> go.Figure:
     """Site × component grid: core components first, then the adaptable periphery."""
     components = sorted(measures.components, key=lambda c: not c.core)
-    labels = [("<b>core</b>: " if c.core else "periphery: ") + c.name for c in components]
-    ticks = [_wrap(label) for label in labels]
+    column = _GRID_PIXELS / max(1, len(components))
+    ticks = [_wrap(("core: " if c.core else "periphery: ") + c.name,
+                   max(6, int(column / _TICK_CHAR_PIXELS))) for c in components]
+    words = column >= _WORDS_PIXELS  # narrower columns show the symbol, with a key below
     sites = [s.name for s in measures.sites]
     z, text, hover = [], [], []
     for site in sites:
         ratings = [measures.rating(site, c.name) for c in components]
         z.append([_CELL[r][0] for r in ratings])
-        text.append([_CELL[r][2] for r in ratings])
+        text.append([_CELL[r][2] if words else _CELL[r][2][0] for r in ratings])
         hover.append([f"{site} – {c.name} ({'core' if c.core else 'periphery'}): {DELIVERY[r]}"
                       for c, r in zip(components, ratings, strict=True)])
     colours = [_CELL[k][1] for k in ("as designed", "adapted", "not delivered", "")]
@@ -106,7 +115,11 @@ def fidelity_figure(measures: SpreadMeasures) -> go.Figure:
                                textfont={"size": LABEL_SIZE}))
     fig.update_layout(**base_layout("Fidelity: core components and adaptable periphery"),
                       height=max(400, 200 + 46 * len(sites)),
-                      margin={"l": 20, "r": 20, "t": 170, "b": 20})
+                      margin={"l": 20, "r": 20, "t": 170, "b": 20 if words else 50})
+    if not words:
+        fig.add_annotation(text=_KEY, xref="paper", yref="paper", x=0, y=0, xanchor="left",
+                           yanchor="top", yshift=-10, showarrow=False,
+                           font={"size": LABEL_SIZE})
     fig.update_layout(title={"y": 0.98, "yref": "container", "yanchor": "top"})
     fig.update_xaxes(showgrid=False, side="top", tickangle=0, automargin=True,
                      tickfont={"size": 12})
@@ -125,15 +138,25 @@ def fidelity_summary(measures: SpreadMeasures) -> str:
     return text + "No site has adapted or dropped a core component."
 
 
-def _wrap(text: str, width: int = 16) -> str:
-    lines: list[str] = []
-    for word in text.split():
-        if lines and len(lines[-1]) + 1 + len(word.replace("<b>", "").replace("</b>", "")) \
-                <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
+def _wrap(label: str, width: int) -> str:
+    """A component's label in lines of at most ``width`` characters, a longer word hyphenated,
+    its "core" in bold."""
+    words = [part for word in label.split() for part in _hyphenated(word, width)]
+    lines = textwrap.wrap(" ".join(words), width, break_on_hyphens=False) or [""]
+    if lines[0].startswith("core:"):
+        lines[0] = "<b>core</b>" + lines[0][len("core"):]
     return "<br>".join(lines)
+
+
+def _hyphenated(word: str, width: int) -> list[str]:
+    """A word too long for a line in pieces that each fit one, all but the last ending "-"."""
+    if len(word) <= width:
+        return [word]
+    step = width - 1
+    pieces = [word[i:i + step] for i in range(0, len(word), step)]
+    if len(pieces[-1]) == 1 and len(pieces) > 1:  # no line of a single letter
+        pieces[-2:] = [pieces[-2][:-1], pieces[-2][-1] + pieces[-1]]
+    return [piece + "-" for piece in pieces[:-1]] + [pieces[-1]]
 
 
 def reach_figure(measures: SpreadMeasures) -> go.Figure:

@@ -32,6 +32,13 @@ _WIDE = w.Layout(width="95%")
 # the drop-downs show the short words the fidelity chart's cells show, which fit a column whole
 _RATINGS = [(key or "not known", key) for key in DELIVERY]
 _COLUMN = "9.5em"
+_SITE_COLUMN = w.Layout(width="9em", min_width="9em")
+
+
+def _grid_line(cells: list[w.Widget]) -> w.HBox:
+    """A line of the fidelity grid, as wide as its cells: the grid around it scrolls, not each
+    line on its own (a line scrolled alone leaves its drop-downs under the wrong headings)."""
+    return w.HBox(cells, layout=w.Layout(width="max-content", overflow="visible"))
 
 
 class SpreadMeasuresTool(w.VBox):
@@ -62,7 +69,8 @@ class SpreadMeasuresTool(w.VBox):
                                icon="check")
         self.update.on_click(lambda _b: self.apply())
         self.reading = w.HTML()
-        self.grid = w.VBox(layout=w.Layout(overflow_x="auto", width="100%"))  # many components
+        # many components: the grid scrolls sideways as one, its heading over its columns
+        self.grid = w.VBox(layout=w.Layout(overflow="auto", width="100%"))
         self.adoption_chart = Chart()
         self.fidelity_chart = Chart()
         self.reach_chart = Chart()
@@ -115,12 +123,12 @@ class SpreadMeasuresTool(w.VBox):
         self.reading.value = (f"<p style='{INTRO_STYLE}'>{html.escape(self.model.explain())}"
                               "</p>")
         if grid:
-            head = [w.HTML("", layout=w.Layout(width="9em"))] + [
+            head = [w.HTML("", layout=_SITE_COLUMN)] + [
                 w.HTML(f"<div style='line-height:1.3;font-size:smaller'>"
                        f"{'<b>core</b>' if c.core else 'periphery'}: {html.escape(c.name)}</div>",
                        layout=w.Layout(width=_COLUMN, min_width=_COLUMN))
                 for c in self.model.components]
-            self.grid.children = [w.HBox(head), *(self._grid_row(site.name)
+            self.grid.children = [_grid_line(head), *(self._grid_row(site.name)
                                                    for site in self.model.sites)]
         for chart, build in ((self.adoption_chart, adoption_figure),
                              (self.fidelity_chart, fidelity_figure),
@@ -131,8 +139,7 @@ class SpreadMeasuresTool(w.VBox):
                 chart.clear()
 
     def _grid_row(self, site: str) -> w.HBox:
-        boxes: list[w.Widget] = [w.HTML(f"<b>{html.escape(site)}</b>",
-                                        layout=w.Layout(width="9em"))]
+        boxes: list[w.Widget] = [w.HTML(f"<b>{html.escape(site)}</b>", layout=_SITE_COLUMN)]
         for component in self.model.components:
             box = w.Dropdown(options=_RATINGS, value=self.model.rating(site, component.name),
                              description_allow_html=False,
@@ -141,7 +148,7 @@ class SpreadMeasuresTool(w.VBox):
             box.observe(lambda change, s=site, c=component.name:
                         self._rated(s, c, change["new"]), names="value")
             boxes.append(box)
-        return w.HBox(boxes)
+        return _grid_line(boxes)
 
     def save(self) -> None:
         self.model.save(self.path)
