@@ -99,6 +99,17 @@ fidelity_figure(SpreadMeasures(months=("Jan 2025", "Feb 2025"), sites=sites,
                                fidelity={"Hilltop": {"Lactate measured": "not delivered"},
                                          "Riverside": {"Anticoagulation reviewed": "adapted"}}))
 """,
+    "crowded": """
+from qispread.models.stakeholders import Stakeholder, StakeholderMap
+from qispread.plots.stakeholder_grid import stakeholder_grid_figure
+board = ["Director of nursing", "Medical director", "Head of patient safety", "Finance lead",
+         "Chief operating officer and deputy chief executive"]
+stakeholder_grid_figure(StakeholderMap(tuple(
+    [Stakeholder(name, "staff", influence=4, interest=4) for name in board]
+    + [Stakeholder("Ward manager", "staff", influence=3, interest=4),
+       Stakeholder("Patients with sepsis", "public", influence=1, interest=4),
+       Stakeholder("Carers", "public", influence=1, interest=4)])))
+""",
     "reach": """
 from qispread.plots.spread_sim import reach_figure
 reach_figure({"unit": 0, "organisation": 0, "beyond": 100})
@@ -174,7 +185,7 @@ def expect_nothing_overlaps(plot) -> None:
     boxes = plot.evaluate("""p => {
         const outer = p.getBoundingClientRect();
         const kinds = ".gtitle, .annotation-text, .g-ytitle text, .xtick text, .ytick text, "
-            + ".heatmaplayer text";
+            + ".heatmaplayer text, .textpoint text";
         const texts = [...p.querySelectorAll(kinds + ", .legendtext")];
         return [outer.left, outer.right, texts.filter(t => t.textContent.trim()).map(t => {
             const b = t.getBoundingClientRect();
@@ -270,7 +281,7 @@ def test_nothing_is_cut_off_or_rounded_away(name, page, every_case, artifacts):
             assert right <= output_right, f"{text!r} is cut off at the right"
         assert panel.locator("svg.main-svg").first.evaluate(
             "s => s.getBoundingClientRect().right") <= output_right
-    if name in ("stratified", "fidelity"):
+    if name in ("stratified", "fidelity", "crowded"):
         expect_nothing_overlaps(panel.locator(".js-plotly-plot").first)
     if name == "fidelity":  # nine components' cells show a symbol each, and the key says which
         plot = panel.locator(".js-plotly-plot").first

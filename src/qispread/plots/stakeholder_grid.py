@@ -1,6 +1,7 @@
 """The power/interest grid: each stakeholder placed by interest (across) and influence (up), the
 four quadrants named with how to work with the people in them. Kinds of stakeholder differ in
-marker shape as well as colour; people in the same cell are spread apart so every name shows."""
+marker shape as well as colour; people in the same cell are stacked within it, the grid growing
+taller for a crowded cell, so that every name shows and each sits at its own level."""
 
 from __future__ import annotations
 
@@ -22,21 +23,32 @@ from qispread.plots.style import (
 
 LOOK = {"staff": (BLUE, "circle"), "public": (VERMILLION, "star"),
         "organisation": (BLUISH_GREEN, "square"), "other": (ORANGE, "diamond")}
-STEP = 0.3  # how far apart people in one cell are drawn
 MIDDLE = HIGH_FROM - 0.5
 WRAP = 22
+LINE_PX = 17  # a line of the 13-pixel names, with its leading
+GAP_PX = 5  # between two names stacked in one cell
+LEVEL_PX = 95  # a level's height when no cell is crowded
+BAND = 0.85  # the share of its level one cell's names may fill: cells never meet
+EDGE = 0.35  # room, in levels, above the top level and below the bottom one for the corners'
+# names, which no stacked name reaches
 
 
-def _positions(grid: StakeholderMap) -> list[tuple[float, float]]:
-    """Each stakeholder's (interest, influence); others in the same cell stacked below."""
-    counts: dict[tuple[int, int], int] = {}
-    places = []
-    for person in grid.stakeholders:
-        cell = (person.interest, person.influence)
-        n = counts.get(cell, 0)
-        counts[cell] = n + 1
-        places.append((float(person.interest), person.influence - STEP * n))
-    return places
+def _layout(grid: StakeholderMap) -> tuple[list[tuple[float, float]], float]:
+    """Each stakeholder's place, people in one cell stacked about its middle, and the pixels a
+    level needs for the busiest cell's names to fit in its band without touching."""
+    cells: dict[tuple[int, int], list[int]] = {}
+    for i, person in enumerate(grid.stakeholders):
+        cells.setdefault((person.interest, person.influence), []).append(i)
+    heights = [len(_label(p.name).split("<br>")) * LINE_PX + GAP_PX for p in grid.stakeholders]
+    busiest = max((sum(heights[i] for i in members) for members in cells.values()), default=0)
+    level_px = max(LEVEL_PX, busiest / BAND)
+    places: list[tuple[float, float]] = [(0.0, 0.0)] * len(heights)
+    for (interest, influence), members in cells.items():
+        top = influence + sum(heights[i] for i in members) / 2 / level_px
+        for i in members:
+            places[i] = (float(interest), top - heights[i] / 2 / level_px)
+            top -= heights[i] / level_px
+    return places, level_px
 
 
 def _label(name: str) -> str:
@@ -45,15 +57,17 @@ def _label(name: str) -> str:
 
 def stakeholder_grid_figure(grid: StakeholderMap, title: str = "Stakeholder map") -> go.Figure:
     fig = go.Figure()
-    for x0, x1, y0, y1 in ((0.5, MIDDLE, 0.5, MIDDLE), (MIDDLE, 4.5, MIDDLE, 4.5)):  # shaded
+    places, level_px = _layout(grid)
+    bottom, top = 0.5 - EDGE, 4.5 + EDGE
+    for x0, x1, y0, y1 in ((0.5, MIDDLE, bottom, MIDDLE), (MIDDLE, 4.5, MIDDLE, top)):  # shaded
         fig.add_shape(type="rect", x0=x0, x1=x1, y0=y0, y1=y1, line={"width": 0},
                       fillcolor="rgba(86, 180, 233, 0.10)", layer="below")
     for (high_influence, high_interest), name in QUADRANTS.items():
-        fig.add_annotation(x=4.45 if high_interest else 0.55, y=4.45 if high_influence else 0.55,
+        fig.add_annotation(x=4.45 if high_interest else 0.55,
+                           y=top - 0.05 if high_influence else bottom + 0.05,
                            xanchor="right" if high_interest else "left",
                            yanchor="top" if high_influence else "bottom", showarrow=False,
                            text=f"<b>{name}</b>", font={"size": LABEL_SIZE, "color": GREY})
-    places = _positions(grid)
     for kind, label in KINDS.items():
         chosen = [(p, xy) for p, xy in zip(grid.stakeholders, places, strict=True)
                   if p.kind == kind]
@@ -73,9 +87,11 @@ def stakeholder_grid_figure(grid: StakeholderMap, title: str = "Stakeholder map"
     fig.add_vline(x=MIDDLE, line={"color": GREY, "width": 1.5, "dash": "dot"})
     fig.add_hline(y=MIDDLE, line={"color": GREY, "width": 1.5, "dash": "dot"})
     ticks = {"tickvals": list(LEVELS), "ticktext": list(LEVELS.values()), "showgrid": False}
+    plot_px = (top - bottom) * level_px
     fig.update_layout(**base_layout(title, "Interest in the project", "Influence over it"),
-                      height=560, margin={"l": 90, "r": 30, "t": 70, "b": 110})
-    fig.update_layout(showlegend=True, legend={"orientation": "h", "y": -0.2, "x": 0})
+                      height=round(plot_px) + 180, margin={"l": 90, "r": 30, "t": 70, "b": 110})
+    # the legend 76 pixels under the grid, below the axis title, however tall the grid grows
+    fig.update_layout(showlegend=True, legend={"orientation": "h", "y": -76 / plot_px, "x": 0})
     fig.update_xaxes(range=[0.5, 4.5], **ticks)
-    fig.update_yaxes(range=[0.5, 4.5], **ticks)
+    fig.update_yaxes(range=[bottom, top], **ticks)
     return set_summary(fig, f"{title}: power/interest grid.\n{grid.text()}")
