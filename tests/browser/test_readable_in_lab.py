@@ -110,6 +110,13 @@ stakeholder_grid_figure(StakeholderMap(tuple(
        Stakeholder("Patients with sepsis", "public", influence=1, interest=4),
        Stakeholder("Carers", "public", influence=1, interest=4)])))
 """,
+    "measures_reach": """
+from qispread.models.spread_measures import ReachGroup, SpreadMeasures
+from qispread.plots.spread_measures import reach_figure
+reach_figure(SpreadMeasures(reach=tuple(
+    ReachGroup(f"Patients of practice {i} registered in the last year", 1000, 100 * i)
+    for i in range(11)) + (ReachGroup("Carers", 12345, 12345), ReachGroup("Nobody yet", 0, 0))))
+""",
     "reach": """
 from qispread.plots.spread_sim import reach_figure
 reach_figure({"unit": 0, "organisation": 0, "beyond": 100})
@@ -287,6 +294,14 @@ def test_nothing_is_cut_off_or_rounded_away(name, page, every_case, artifacts):
         plot = panel.locator(".js-plotly-plot").first
         expect(plot.locator(".heatmaplayer text", has_text="✗")).to_have_count(1)
         expect(plot.locator(".annotation-text", has_text="✗ not delivered")).to_have_count(1)
+    if name == "measures_reach":  # every group's figures whole and inside the chart
+        plot = panel.locator(".js-plotly-plot").first
+        right = plot.locator("svg.main-svg").first.evaluate("s => s.getBoundingClientRect().right")
+        labels = plot.locator(".bartext").evaluate_all(
+            "texts => texts.map(t => [t.textContent, t.getBoundingClientRect().right])")
+        assert {"100% (12,345 of 12,345)", "no one eligible"} <= {text for text, _ in labels}
+        for text, edge in labels:
+            assert edge <= right, f"{text!r} is cut off at the right"
     if name == "reach":  # "100 of 100 runs (100%)" whole, inside the chart
         plot = panel.locator(".js-plotly-plot").first
         label = plot.locator(".bartext", has_text="100 of 100 runs (100%)")

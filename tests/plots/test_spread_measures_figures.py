@@ -1,6 +1,6 @@
 """The spread measures figures: a count of sites with no half sites on its axis, the line for
-all groups drawn over the bars, and a fidelity grid that names every component whole and keeps
-its cells readable however many components there are."""
+all groups drawn over the bars, every group's reach said in words, and a fidelity grid that names
+every component whole and keeps its cells readable however many components there are."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import pytest
 from qispread.models.project import example_project
 from qispread.models.spread_measures import (
     Component,
+    ReachGroup,
     Site,
     SpreadMeasures,
     load_spread_measures,
@@ -64,3 +65,15 @@ def test_narrow_cells_show_a_symbol_and_the_key_says_what_each_means():
     for symbol in {cell for row in narrow.data[0].text for cell in row}:
         assert symbol in key
     assert "✗ not delivered" in key and "? not known" in key
+
+
+def test_every_group_has_its_reach_in_words_kept_inside_the_chart():
+    fig = reach_figure(SpreadMeasures(reach=(
+        ReachGroup("Carers of people with dementia in the north locality", 12345, 12345),
+        ReachGroup("Some", 10, 1), ReachGroup("Nobody yet", 0, 0))))
+    bars = fig.data[0]
+    assert list(bars.text) == ["100% (12,345 of 12,345)", "10% (1 of 10)", "no one eligible"]
+    assert bars.x[2] == 0  # drawn, so its words show, though it has no share
+    # the full bar holds its words; a short one has room past its end
+    assert list(bars.textposition) == ["inside", "outside", "outside"]
+    assert bars.customdata[0] == "Carers of people with dementia in the north locality"

@@ -28,6 +28,8 @@ _CELL = {"as designed": (0, BLUISH_GREEN, "✓ as designed"), "adapted": (1, ORA
 _GRID_PIXELS = 740
 _TICK_CHAR_PIXELS = 6.5  # a character of the 12-pixel tick labels, on average and a little over
 _WORDS_PIXELS = 120  # "✗ not delivered" at the cells' 14-pixel font, with room either side
+_GROUP_WRAP = 26  # characters a line of a group's name: the bars keep most of the width
+_WORDS_INSIDE_FROM = 55  # % reached: a bar this long has room for its words inside it
 _KEY = "   ".join(text for _z, _colour, text in _CELL.values())
 
 
@@ -163,22 +165,31 @@ def reach_figure(measures: SpreadMeasures) -> go.Figure:
     """Share of each group reached, with the share across all groups as a line."""
     table = measures.reach_table()
     overall = measures.overall_reach()
+    groups = [textwrap.wrap(str(group), _GROUP_WRAP) or [""] for group in table["group"]]
+    shares = table["share"].tolist()
     fig = go.Figure(go.Bar(
-        x=table["share"].tolist(), y=table["group"].tolist(), orientation="h",
+        # a group with no one eligible has no share: a bar of none, so its words still show
+        x=[0 if math.isnan(s) else s for s in shares], y=["<br>".join(lines) for lines in groups],
+        orientation="h",
         marker={"color": BLUE},
         text=[f"{s:.0f}% ({r:,} of {e:,})" if not math.isnan(s) else "no one eligible"
-              for s, r, e in zip(table["share"], table["reached"], table["eligible"],
-                                 strict=True)],
-        textposition="outside", cliponaxis=False,
-        hovertemplate="%{y}: %{text}<extra></extra>"))
+              for s, r, e in zip(shares, table["reached"], table["eligible"], strict=True)],
+        # a long bar carries its words inside, where there is room, not past the chart's edge
+        textposition=["inside" if s >= _WORDS_INSIDE_FROM else "outside" for s in shares],
+        # inside, the words start at the bar's base: clear of the line for all groups, which
+        # usually falls near the long bars' ends
+        insidetextanchor="start", cliponaxis=False, customdata=table["group"].tolist(),
+        hovertemplate="%{customdata}: %{text}<extra></extra>"))
     if not math.isnan(overall):
         fig.add_vline(x=overall, line={"color": VERMILLION, "dash": "dash", "width": 2},
                       layer="above", opacity=1,  # the template's 0.3 left it hard to see
                       annotation_text=f"all groups {overall:.0f}%",
                       annotation_position="top")
+    row = max([44] + [17 * len(lines) + 10 for lines in groups])
     fig.update_layout(**base_layout("Reach: who is benefiting", xlab="share reached (%)"),
-                      height=max(300, 110 + 44 * len(table)),
-                      margin={"l": 20, "r": 60, "t": 90, "b": 60})
+                      height=max(300, 110 + row * len(table)),
+                      margin={"l": 20, "r": 60, "t": 90, "b": 60},
+                      uniformtext={"minsize": LABEL_SIZE - 2, "mode": "show"})
     fig.update_xaxes(range=[0, 115])
     fig.update_yaxes(autorange="reversed", showgrid=False)
     return set_summary(fig, reach_summary(measures))
