@@ -117,6 +117,19 @@ reach_figure(SpreadMeasures(reach=tuple(
     ReachGroup(f"Patients of practice {i} registered in the last year", 1000, 100 * i)
     for i in range(11)) + (ReachGroup("Carers", 12345, 12345), ReachGroup("Nobody yet", 0, 0))))
 """,
+    "fishbone": """
+from qispread.models.fishbone import Cause, Fishbone
+from qispread.plots.fishbone import fishbone_figure
+causes = ["Agency staff unsure of the sepsis pathway", "No time to screen at the busiest hours",
+          "Doctor has to prescribe before a nurse can give the first dose",
+          "Screening tool kept at the desk", "Handover misses who is still to be screened",
+          "Antibiotics not stocked on the assessment unit"]
+fishbone_figure(Fishbone(
+    "Adults with suspected sepsis wait more than an hour for antibiotics",
+    {name: [Cause(text, likely=i == 2) for i, text in enumerate(causes)]
+     for name in ("People", "Methods", "Equipment", "Environment", "Materials")}
+    | {"Measurement": []}))
+""",
     "reach": """
 from qispread.plots.spread_sim import reach_figure
 reach_figure({"unit": 0, "organisation": 0, "beyond": 100})
@@ -209,6 +222,34 @@ def expect_nothing_overlaps(plot) -> None:
             assert across <= 1 or down <= 1, f"{a!r} covers {b!r}"
 
 
+def expect_no_line_crosses_text(plot) -> None:
+    """No straight line drawn as a shape (a fishbone's bones and spine) runs through a text."""
+    crossings = plot.evaluate("""p => {
+        const svg = p.querySelector("svg.main-svg").getBoundingClientRect();
+        const texts = [...p.querySelectorAll(".annotation-text")].map(t => [t.textContent,
+            t.getBoundingClientRect()]);
+        const found = [];
+        for (const path of p.querySelectorAll(".shapelayer path")) {
+            const ends = (path.getAttribute("d") || "").match(/-?[\\d.]+/g);
+            if (!ends || ends.length !== 4) continue;
+            const [x0, y0, x1, y1] = ends.map(Number);
+            for (const [text, box] of texts) {
+                for (let k = 0; k <= 200; k++) {
+                    const x = svg.left + x0 + (x1 - x0) * k / 200;
+                    const y = svg.top + y0 + (y1 - y0) * k / 200;
+                    if (x > box.left + 2 && x < box.right - 2 && y > box.top + 2
+                            && y < box.bottom - 2) {
+                        found.push(text);
+                        break;
+                    }
+                }
+            }
+        }
+        return found;
+    }""")
+    assert crossings == [], f"a line runs through {crossings}"
+
+
 def _shoot(page, artifacts, name, target):
     target.scroll_into_view_if_needed()
     wait_until_drawn(page)
@@ -288,8 +329,10 @@ def test_nothing_is_cut_off_or_rounded_away(name, page, every_case, artifacts):
             assert right <= output_right, f"{text!r} is cut off at the right"
         assert panel.locator("svg.main-svg").first.evaluate(
             "s => s.getBoundingClientRect().right") <= output_right
-    if name in ("stratified", "fidelity", "crowded"):
+    if name in ("stratified", "fidelity", "crowded", "fishbone"):
         expect_nothing_overlaps(panel.locator(".js-plotly-plot").first)
+    if name == "fishbone":
+        expect_no_line_crosses_text(panel.locator(".js-plotly-plot").first)
     if name == "fidelity":  # nine components' cells show a symbol each, and the key says which
         plot = panel.locator(".js-plotly-plot").first
         expect(plot.locator(".heatmaplayer text", has_text="✗")).to_have_count(1)

@@ -58,6 +58,23 @@ def test_fishbone_marks_likely_causes_by_a_star_and_names_every_category():
     assert "[most likely]" in figure_summary(fig)
 
 
+def test_fishbone_grows_taller_for_a_long_list_of_causes_and_lists_each_once():
+    from qispread.models.fishbone import Cause, Fishbone
+
+    def drawn(count):
+        causes = [Cause(f"Cause number {i} described at some length") for i in range(count)]
+        return fishbone_figure(Fishbone("Late antibiotics", {"People": causes, "Methods": []}))
+
+    few, many = drawn(2), drawn(12)
+    assert many.layout.height > few.layout.height == 560  # a few causes: as it always was
+    listed = [a.text for a in many.layout.annotations if "Cause number" in a.text]
+    assert [text.replace("<br>  ", " ") for text in listed] == [
+        f"• Cause number {i} described at some length" for i in range(12)]
+    heights = [a.y for a in many.layout.annotations if "Cause number" in a.text]
+    assert heights == sorted(heights, reverse=True)  # in the order the team listed them
+    assert all(0 < y < 1.12 for y in heights)  # between the spine and the bone's name
+
+
 def test_pareto_figure_shows_the_table_values_in_order():
     result = pareto(FALLS, category="cause", count="falls", weight="harm")
     fig = pareto_figure(result)
