@@ -130,6 +130,17 @@ fishbone_figure(Fishbone(
      for name in ("People", "Methods", "Equipment", "Environment", "Materials")}
     | {"Measurement": []}))
 """,
+    "process_map": """
+from qispread.models.process_map import ProcessMap, Step
+from qispread.plots.process_map import process_map_figure
+lanes = ["Patient", "Triage nurse", "Emergency department doctor", "Pharmacy",
+         "Radiology department", "Porter", "Bed manager"]
+kinds = ["value", "wait", "handoff", "check", "rework"]
+process_map_figure(ProcessMap(
+    "From arrival at the front door of the emergency department to a bed on the ward",
+    [Step(f"Step {i}: a step that takes a while to describe", lanes[3 * i % 7], kinds[i % 5], i)
+     for i in range(10)]))
+""",
     "reach": """
 from qispread.plots.spread_sim import reach_figure
 reach_figure({"unit": 0, "organisation": 0, "beyond": 100})
@@ -223,29 +234,25 @@ def expect_nothing_overlaps(plot) -> None:
 
 
 def expect_no_line_crosses_text(plot) -> None:
-    """No straight line drawn as a shape (a fishbone's bones and spine) runs through a text."""
+    """No line drawn (a fishbone's bones and spine, a process map's connector) runs through a
+    text: points along each line, placed on the page, fall inside no text's box."""
     crossings = plot.evaluate("""p => {
-        const svg = p.querySelector("svg.main-svg").getBoundingClientRect();
-        const texts = [...p.querySelectorAll(".annotation-text")].map(t => [t.textContent,
-            t.getBoundingClientRect()]);
-        const found = [];
-        for (const path of p.querySelectorAll(".shapelayer path")) {
-            const ends = (path.getAttribute("d") || "").match(/-?[\\d.]+/g);
-            if (!ends || ends.length !== 4) continue;
-            const [x0, y0, x1, y1] = ends.map(Number);
-            for (const [text, box] of texts) {
-                for (let k = 0; k <= 200; k++) {
-                    const x = svg.left + x0 + (x1 - x0) * k / 200;
-                    const y = svg.top + y0 + (y1 - y0) * k / 200;
-                    if (x > box.left + 2 && x < box.right - 2 && y > box.top + 2
-                            && y < box.bottom - 2) {
-                        found.push(text);
-                        break;
+        const texts = [...p.querySelectorAll(".annotation-text, .textpoint text")]
+            .map(t => [t.textContent, t.getBoundingClientRect()]);
+        const found = new Set();
+        for (const path of p.querySelectorAll(".shapelayer path, .scatterlayer path.js-line")) {
+            const length = path.getTotalLength(), matrix = path.getScreenCTM();
+            for (let at = 0; at <= length; at += 2) {
+                const point = path.getPointAtLength(at).matrixTransform(matrix);
+                for (const [text, box] of texts) {
+                    if (point.x > box.left + 2 && point.x < box.right - 2
+                            && point.y > box.top + 2 && point.y < box.bottom - 2) {
+                        found.add(text);
                     }
                 }
             }
         }
-        return found;
+        return [...found];
     }""")
     assert crossings == [], f"a line runs through {crossings}"
 
@@ -329,9 +336,9 @@ def test_nothing_is_cut_off_or_rounded_away(name, page, every_case, artifacts):
             assert right <= output_right, f"{text!r} is cut off at the right"
         assert panel.locator("svg.main-svg").first.evaluate(
             "s => s.getBoundingClientRect().right") <= output_right
-    if name in ("stratified", "fidelity", "crowded", "fishbone"):
+    if name in ("stratified", "fidelity", "crowded", "fishbone", "process_map"):
         expect_nothing_overlaps(panel.locator(".js-plotly-plot").first)
-    if name == "fishbone":
+    if name in ("fishbone", "process_map"):
         expect_no_line_crosses_text(panel.locator(".js-plotly-plot").first)
     if name == "fidelity":  # nine components' cells show a symbol each, and the key says which
         plot = panel.locator(".js-plotly-plot").first

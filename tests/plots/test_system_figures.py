@@ -1,5 +1,6 @@
 """Figures for understanding the system: they show the models' own numbers, tell kinds apart by
-shape as well as colour, and carry a text equivalent."""
+shape as well as colour, carry a text equivalent, and stay readable when a map has many lanes or a
+fishbone many causes."""
 
 import itertools
 import sys
@@ -8,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from qispread.models.demand_capacity import QueueSettings, simulate_queue
+from qispread.models.fishbone import Cause, Fishbone
 from qispread.models.pareto import pareto
+from qispread.models.process_map import ProcessMap, Step
 from qispread.plots.export import figure_summary
 from qispread.plots.fishbone import fishbone_figure
 from qispread.plots.pareto import pareto_figure
@@ -42,6 +45,25 @@ def test_process_map_connector_turns_at_right_angles():
         assert x0 == x1 or y0 == y1
 
 
+def test_process_map_connector_crosses_lanes_between_rows_of_labels():
+    fig = process_map_figure(arrival_to_ward())
+    line = fig.data[0]
+    corners = list(zip(line.x, line.y, strict=True))
+    across = [(y0, y1) for (x0, y0), (x1, y1) in itertools.pairwise(corners) if x0 != x1]
+    assert across and all(y0 == y1 and y0 % 1 == 0.5 for y0, y1 in across)
+
+
+def test_many_lanes_keep_their_names_level_and_wrapped_to_a_lane():
+    lanes = ["Patient", "Triage nurse", "Emergency department doctor", "Pharmacy",
+             "Radiology department", "Porter", "Bed manager"]
+    fig = process_map_figure(ProcessMap("Arrival to ward", [
+        Step("A step that takes a while to describe", lane) for lane in lanes]))
+    assert fig.layout.xaxis.tickangle == 0
+    headers = [text.split("<br>") for text in fig.layout.xaxis.ticktext]
+    assert [" ".join(lines) for lines in headers] == lanes
+    assert headers[2] != [lanes[2]]  # the longest name is wrapped, not turned on its side
+
+
 def test_process_map_summary_is_the_text_equivalent_and_reading():
     summary = figure_summary(process_map_figure(arrival_to_ward()))
     assert "10. Taken to the ward (Porter; value-adding; 10 minutes)" in summary
@@ -59,8 +81,6 @@ def test_fishbone_marks_likely_causes_by_a_star_and_names_every_category():
 
 
 def test_fishbone_grows_taller_for_a_long_list_of_causes_and_lists_each_once():
-    from qispread.models.fishbone import Cause, Fishbone
-
     def drawn(count):
         causes = [Cause(f"Cause number {i} described at some length") for i in range(count)]
         return fishbone_figure(Fishbone("Late antibiotics", {"People": causes, "Methods": []}))
