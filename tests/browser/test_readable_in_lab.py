@@ -141,6 +141,16 @@ process_map_figure(ProcessMap(
     [Step(f"Step {i}: a step that takes a while to describe", lanes[3 * i % 7], kinds[i % 5], i)
      for i in range(10)]))
 """,
+    "adoption": """
+from qispread.models.spread_measures import Site, SpreadMeasures
+from qispread.plots.spread_measures import adoption_figure
+months = tuple(f"{m} 2025" for m in ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug",
+                                     "Sep", "Oct", "Nov", "Dec"))
+adoption_figure(SpreadMeasures(months=months, sites=tuple(
+    Site(f"Practice {i} in the north", i % 6, tuple(min(100, 9 * k + 5 * i % 17)
+                                                    for k in range(12 - i % 6)))
+    for i in range(14))))
+""",
     "reach": """
 from qispread.plots.spread_sim import reach_figure
 reach_figure({"unit": 0, "organisation": 0, "beyond": 100})
@@ -336,7 +346,7 @@ def test_nothing_is_cut_off_or_rounded_away(name, page, every_case, artifacts):
             assert right <= output_right, f"{text!r} is cut off at the right"
         assert panel.locator("svg.main-svg").first.evaluate(
             "s => s.getBoundingClientRect().right") <= output_right
-    if name in ("stratified", "fidelity", "crowded", "fishbone", "process_map"):
+    if name in ("stratified", "fidelity", "crowded", "fishbone", "process_map", "adoption"):
         expect_nothing_overlaps(panel.locator(".js-plotly-plot").first)
     if name in ("fishbone", "process_map"):
         expect_no_line_crosses_text(panel.locator(".js-plotly-plot").first)

@@ -77,3 +77,18 @@ def test_every_group_has_its_reach_in_words_kept_inside_the_chart():
     # the full bar holds its words; a short one has room past its end
     assert list(bars.textposition) == ["inside", "outside", "outside"]
     assert bars.customdata[0] == "Carers of people with dementia in the north locality"
+
+
+def test_many_sites_uptake_is_a_grid_a_row_a_site_as_typed():
+    months = tuple(f"M{i}" for i in range(6))
+    few = tuple(Site(f"Site {i}", 0, (10, 20, 60)) for i in range(8))
+    many = few + tuple(Site(f"Site {i}", 2, (55, 65, 75, 85)) for i in range(8, 14))
+    lines = adoption_figure(SpreadMeasures(months=months, sites=few))
+    assert [t.name for t in lines.data if t.type == "scatter"][2:] == [s.name for s in few]
+    grid = adoption_figure(SpreadMeasures(months=months, sites=many))
+    cells = next(t for t in grid.data if t.type == "heatmap")
+    assert list(cells.y) == [s.name for s in many] and list(cells.x) == list(months)
+    assert [list(row) for row in cells.z] == [
+        list(s.uptake) + [None] * (len(months) - len(s.uptake)) for s in many]
+    assert not any(t.type == "scatter" and t.name.startswith("Site") for t in grid.data)
+    assert grid.layout.height > lines.layout.height  # a row of the grid for each site

@@ -28,6 +28,10 @@ _CELL = {"as designed": (0, BLUISH_GREEN, "✓ as designed"), "adapted": (1, ORA
 _GRID_PIXELS = 740
 _TICK_CHAR_PIXELS = 6.5  # a character of the 12-pixel tick labels, on average and a little over
 _WORDS_PIXELS = 120  # "✗ not delivered" at the cells' 14-pixel font, with room either side
+LINES_UP_TO = 8  # sites drawn as lines of uptake; more are drawn as a grid, a row a site
+_PANEL_PX = 240  # a panel's height, and the grid's least
+_SITE_ROW_PX = 24  # the grid's height a site
+_NUMBERS_UP_TO = 16  # months: the cells of more are too narrow to write the uptake in
 _GROUP_WRAP = 26  # characters a line of a group's name: the bars keep most of the width
 _WORDS_INSIDE_FROM = 55  # % reached: a bar this long has room for its words inside it
 _KEY = "   ".join(text for _z, _colour, text in _CELL.values())
@@ -38,7 +42,10 @@ def adoption_figure(measures: SpreadMeasures) -> go.Figure:
     from plotly.subplots import make_subplots
 
     curve = measures.adoption_curve()
+    grid = len(measures.sites) > LINES_UP_TO
+    lower = max(_PANEL_PX, _SITE_ROW_PX * len(measures.sites)) if grid else _PANEL_PX
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.12,
+                        row_heights=[_PANEL_PX, lower],
                         subplot_titles=("Sites signed up and sites using it",
                                         f"Uptake at each site (in use: ≥ {measures.threshold:g}% "
                                         f"for {measures.run_months} months)"))
@@ -50,26 +57,51 @@ def adoption_figure(measures: SpreadMeasures) -> go.Figure:
     fig.add_trace(go.Scatter(x=months, y=curve["in_use"].tolist(), name="in use", mode="lines",
                              line={"color": BLUE, "shape": "hv", "width": 3},
                              hovertemplate="%{x}: %{y} sites in use<extra></extra>"), 1, 1)
-    in_use = {site.name: measures.in_use_from(site) for site in measures.sites}
-    for i, site in enumerate(measures.sites):
-        values = list(site.uptake) + [None] * (len(months) - len(site.uptake))
-        started = in_use[site.name]
-        fig.add_trace(go.Scatter(
-            x=months, y=values, name=site.name, mode="lines+markers",
-            line={"color": PALETTE[i % len(PALETTE)], "width": 2},
-            marker={"symbol": "circle" if started is not None else "x-thin-open", "size": 7},
-            hovertemplate=f"{site.name}<br>%{{x}}: %{{y:.0f}}%<extra></extra>"), 2, 1)
-    fig.add_hline(y=measures.threshold, line={"color": GREY, "dash": "dot"}, row=2, col=1)
+    if grid:
+        _uptake_grid(fig, measures, months, _PANEL_PX / (_PANEL_PX + lower))
+    else:
+        _uptake_lines(fig, measures, months)
     layout = base_layout(f"Adoption: {measures.innovation or 'the change'}")
     layout.pop("xaxis")
     layout.pop("yaxis")
     layout["showlegend"] = True
-    fig.update_layout(**layout, height=640,
+    fig.update_layout(**layout, height=640 - _PANEL_PX + lower,
                       legend={"font": {"size": LABEL_SIZE}})
     fig.update_yaxes(title_text="sites", rangemode="tozero", dtick=_whole_step(len(measures.sites)),
                      row=1, col=1)
-    fig.update_yaxes(title_text="uptake (%)", range=[0, 105], row=2, col=1)
     return set_summary(fig, adoption_summary(measures))
+
+
+def _uptake_lines(fig: go.Figure, measures: SpreadMeasures, months: list[str]) -> None:
+    """A line a site, marked where the site is in use, with the threshold dotted."""
+    for i, site in enumerate(measures.sites):
+        values = list(site.uptake) + [None] * (len(months) - len(site.uptake))
+        fig.add_trace(go.Scatter(
+            x=months, y=values, name=site.name, mode="lines+markers",
+            line={"color": PALETTE[i % len(PALETTE)], "width": 2},
+            marker={"symbol": "circle" if measures.in_use_from(site) is not None
+                    else "x-thin-open", "size": 7},
+            hovertemplate=f"{site.name}<br>%{{x}}: %{{y:.0f}}%<extra></extra>"), 2, 1)
+    fig.add_hline(y=measures.threshold, line={"color": GREY, "dash": "dot"}, row=2, col=1)
+    fig.update_yaxes(title_text="uptake (%)", range=[0, 105], row=2, col=1)
+
+
+def _uptake_grid(fig: go.Figure, measures: SpreadMeasures, months: list[str],
+                 upper_share: float) -> None:
+    """A row a site, a cell a month: pale below the threshold, blue at or above it, each cell's
+    uptake written in it while the cells are wide enough. Many sites' lines would tangle."""
+    cut = measures.threshold / 100
+    fig.add_trace(go.Heatmap(
+        z=[list(site.uptake) + [None] * (len(months) - len(site.uptake))
+           for site in measures.sites],
+        x=months, y=[site.name for site in measures.sites], zmin=0, zmax=100, xgap=1, ygap=1,
+        colorscale=[[0, "#F7FBFF"], [cut, "#C6DBEF"], [cut, "#6BAED6"], [1, "#08306B"]],
+        texttemplate="%{z:.0f}" if len(months) <= _NUMBERS_UP_TO else "",
+        hovertemplate="%{y}<br>%{x}: %{z:.0f}%<extra></extra>",
+        colorbar={"title": {"text": "uptake (%)"}, "len": 1 - upper_share - 0.06, "y": 0,
+                  "yanchor": "bottom", "tickvals": sorted({0, measures.threshold, 100})}),
+        2, 1)
+    fig.update_yaxes(autorange="reversed", showgrid=False, row=2, col=1)
 
 
 def _whole_step(most: int) -> int:
