@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
 import plotly.graph_objects as go
@@ -20,12 +21,25 @@ from qispread.plots.style import FONT_SIZE, LABEL_SIZE, LINE_WIDTH, PALETTE, bas
 # Line dash and marker shape differ between assessments so they are told apart without colour.
 _DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
 _SYMBOLS = ("circle", "square", "diamond", "triangle-up", "x", "star")
+# The legend under the radar: the width its names share (the chart's, less the legend's title),
+# a name's character, the line and gap before each name, and a row's height, in pixels
+LEGEND_PX = 700
+LEGEND_CHAR_PX = 7.5
+LEGEND_ITEM_PX = 60
+LEGEND_ROW_PX = 21
 
 
 def _axis_label(name: str) -> str:
     if name == SEVENTH_PRINCIPLE_NAME:
         return "Innovation<br>development<br>(2020 name)"
     return name.replace(" ", "<br>") if len(name) > 12 else name
+
+
+def _legend_rows(assessments: list[ReadinessAssessment]) -> int:
+    """Rows the legend under the radar takes: as many names a row as fit the chart's width."""
+    widest = max((len(a.label) for a in assessments), default=0)
+    per_row = max(1, int(LEGEND_PX / (LEGEND_CHAR_PX * widest + LEGEND_ITEM_PX)))
+    return max(1, math.ceil(len(assessments) / per_row))
 
 
 def readiness_radar(assessments: ReadinessRecord | Iterable[ReadinessAssessment],
@@ -69,7 +83,7 @@ def readiness_radar(assessments: ReadinessRecord | Iterable[ReadinessAssessment]
                             "rotation": 90, "gridcolor": "#DDDDDD"},
         },
         margin={"l": 90, "r": 90, "t": 100, "b": 90},
-        height=560,
+        height=560 + LEGEND_ROW_PX * (_legend_rows(assessments) - 1),  # the radar keeps its size
     )
     if not assessments:
         fig.add_annotation(text="No assessments yet: add a site or date to start.",
