@@ -151,6 +151,20 @@ adoption_figure(SpreadMeasures(months=months, sites=tuple(
                                                     for k in range(12 - i % 6)))
     for i in range(14))))
 """,
+    "long_title": FALLS + """
+from qispread.spc import qic
+from qispread.plots.qic_figure import qic_figure
+qic_figure(qic(x="period", y="falls_per_1000_bed_days", data=falls, chart="i"),
+           title="Falls per 1,000 occupied bed days on the older people's wards at Hilltop "
+                 "Hospital, month by month (synthetic)", ylab="Falls per 1,000 bed days")
+""",
+    "long_title_mdc": FALLS + """
+from qispread.spc import ptd
+from qispread.plots.ptd_figure import ptd_figure
+ptd_figure(ptd(falls, y="falls_per_1000_bed_days", x="period"),
+           title="Falls per 1,000 occupied bed days on the older people's wards at Hilltop "
+                 "Hospital, month by month (synthetic)")
+""",
     "reach": """
 from qispread.plots.spread_sim import reach_figure
 reach_figure({"unit": 0, "organisation": 0, "beyond": 100})
@@ -222,20 +236,22 @@ def expect_chart_fills_the_cell(panel) -> None:
 
 def expect_nothing_overlaps(plot) -> None:
     """No two of the chart's texts (title, panel titles, axis titles, tick labels, legend) cover
-    each other, and none sticks out of the chart."""
+    each other, and none sticks out of the chart, at its sides or top."""
     boxes = plot.evaluate("""p => {
         const outer = p.getBoundingClientRect();
         const kinds = ".gtitle, .annotation-text, .g-ytitle text, .xtick text, .ytick text, "
             + ".heatmaplayer text, .textpoint text";
         const texts = [...p.querySelectorAll(kinds + ", .legendtext")];
-        return [outer.left, outer.right, texts.filter(t => t.textContent.trim()).map(t => {
+        return [outer.left, outer.right, outer.top, texts.filter(t => t.textContent.trim())
+                .map(t => {
             const b = t.getBoundingClientRect();
             return [t.textContent, b.left, b.top, b.right, b.bottom];
         })];
     }""")
-    chart_left, chart_right, texts = boxes
-    for name, left, _top, right, _bottom in texts:
+    chart_left, chart_right, chart_top, texts = boxes
+    for name, left, top, right, _bottom in texts:
         assert left >= chart_left - 1 and right <= chart_right + 1, f"{name!r} sticks out"
+        assert top >= chart_top - 1, f"{name!r} is cut off at the top"
     for i, (a, *box_a) in enumerate(texts):
         for b, *box_b in texts[i + 1:]:
             across = min(box_a[2], box_b[2]) - max(box_a[0], box_b[0])
@@ -346,7 +362,8 @@ def test_nothing_is_cut_off_or_rounded_away(name, page, every_case, artifacts):
             assert right <= output_right, f"{text!r} is cut off at the right"
         assert panel.locator("svg.main-svg").first.evaluate(
             "s => s.getBoundingClientRect().right") <= output_right
-    if name in ("stratified", "fidelity", "crowded", "fishbone", "process_map", "adoption"):
+    if name in ("stratified", "fidelity", "crowded", "fishbone", "process_map", "adoption",
+                "long_title", "long_title_mdc"):
         expect_nothing_overlaps(panel.locator(".js-plotly-plot").first)
     if name in ("fishbone", "process_map"):
         expect_no_line_crosses_text(panel.locator(".js-plotly-plot").first)

@@ -40,6 +40,8 @@ from qispread.plots.ptd_icons import (
 )
 from qispread.plots.result_columns import require_columns
 
+TITLE_WRAP = 50  # characters of a title's line: it ends before the icons at the top right
+
 POINT_STYLES = {
     "common_cause": PointStyle("Common cause", MDC_COMMON, "circle", 9, outline="white"),
     "special_cause_improvement": PointStyle("Special cause improvement", MDC_IMPROVEMENT,
@@ -148,12 +150,11 @@ def ptd_figure(result, title: str | None = None, ylab: str | None = None,
     show_legend_once(fig)
     y_name = getattr(result, "y_name", None)
     default = f"Making Data Count chart{f': {readable_name(y_name)}' if y_name else ''}"
-    style.apply_style(fig, title or default,
-                      xlab, ylab)
-    fig.update_layout(
-        showlegend=True, title={"y": 0.98, "yanchor": "top"},
-        margin={"r": edge_margin(fig), "t": 100 if len(panels) == 1 else 140},
-    )
+    # the title keeps left of the icons, top right
+    style.apply_style(fig, style.wrap_title(title or default, TITLE_WRAP), xlab, ylab)
+    lines = 1 + style.room_for_title(fig, 100 if len(panels) == 1 else 140)
+    fig.update_layout(showlegend=True, margin={"r": edge_margin(fig)},
+                      title=_title_at_top(lines, fig.layout.height or style.DEFAULT_HEIGHT))
     legend_below(fig, bool(xlab))
     if len(panels) > 1:
         # panel titles sit left, above the icons, so the icons' captions never cover them
@@ -167,6 +168,14 @@ def ptd_figure(result, title: str | None = None, ylab: str | None = None,
         fig.update_yaxes(tickformat=".0%")
     set_summary(fig, ptd_summary(result, percentage, all_notes))
     return fig
+
+
+def _title_at_top(lines: int, height: int) -> dict:
+    """The title near the figure's top edge. A title of several lines is placed by its middle:
+    plotly sets one anchored by its top a line too high, cut off by the edge."""
+    if lines == 1:
+        return {"y": 0.98, "yanchor": "top"}
+    return {"y": 1 - (8 + style.TITLE_LINE_PX * lines / 2) / height, "yanchor": "middle"}
 
 
 def _facet_sentence(rows: pd.DataFrame, row, percent: bool) -> str:

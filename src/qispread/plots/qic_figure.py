@@ -227,7 +227,8 @@ def qic_figure(result, title: str | None = None, ylab: str | None = None,
     draw_notes(fig, panels, all_notes, note_rows)
     show_legend_once(fig)
     style.apply_style(fig, title or CHART_NAMES[result.chart], xlab, ylab)
-    fig.update_layout(showlegend=True, margin={"r": edge_margin(fig), "t": 70})
+    fig.update_layout(showlegend=True, margin={"r": edge_margin(fig)})
+    style.room_for_title(fig, 70, grow=len(panels) == 1)  # small multiples grow in _fit_panels
     legend_below(fig, bool(xlab))
     if percent:
         fig.update_yaxes(tickformat=".0%")

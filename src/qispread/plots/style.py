@@ -7,6 +7,8 @@ deficiencies. Charts must never rely on colour alone: signals also change marker
 
 from __future__ import annotations
 
+import textwrap
+
 import plotly.graph_objects as go
 
 # Okabe-Ito colour-blind-safe palette
@@ -46,6 +48,9 @@ FONT_FAMILY = "Arial, Helvetica, 'Liberation Sans', sans-serif"
 FONT_SIZE = 16
 TITLE_SIZE = 20
 LABEL_SIZE = 14
+TITLE_WRAP = 76  # characters of a title's line: about 800 pixels at TITLE_SIZE
+TITLE_LINE_PX = 26  # a line of a title at TITLE_SIZE
+DEFAULT_HEIGHT = 450  # plotly's, for a figure that sets none
 
 LINE_WIDTH = 2
 
@@ -65,6 +70,23 @@ AXIS_STYLE = {
 }
 
 
+def wrap_title(title: str, width: int = TITLE_WRAP) -> str:
+    """``title`` in lines of at most ``width`` characters; lines with markup are kept whole."""
+    return "<br>".join(line if "<" in line else "<br>".join(textwrap.wrap(line, width))
+                       for line in title.split("<br>"))
+
+
+def room_for_title(fig: go.Figure, top: int, grow: bool = True) -> int:
+    """A top margin of ``top`` pixels for a title of one line, and a line's more for each line
+    the title wrapped to; with ``grow`` the figure grows as much, so its chart keeps its size.
+    Returns the number of lines added."""
+    extra = (fig.layout.title.text or "").count("<br>")
+    if grow and extra:
+        fig.update_layout(height=(fig.layout.height or DEFAULT_HEIGHT) + TITLE_LINE_PX * extra)
+    fig.update_layout(margin={"t": top + TITLE_LINE_PX * extra})
+    return extra
+
+
 def base_layout(title: str | None = None, xlab: str | None = None, ylab: str | None = None) -> dict:
     """Layout settings shared by every chart: white background, large fonts, light grid."""
     axis = AXIS_STYLE
@@ -73,7 +95,9 @@ def base_layout(title: str | None = None, xlab: str | None = None, ylab: str | N
         "paper_bgcolor": "white",
         "plot_bgcolor": "white",
         "font": {"family": FONT_FAMILY, "size": FONT_SIZE, "color": "#1A1A1A"},
-        "title": {"text": title or "", "font": {"size": TITLE_SIZE}, "x": 0.01, "xanchor": "left"},
+        # a long title (a learner's own) wraps rather than run off the chart's right edge
+        "title": {"text": wrap_title(title or ""), "font": {"size": TITLE_SIZE}, "x": 0.01,
+                  "xanchor": "left"},
         "xaxis": {**axis, "title": {"text": xlab or "", "font": {"size": FONT_SIZE}}},
         "yaxis": {**axis, "title": {"text": ylab or "", "font": {"size": FONT_SIZE}}},
         "showlegend": False,
