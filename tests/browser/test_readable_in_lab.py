@@ -156,7 +156,8 @@ from qispread.spc import qic
 from qispread.plots.qic_figure import qic_figure
 qic_figure(qic(x="period", y="falls_per_1000_bed_days", data=falls, chart="i"),
            title="Falls per 1,000 occupied bed days on the older people's wards at Hilltop "
-                 "Hospital, month by month (synthetic)", ylab="Falls per 1,000 bed days")
+                 "Hospital, month by month (synthetic)",
+           ylab="Falls per 1,000 occupied bed days on the older people's wards")
 """,
     "long_title_mdc": FALLS + """
 from qispread.spc import ptd

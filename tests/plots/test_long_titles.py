@@ -1,5 +1,6 @@
 """A learner's own long chart title wraps onto lines that fit the chart, every word kept, and the
-chart keeps its size under it, for run and control charts and Making Data Count charts alike."""
+chart keeps its size under it, for run and control charts and Making Data Count charts alike; a
+long y axis title wraps onto lines no taller than the chart."""
 
 from __future__ import annotations
 
@@ -36,3 +37,11 @@ def test_a_long_title_wraps_every_word_kept_and_the_chart_keeps_its_size(kind):
 def test_a_short_title_is_left_as_it_was(kind):
     fig = DRAW[kind]("Falls per 1,000 bed days")
     assert fig.layout.title.text == "Falls per 1,000 bed days"
+
+
+def test_a_long_y_axis_title_wraps_every_word_kept():
+    ylab = "Percentage of eligible adults screened for sepsis within one hour of arrival"
+    fig = qic_figure(qic(x="month", y="falls", data=DATA, chart="run"), ylab=ylab)
+    lines = fig.layout.yaxis.title.text.split("<br>")
+    assert " ".join(lines) == ylab
+    assert max(map(len, lines)) <= 32  # about 300 pixels of 16-pixel text: the chart's height

@@ -50,6 +50,7 @@ TITLE_SIZE = 20
 LABEL_SIZE = 14
 TITLE_WRAP = 76  # characters of a title's line: about 800 pixels at TITLE_SIZE
 TITLE_LINE_PX = 26  # a line of a title at TITLE_SIZE
+AXIS_TITLE_WRAP = 32  # characters of a y axis title's line: it runs up a chart 300 pixels tall
 DEFAULT_HEIGHT = 450  # plotly's, for a figure that sets none
 
 LINE_WIDTH = 2
@@ -99,7 +100,8 @@ def base_layout(title: str | None = None, xlab: str | None = None, ylab: str | N
         "title": {"text": wrap_title(title or ""), "font": {"size": TITLE_SIZE}, "x": 0.01,
                   "xanchor": "left"},
         "xaxis": {**axis, "title": {"text": xlab or "", "font": {"size": FONT_SIZE}}},
-        "yaxis": {**axis, "title": {"text": ylab or "", "font": {"size": FONT_SIZE}}},
+        "yaxis": {**axis, "title": {"text": wrap_title(ylab or "", AXIS_TITLE_WRAP),
+                                    "font": {"size": FONT_SIZE}}},
         "showlegend": False,
         "hoverlabel": {"font": {"size": LABEL_SIZE}},
     }
