@@ -166,6 +166,17 @@ ptd_figure(ptd(falls, y="falls_per_1000_bed_days", x="period"),
            title="Falls per 1,000 occupied bed days on the older people's wards at Hilltop "
                  "Hospital, month by month (synthetic)")
 """,
+    "mdc_panels": """
+import pandas as pd
+from qispread.spc import ptd
+from qispread.plots.ptd_figure import ptd_figure
+wards = ["Riverside", "Hilltop", "Northgate", "Eastfield"]
+months = pd.date_range("2024-01-01", periods=24, freq="MS")
+falls = pd.DataFrame({"month": list(months) * 4, "ward": [w for w in wards for _ in months],
+                      "falls": [(7 * i + 3 * w) % 11 + 6 for w in range(4) for i in range(24)]})
+ptd_figure(ptd(falls, y="falls", x="month", facet="ward"), title="Falls on four wards",
+           ylab="Falls")
+""",
     "reach": """
 from qispread.plots.spread_sim import reach_figure
 reach_figure({"unit": 0, "organisation": 0, "beyond": 100})
@@ -364,7 +375,7 @@ def test_nothing_is_cut_off_or_rounded_away(name, page, every_case, artifacts):
         assert panel.locator("svg.main-svg").first.evaluate(
             "s => s.getBoundingClientRect().right") <= output_right
     if name in ("stratified", "fidelity", "crowded", "fishbone", "process_map", "adoption",
-                "long_title", "long_title_mdc"):
+                "long_title", "long_title_mdc", "mdc_panels"):
         expect_nothing_overlaps(panel.locator(".js-plotly-plot").first)
     if name in ("fishbone", "process_map"):
         expect_no_line_crosses_text(panel.locator(".js-plotly-plot").first)

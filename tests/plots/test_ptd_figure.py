@@ -96,6 +96,23 @@ def test_facets_each_get_panel_and_icons():
     assert "2 panels: Site A and Site B" in figure_summary(fig)
 
 
+def test_each_row_of_panels_keeps_its_height_however_many_rows():
+    d = case("ptd_vignette_rrk_stable_decrease")["data"]
+    frame = pd.DataFrame({"month": pd.to_datetime(d["period"]), "v": d["breaches"]})
+
+    def drawn(count):
+        sites = pd.concat([frame.assign(site=f"Site {i}") for i in range(count)])
+        fig = ptd_figure(ptd(sites, y="v", x="month", facet="site"), ylab="Breaches")
+        plot = fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
+        return fig, plot * (fig.layout.yaxis.domain[1] - fig.layout.yaxis.domain[0])
+
+    (two, two_row), (four, four_row) = drawn(2), drawn(4)
+    assert two_row == pytest.approx(four_row) and four_row >= 200  # pixels of each panel
+    assert four.layout.height > two.layout.height
+    # the y axis's title once, beside the grid, not beside the first panel only
+    assert [a.text for a in four.layout.annotations if a.name == "y_title"] == ["Breaches"]
+
+
 def test_percentage_axis():
     frame = pd.DataFrame({"m": pd.date_range("2020-01-01", periods=15, freq="MS"),
                           "p": [0.9, 0.92, 0.91, 0.93, 0.9, 0.94, 0.92, 0.91, 0.9, 0.93, 0.92,

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
+from qispread.plots.style import FONT_SIZE
+
 
 @dataclass(frozen=True)
 class Panel:
@@ -42,12 +44,12 @@ ROW_GAP = 95
 
 
 def make_panels(data: pd.DataFrame, ncols: int | None = None,
-                vertical_spacing: float = 0.14,
-                row_height: int | None = None) -> tuple[go.Figure, list[Panel]]:
+                vertical_spacing: float = 0.14, row_height: int | None = None,
+                row_gap: int = ROW_GAP) -> tuple[go.Figure, list[Panel]]:
     """A figure with one subplot per facet (a plain figure when there is only one).
 
-    With ``row_height`` (pixels) the figure is that tall per row of panels, with a fixed gap
-    between rows; the caller adds its top and bottom margins to the layout's height."""
+    With ``row_height`` (pixels) the figure is that tall per row of panels, with ``row_gap``
+    pixels between rows; fit_panels then adds the margins to the layout's height."""
     facets = _facet_values(data)
     if facets == [None]:
         fig = go.Figure()
@@ -58,7 +60,7 @@ def make_panels(data: pd.DataFrame, ncols: int | None = None,
 
     spacing = vertical_spacing / max(1, nrows - 1) * min(nrows - 1, 2) if nrows > 1 else 0.0
     if row_height and nrows > 1:
-        spacing = ROW_GAP / (nrows * row_height + (nrows - 1) * ROW_GAP)
+        spacing = row_gap / (nrows * row_height + (nrows - 1) * row_gap)
     fig = make_subplots(
         rows=nrows, cols=ncols, shared_xaxes=False, shared_yaxes=True,
         subplot_titles=[str(f) for f in facets],
@@ -66,7 +68,7 @@ def make_panels(data: pd.DataFrame, ncols: int | None = None,
         vertical_spacing=spacing,
     )
     if row_height:
-        fig.update_layout(height=nrows * row_height + (nrows - 1) * ROW_GAP)
+        fig.update_layout(height=nrows * row_height + (nrows - 1) * row_gap)
     panels = []
     for i, facet in enumerate(facets):
         row, col = divmod(i, ncols)
@@ -101,3 +103,17 @@ def show_legend_once(fig: go.Figure) -> None:
             continue
         trace.showlegend = trace.name not in seen
         seen.add(trace.name)
+
+
+def fit_panels(fig: go.Figure, ylab: str | None) -> None:
+    """Small multiples sized by their rows (make_panels' ``row_height``): the figure grows by its
+    margins, and the y axis's title stands once, beside the whole grid, instead of beside the
+    first panel, where it ran up into the title."""
+    margin = fig.layout.margin
+    fig.update_layout(height=fig.layout.height + margin.t + margin.b,
+                      margin={"l": max(margin.l or 0, 95)})
+    if ylab:
+        fig.update_layout(yaxis_title_text="")
+        fig.add_annotation(text=ylab, textangle=-90, showarrow=False, name="y_title",
+                           xref="paper", x=0, xanchor="right", xshift=-60, yref="paper", y=0.5,
+                           font={"size": FONT_SIZE})

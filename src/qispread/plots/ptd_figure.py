@@ -26,7 +26,15 @@ from qispread.plots.labels import (
     value_span,
 )
 from qispread.plots.notes import collect_notes, describe_notes, draw_notes
-from qispread.plots.panels import Panel, add_trace, make_panels, segments, show_legend_once
+from qispread.plots.panels import (
+    ROW_GAP,
+    Panel,
+    add_trace,
+    fit_panels,
+    make_panels,
+    segments,
+    show_legend_once,
+)
 from qispread.plots.point_marks import PointStyle, draw_points
 from qispread.plots.ptd_icons import (
     MDC_COMMON,
@@ -41,6 +49,11 @@ from qispread.plots.ptd_icons import (
 from qispread.plots.result_columns import require_columns
 
 TITLE_WRAP = 50  # characters of a title's line: it ends before the icons at the top right
+# Small multiples: a panel's height, its icons' size, and the gap between rows, which holds the
+# dates of the row above and, over the row below, its name and icons
+PANEL_HEIGHT = 230
+FACET_ICON_SIZE = 30
+PANEL_GAP = ROW_GAP + FACET_ICON_SIZE + 40
 
 POINT_STYLES = {
     "common_cause": PointStyle("Common cause", MDC_COMMON, "circle", 9, outline="white"),
@@ -134,9 +147,9 @@ def ptd_figure(result, title: str | None = None, ylab: str | None = None,
     """
     data = _check(result)
     y_format = ":.1%" if percentage else ""
-    fig, panels = make_panels(data, vertical_spacing=0.3)
+    fig, panels = make_panels(data, row_height=PANEL_HEIGHT, row_gap=PANEL_GAP)
     rows = _summary_rows(result)
-    icon_size = 44 if len(panels) == 1 else 30
+    icon_size = 44 if len(panels) == 1 else FACET_ICON_SIZE
     for panel in panels:
         for group in segments(panel.data, "rebase_group"):
             _draw_group(fig, panel, group, y_format)
@@ -152,7 +165,8 @@ def ptd_figure(result, title: str | None = None, ylab: str | None = None,
     default = f"Making Data Count chart{f': {readable_name(y_name)}' if y_name else ''}"
     # the title keeps left of the icons, top right
     style.apply_style(fig, style.wrap_title(title or default, TITLE_WRAP), xlab, ylab)
-    lines = 1 + style.room_for_title(fig, 100 if len(panels) == 1 else 140)
+    lines = 1 + style.room_for_title(fig, 100 if len(panels) == 1 else 140,
+                                     grow=len(panels) == 1)  # small multiples: fit_panels
     fig.update_layout(showlegend=True, margin={"r": edge_margin(fig)},
                       title=_title_at_top(lines, fig.layout.height or style.DEFAULT_HEIGHT))
     legend_below(fig, bool(xlab))
@@ -166,6 +180,8 @@ def ptd_figure(result, title: str | None = None, ylab: str | None = None,
                                   font_size=style.FONT_SIZE)
     if percentage:
         fig.update_yaxes(tickformat=".0%")
+    if len(panels) > 1:
+        fit_panels(fig, ylab)
     set_summary(fig, ptd_summary(result, percentage, all_notes))
     return fig
 

@@ -29,7 +29,14 @@ from qispread.plots.labels import (
     value_span,
 )
 from qispread.plots.notes import collect_notes, describe_notes, draw_notes
-from qispread.plots.panels import Panel, add_trace, make_panels, segments, show_legend_once
+from qispread.plots.panels import (
+    Panel,
+    add_trace,
+    fit_panels,
+    make_panels,
+    segments,
+    show_legend_once,
+)
 from qispread.plots.point_marks import PointStyle, draw_points
 from qispread.plots.result_columns import require_columns
 from qispread.spc.vocabulary import CHART_NAMES
@@ -187,19 +194,6 @@ def _label_edges(fig, panel: Panel, chart: str, percent: bool, span: float) -> N
 PANEL_HEIGHT = 230  # pixels of plot per row of small multiples
 
 
-def _fit_panels(fig: go.Figure, ylab: str | None) -> None:
-    """Small multiples: the figure grows with its rows, and the y axis's title stands once,
-    beside the whole grid, instead of beside the first panel, where it ran up into the title."""
-    margin = fig.layout.margin
-    fig.update_layout(height=fig.layout.height + margin.t + margin.b,
-                      margin={"l": max(margin.l or 0, 95)})
-    if ylab:
-        fig.update_layout(yaxis_title_text="")
-        fig.add_annotation(text=ylab, textangle=-90, showarrow=False, name="y_title",
-                           xref="paper", x=0, xanchor="right", xshift=-60, yref="paper", y=0.5,
-                           font={"size": style.FONT_SIZE})
-
-
 def qic_figure(result, title: str | None = None, ylab: str | None = None,
                xlab: str | None = None, notes: dict | None = None,
                show_95: bool = False, note_rows: int = 2) -> go.Figure:
@@ -228,13 +222,13 @@ def qic_figure(result, title: str | None = None, ylab: str | None = None,
     show_legend_once(fig)
     style.apply_style(fig, title or CHART_NAMES[result.chart], xlab, ylab)
     fig.update_layout(showlegend=True, margin={"r": edge_margin(fig)})
-    style.room_for_title(fig, 70, grow=len(panels) == 1)  # small multiples grow in _fit_panels
+    style.room_for_title(fig, 70, grow=len(panels) == 1)  # small multiples grow in fit_panels
     legend_below(fig, bool(xlab))
     if percent:
         fig.update_yaxes(tickformat=".0%")
     if len(panels) > 1:
         fig.update_annotations(selector={"name": None}, font_size=style.FONT_SIZE)
-        _fit_panels(fig, ylab)
+        fit_panels(fig, ylab)
     set_summary(fig, qic_summary(result, all_notes))
     return fig
 
