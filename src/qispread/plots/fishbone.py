@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 
 from qispread.models.fishbone import Cause, Fishbone
 from qispread.plots.export import set_summary
+from qispread.plots.stack import stacked
 from qispread.plots.style import BLUE, LABEL_SIZE, VERMILLION, base_layout
 
 WRAP = 22
@@ -37,14 +38,12 @@ def _list_causes(fig: go.Figure, texts: list[str], x_top: float, side: int,
                  line: float) -> None:
     """A bone's causes one under another about the middle of the bone, each starting just right
     of the slanting bone where the cause is nearest the spine, so the bone crosses none."""
-    high = side * 0.54 + line * sum(_lines(text) for text in texts) / 2
-    for text in texts:
-        low = high - line * _lines(text)
+    spans = stacked([line * _lines(text) for text in texts], side * 0.54)
+    for text, (high, low) in zip(texts, spans, strict=True):
         nearest = min(abs(high), abs(low))  # the bone leans furthest right there
         fig.add_annotation(x=x_top + 1 - nearest + 0.12, y=(high + low) / 2, text=text,
                            showarrow=False, align="left", xanchor="left", yanchor="middle",
                            font={"size": LABEL_SIZE - 1, "color": "#1A1A1A"})
-        high = low
 
 
 def fishbone_figure(diagram: Fishbone, title: str = "Cause and effect") -> go.Figure:

@@ -38,18 +38,18 @@ def _facet_values(data: pd.DataFrame) -> list:
     return values if len(values) > 1 else [None]
 
 
-# A row of panels in pixels, when the figure is sized by its rows (row_height): the gap holds the
-# x axis's dates of the row above and the title of the row below without their touching.
+# Small multiples are sized by their rows: each row's panels are ROW_HEIGHT pixels of plot, and
+# the gap between rows holds the x axis's dates of the row above and the title of the row below
+# without their touching.
+ROW_HEIGHT = 230
 ROW_GAP = 95
 
 
 def make_panels(data: pd.DataFrame, ncols: int | None = None,
-                vertical_spacing: float = 0.14, row_height: int | None = None,
                 row_gap: int = ROW_GAP) -> tuple[go.Figure, list[Panel]]:
-    """A figure with one subplot per facet (a plain figure when there is only one).
-
-    With ``row_height`` (pixels) the figure is that tall per row of panels, with ``row_gap``
-    pixels between rows; fit_panels then adds the margins to the layout's height."""
+    """A figure with one subplot per facet (a plain figure when there is only one), ROW_HEIGHT
+    pixels tall a row of panels with ``row_gap`` pixels between rows; fit_panels then adds the
+    margins to the layout's height."""
     facets = _facet_values(data)
     if facets == [None]:
         fig = go.Figure()
@@ -58,17 +58,14 @@ def make_panels(data: pd.DataFrame, ncols: int | None = None,
     nrows = math.ceil(len(facets) / ncols)
     from plotly.subplots import make_subplots  # only faceted charts; costly to import
 
-    spacing = vertical_spacing / max(1, nrows - 1) * min(nrows - 1, 2) if nrows > 1 else 0.0
-    if row_height and nrows > 1:
-        spacing = row_gap / (nrows * row_height + (nrows - 1) * row_gap)
+    height = nrows * ROW_HEIGHT + (nrows - 1) * row_gap
     fig = make_subplots(
         rows=nrows, cols=ncols, shared_xaxes=False, shared_yaxes=True,
         subplot_titles=[str(f) for f in facets],
         horizontal_spacing=0.16 if ncols > 1 else 0.05,
-        vertical_spacing=spacing,
+        vertical_spacing=row_gap / height if nrows > 1 else 0.0,
     )
-    if row_height:
-        fig.update_layout(height=nrows * row_height + (nrows - 1) * row_gap)
+    fig.update_layout(height=height)
     panels = []
     for i, facet in enumerate(facets):
         row, col = divmod(i, ncols)
@@ -106,9 +103,9 @@ def show_legend_once(fig: go.Figure) -> None:
 
 
 def fit_panels(fig: go.Figure, ylab: str | None) -> None:
-    """Small multiples sized by their rows (make_panels' ``row_height``): the figure grows by its
-    margins, and the y axis's title stands once, beside the whole grid, instead of beside the
-    first panel, where it ran up into the title."""
+    """Small multiples, sized by their rows: the figure grows by its margins, and the y axis's
+    title stands once, beside the whole grid, instead of beside the first panel, where it ran up
+    into the title."""
     margin = fig.layout.margin
     fig.update_layout(height=fig.layout.height + margin.t + margin.b,
                       margin={"l": max(margin.l or 0, 95)})

@@ -49,9 +49,8 @@ from qispread.plots.ptd_icons import (
 from qispread.plots.result_columns import require_columns
 
 TITLE_WRAP = 50  # characters of a title's line: it ends before the icons at the top right
-# Small multiples: a panel's height, its icons' size, and the gap between rows, which holds the
-# dates of the row above and, over the row below, its name and icons
-PANEL_HEIGHT = 230
+# Small multiples: their icons' size, and the gap between rows, which holds the dates of the row
+# above and, over the row below, its name and icons
 FACET_ICON_SIZE = 30
 PANEL_GAP = ROW_GAP + FACET_ICON_SIZE + 40
 
@@ -147,7 +146,7 @@ def ptd_figure(result, title: str | None = None, ylab: str | None = None,
     """
     data = _check(result)
     y_format = ":.1%" if percentage else ""
-    fig, panels = make_panels(data, row_height=PANEL_HEIGHT, row_gap=PANEL_GAP)
+    fig, panels = make_panels(data, row_gap=PANEL_GAP)
     rows = _summary_rows(result)
     icon_size = 44 if len(panels) == 1 else FACET_ICON_SIZE
     for panel in panels:
@@ -178,10 +177,9 @@ def ptd_figure(result, title: str | None = None, ylab: str | None = None,
                 annotation.update(x=fig.layout[panel.xref.replace("x", "xaxis")].domain[0],
                                   xanchor="left", yshift=icon_size + 12,
                                   font_size=style.FONT_SIZE)
+        fit_panels(fig, ylab)
     if percentage:
         fig.update_yaxes(tickformat=".0%")
-    if len(panels) > 1:
-        fit_panels(fig, ylab)
     set_summary(fig, ptd_summary(result, percentage, all_notes))
     return fig
 

@@ -191,9 +191,6 @@ def _label_edges(fig, panel: Panel, chart: str, percent: bool, span: float) -> N
     add_edge_labels(fig, panel, [lab for lab in labels if not pd.isna(lab[0])], span)
 
 
-PANEL_HEIGHT = 230  # pixels of plot per row of small multiples
-
-
 def qic_figure(result, title: str | None = None, ylab: str | None = None,
                xlab: str | None = None, notes: dict | None = None,
                show_95: bool = False, note_rows: int = 2) -> go.Figure:
@@ -206,7 +203,7 @@ def qic_figure(result, title: str | None = None, ylab: str | None = None,
     data = _check(result)
     percent = _uses_percent_axis(result, data)
     y_format = ":.1%" if percent else ""
-    fig, panels = make_panels(data, row_height=PANEL_HEIGHT)
+    fig, panels = make_panels(data)
     for panel in panels:
         _shade_baseline(fig, panel, "median" if result.chart == "run" else "limits")
         for part in segments(panel.data, "part"):

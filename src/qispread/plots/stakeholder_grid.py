@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 
 from qispread.models.stakeholders import HIGH_FROM, KINDS, LEVELS, QUADRANTS, StakeholderMap
 from qispread.plots.export import set_summary
+from qispread.plots.stack import stacked
 from qispread.plots.style import (
     BLUE,
     BLUISH_GREEN,
@@ -44,10 +45,9 @@ def _layout(grid: StakeholderMap) -> tuple[list[tuple[float, float]], float]:
     level_px = max(LEVEL_PX, busiest / BAND)
     places: list[tuple[float, float]] = [(0.0, 0.0)] * len(heights)
     for (interest, influence), members in cells.items():
-        top = influence + sum(heights[i] for i in members) / 2 / level_px
-        for i in members:
-            places[i] = (float(interest), top - heights[i] / 2 / level_px)
-            top -= heights[i] / level_px
+        spans = stacked([heights[i] / level_px for i in members], influence)
+        for i, (top, bottom) in zip(members, spans, strict=True):
+            places[i] = (float(interest), (top + bottom) / 2)
     return places, level_px
 
 
