@@ -17,11 +17,12 @@ from sphinx.cmd.build import build_main
 from sitebuild.course_map import Module, home_page
 from sitebuild.execute import ROOT, SITE, executed_lessons
 from sitebuild.links import lab_link
-from sitebuild.pages import PageLinks, assignment_page, lesson_page, title
+from sitebuild.pages import DATA_PAGE, PageLinks, assignment_page, lesson_page, title
 
 BUILD = ROOT / "build"
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 DOWNLOADS = "notebooks"  # folder of the site holding the notebooks as learners get them
+DATA_GUIDE = ROOT / "docs" / "data.md"  # where the course's data come from: a page of the site
 
 
 def course_notebooks(folder: str) -> list[Path]:
@@ -39,7 +40,8 @@ def build_site(out: Path = BUILD / "site", jobs: int | None = None,
     modules: dict[str, Module] = {}
     for notebook in lessons + assignments:
         relative = notebook.relative_to(ROOT).as_posix()
-        links = PageLinks(lab=lab_link(relative), download=_download_href(relative))
+        links = PageLinks(lab=lab_link(relative), download=_download_href(relative),
+                          data_guide=_up(relative) + DATA_PAGE)
         if notebook in executed:
             page = lesson_page(executed[notebook], notebook.stem, links)
         else:
@@ -53,6 +55,9 @@ def build_site(out: Path = BUILD / "site", jobs: int | None = None,
     intro = (SITE / "intro.md").read_text(encoding="utf-8")
     ordered = [modules[name] for name in sorted(modules)]
     (source / "index.md").write_text(home_page(ordered, intro), encoding="utf-8")
+    # reached from the home page's introduction and every data set's credit, not the page order
+    (source / DATA_PAGE).with_suffix(".md").write_text(
+        "---\norphan: true\n---\n\n" + DATA_GUIDE.read_text(encoding="utf-8"), encoding="utf-8")
     status = build_main(["-b", "html", "-q", "-c", str(SITE), "-d", str(BUILD / "site-doctrees"),
                          str(source), str(out)])
     if status:
@@ -67,5 +72,9 @@ def build_site(out: Path = BUILD / "site", jobs: int | None = None,
 
 def _download_href(relative: str) -> str:
     """From the page (at the notebook's own path in the site) to its downloadable copy."""
-    up = "../" * relative.count("/")
-    return f"{up}{DOWNLOADS}/{relative}"
+    return f"{_up(relative)}{DOWNLOADS}/{relative}"
+
+
+def _up(relative: str) -> str:
+    """From the page of a notebook (at its own path in the site) to the site's top folder."""
+    return "../" * relative.count("/")

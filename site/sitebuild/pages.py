@@ -22,12 +22,17 @@ from sitebuild.charts import figure_html
 PLOTLY = "application/vnd.plotly.v1+json"
 WIDGET = "application/vnd.jupyter.widget-view+json"
 ANSWER_CELL = re.compile(r"^\s*answer_q\d+\s*=")
+DATA_PAGE = "data.html"
+# A data set's credit links to the guide to the course's data as a file beside the notebook
+# (qispread.widgets.reading.source_text), which the site has as a page of its own.
+_GUIDE_HREF = re.compile(r"""href=(['"])[^'"]*(?:docs/data\.md|source_data/README\.md)\1""")
 
 
 @dataclass(frozen=True)
 class PageLinks:
     lab: str | None  # None when the academy has not configured its hub
     download: str    # relative to the page
+    data_guide: str = DATA_PAGE  # the site's page on the course's data, relative to the page
 
 
 def lesson_page(executed: nbformat.NotebookNode, page_id: str,
@@ -53,6 +58,9 @@ def lesson_page(executed: nbformat.NotebookNode, page_id: str,
                                                        "Chart")}
             elif "<table" in data.get("text/html", ""):
                 output.data = {"text/html": scrollable(data["text/html"], "Table")}
+            if "text/html" in output.get("data", {}):
+                output.data["text/html"] = _GUIDE_HREF.sub(
+                    f'href="{html.escape(links.data_guide, quote=True)}"', output.data["text/html"])
             if output.output_type == "stream" or output.get("data"):
                 kept.append(output)
         cell.outputs = kept

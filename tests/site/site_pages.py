@@ -1,5 +1,5 @@
-"""The pages the website must have: one per notebook in course/ and exercises/, the home page
-and the search page."""
+"""The pages the website must have: one per notebook in course/ and exercises/, the home page,
+the search page and the page on the course's data."""
 
 from pathlib import Path
 
@@ -25,4 +25,4 @@ def assignment_pages() -> list[str]:
 
 
 def all_pages() -> list[str]:
-    return ["index.html", "search.html", *notebook_pages()]
+    return ["index.html", "search.html", "data.html", *notebook_pages()]

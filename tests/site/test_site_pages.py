@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import nbformat
 import pytest
@@ -43,6 +44,36 @@ def test_previous_and_next_follow_the_course_order(site):
         assert following is not None, f"{here} has no 'next' link"
         assert (site / here).parent.joinpath(following["href"]).resolve() == site / after, \
             f"after {here} comes {following['href']}, not {after}"
+
+
+LINKED = {"a": "href", "link": "href", "img": "src", "script": "src"}
+
+
+@pytest.mark.parametrize("page", all_pages())
+def test_every_link_and_picture_leads_to_a_file_of_the_site(site, page):
+    """Read offline or from any server: nothing points outside the site, such as a path on the
+    machine that built it."""
+    broken = set()
+    for tag, attribute in LINKED.items():
+        for element in soup(site, page).find_all(tag, attrs={attribute: True}):
+            link = urlsplit(element[attribute])
+            if link.scheme or link.netloc or not link.path:
+                continue  # another site (the hub, a source's page) or a place on this page
+            target = ((site / page).parent / unquote(link.path)).resolve()
+            if site.resolve() not in target.parents or not target.is_file():
+                broken.add(element[attribute])
+    assert not broken, f"{page} links to what the site does not have: {sorted(broken)}"
+
+
+def test_a_data_sets_credit_leads_to_the_page_on_the_courses_data(site):
+    credits = [(page, a) for page in lesson_pages() for a in soup(site, page).find_all(
+        "a", string="How the course's data were made")]
+    assert credits, "no lesson credits its data with a link to the guide"
+    for page, link in credits:
+        assert ((site / page).parent / link["href"]).resolve() == site / "data.html", page
+    guide = text(site, "data.html")
+    assert "ae_attendances" in guide and "Open Government Licence" in guide
+    assert "data.html" in {a["href"] for a in soup(site, "index.html").find("main")("a")}
 
 
 @pytest.mark.parametrize("page", notebook_pages())
