@@ -34,7 +34,7 @@ templates_path = ["_templates"]
 
 def _plotly_where_needed(app, pagename, templatename, context, doctree):
     if "Plotly.newPlot" in context.get("body", ""):
-        app.add_js_file("plotly.min.js")
+        app.add_js_file("plotly.min.js", defer="defer")  # the text first (sitebuild/charts.py)
 
 
 def setup(app):
